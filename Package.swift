@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+// SwiftGym: a reinforcement-learning environment protocol and toolkit for Linux.
+// Dependencies flow one way: Gym <- GymMDP <- (GymConformance, GymAgents) <- GymCLI.
+import PackageDescription
+
+let package = Package(
+    name: "SwiftGym",
+    products: [
+        .library(name: "Gym", targets: ["Gym"]),
+        .executable(name: "gym", targets: ["GymCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev).
+        .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // The protocol, spaces, RNG, wrappers, registry and vector stepping. Depends on nothing of ours.
+        .target(name: "Gym"),
+
+        // JSON MDP formats (read with json-c), the expression compiler, exact solvers.
+        .target(name: "GymMDP", dependencies: ["Gym", "CJSONC"]),
+
+        .executableTarget(
+            name: "GymCLI",
+            dependencies: [
+                "Gym",
+                "GymMDP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "GymTests", dependencies: ["Gym"]),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
+        .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,31 @@
+/// Levenshtein distance between two strings, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// The registered ids closest to `id`, best first: those within a third of its length in edits, or
+/// those that contain it or are contained in it.
+func suggestions(for id: String, among ids: [String], limit: Int = 3) -> [String] {
+    let needle = id.lowercased()
+    let scored = ids.map { candidate -> (String, Int) in
+        let hay = candidate.lowercased()
+        let distance = editDistance(needle, hay)
+        let related = hay.contains(needle) || needle.contains(hay.split(separator: "-v").first.map(String.init) ?? hay)
+        return (candidate, related ? min(distance, 1) : distance)
+    }
+    let threshold = max(2, needle.count / 3)
+    return scored.filter { $0.1 <= threshold }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
+}

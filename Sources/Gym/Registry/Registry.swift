@@ -1,0 +1,174 @@
+import Foundation
+
+/// The table of environment ids: Swift registrations, JSON files found on the search path, plugins.
+///
+/// `make(id)` returns a fresh instance wrapped in the standard stack: `TimeLimit` (when the spec
+/// declares `maxEpisodeSteps`) inside `OrderEnforcing`, so that every environment from the registry
+/// enforces the call order and the action space. `makeUnwrapped` skips the wrappers.
+///
+/// Sources are added by the modules that understand them: `GymMDP` registers a file loader for
+/// `.json`, `GymPlugins` one for shared libraries. `discover()` then loads every file with a known
+/// extension from `searchPaths`.
+public final class Registry {
+    /// A function that reads one file and returns the environments it defines.
+    public typealias FileLoader = (_ path: String) throws -> [EnvironmentSpec]
+
+    /// The process-wide registry with the built-in environments registered.
+    nonisolated(unsafe) public static let shared: Registry = {
+        let registry = Registry()
+        registry.registerBuiltins()
+        return registry
+    }()
+
+    public private(set) var specs: [String: EnvironmentSpec] = [:]
+    private var fileLoaders: [String: FileLoader] = [:]
+    /// Directories scanned by `discover()`; defaults to `Registry.defaultSearchPaths()`.
+    public var searchPaths: [String]
+    /// Files seen by `discover()` that failed to load, with the error message (shown by `gym list`).
+    public private(set) var problems: [(path: String, message: String)] = []
+    private var discovered = false
+
+    public init(searchPaths: [String] = Registry.defaultSearchPaths()) {
+        self.searchPaths = searchPaths
+    }
+
+    /// Registers `spec`. Throws `GymError.invalidArgument` for a malformed or duplicate id.
+    public func register(_ spec: EnvironmentSpec) throws {
+        guard EnvironmentSpec.isValidID(spec.id) else {
+            throw GymError.invalidArgument("invalid environment id '\(spec.id)': ids have the form name-vN (e.g. gridworld-v1)")
+        }
+        if let existing = specs[spec.id] {
+            throw GymError.invalidArgument("environment id '\(spec.id)' from \(spec.source) is already registered from \(existing.source)")
+        }
+        specs[spec.id] = spec
+    }
+
+    /// Makes `loader` responsible for files whose name ends in `.ext`.
+    public func addFileLoader(extension ext: String, _ loader: @escaping FileLoader) {
+        fileLoaders[ext.lowercased()] = loader
+    }
+
+    /// The ids, sorted.
+    public var ids: [String] { specs.keys.sorted() }
+
+    /// Loads every file with a registered extension found directly in the search paths (once;
+    /// later calls do nothing). A file that fails to load is recorded in `problems`, not thrown.
+    public func discover() {
+        guard !discovered else { return }
+        discovered = true
+        let fm = FileManager.default
+        for directory in searchPaths {
+            guard let names = try? fm.contentsOfDirectory(atPath: directory) else { continue }
+            for name in names.sorted() {
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard let loader = fileLoaders[ext] else { continue }
+                let path = (directory as NSString).appendingPathComponent(name)
+                do {
+                    for spec in try loader(path) where specs[spec.id] == nil { try register(spec) }
+                } catch {
+                    problems.append((path, "\(error)"))
+                }
+            }
+        }
+    }
+
+    /// The spec for `id`, or the specs in the file at `id` when it names an existing file.
+    /// - Throws: `GymError.unknownEnvironment` with suggestions, or the file loader's error.
+    public func spec(_ id: String) throws -> EnvironmentSpec {
+        if let spec = specs[id] { return spec }
+        if let fromFile = try specFromFile(id) { return fromFile }
+        discover()
+        if let spec = specs[id] { return spec }
+        throw GymError.unknownEnvironment(id: id, suggestions: suggestions(for: id, among: ids))
+    }
+
+    private func specFromFile(_ path: String) throws -> EnvironmentSpec? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard path.contains("/") || !ext.isEmpty, FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let loader = fileLoaders[ext] else {
+            throw GymError.invalidArgument("\(path): no loader for .\(ext) files (known: \(fileLoaders.keys.sorted().map { "." + $0 }.joined(separator: ", ")))")
+        }
+        let found = try loader(path)
+        guard let first = found.first else { throw GymError.invalidSpecification("\(path): defines no environment") }
+        return first
+    }
+
+    /// A fresh instance of `id` (a registered id or a path to a file) with the standard wrappers.
+    /// - Parameter overrides: parameter values replacing the spec's defaults; unknown names throw.
+    public func make(_ id: String, overrides: [String: Double] = [:]) throws -> Environment {
+        let spec = try self.spec(id)
+        var env = try makeUnwrapped(spec, overrides: overrides)
+        if let limit = spec.maxEpisodeSteps { env = try TimeLimit(env, maxEpisodeSteps: limit) }
+        return OrderEnforcing(env)
+    }
+
+    /// A fresh instance without wrappers.
+    public func makeUnwrapped(_ id: String, overrides: [String: Double] = [:]) throws -> Environment {
+        try makeUnwrapped(spec(id), overrides: overrides)
+    }
+
+    private func makeUnwrapped(_ spec: EnvironmentSpec, overrides: [String: Double]) throws -> Environment {
+        for name in overrides.keys.sorted() where spec.parameters[name] == nil {
+            let known = spec.parameters.keys.sorted()
+            throw GymError.invalidArgument("\(spec.id) has no parameter '\(name)'; "
+                + (known.isEmpty ? "it has no parameters" : "its parameters are " + known.joined(separator: ", ")))
+        }
+        return try spec.factory(overrides)
+    }
+
+    /// Parses `name=value` overrides as given on a command line (`--param living_reward=-0.4`).
+    public static func parseOverrides(_ items: [String]) throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for item in items {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) else {
+                throw GymError.invalidArgument("parameter override '\(item)' must have the form name=number")
+            }
+            result[parts[0]] = value
+        }
+        return result
+    }
+
+    /// The default search path: the `Environments` folder of the SwiftGym checkout that holds the
+    /// running program (or the current directory), then each directory in `GYM_PATH` (colon-separated).
+    public static func defaultSearchPaths() -> [String] {
+        var paths: [String] = []
+        if let shipped = shippedEnvironmentsDirectory() { paths.append(shipped) }
+        if let extra = ProcessInfo.processInfo.environment["GYM_PATH"] {
+            paths += extra.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        }
+        return paths
+    }
+
+    /// The first `Environments` directory found walking up from the executable, then from the current directory.
+    public static func shippedEnvironmentsDirectory() -> String? {
+        let fm = FileManager.default
+        let starts = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent(),
+            URL(fileURLWithPath: fm.currentDirectoryPath),
+        ]
+        for start in starts {
+            var dir = start
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent("Environments")
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue,
+                   fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+                    return candidate.path
+                }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+
+    private func registerBuiltins() {
+        let defaults = Corridor.defaultParameters
+        try! register(EnvironmentSpec(
+            id: "corridor-v0", kind: "swift", title: Corridor.title, source: "built-in",
+            maxEpisodeSteps: 100, parameters: defaults,
+            factory: { overrides in try Corridor(parameters: defaults.merging(overrides) { $1 }) }))
+    }
+}

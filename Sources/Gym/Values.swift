@@ -1,0 +1,59 @@
+/// An observation: an element of an environment's observation space.
+///
+/// - `discrete(i)`: an element of `Discrete` (the index itself, including the space's `start`).
+/// - `integers(v)`: an element of `MultiDiscrete` or `MultiBinary`.
+/// - `vector(v)`: an element of `Box`, flattened in row-major order; the shape is the space's `shape`.
+///   Observations are single precision, as neural agents consume them.
+public enum Observation: Hashable, Sendable, CustomStringConvertible {
+    case discrete(Int)
+    case integers([Int])
+    case vector([Float])
+
+    public var description: String { json.encoded() }
+
+    /// The observation as JSON: a number for `discrete`, an array of numbers otherwise.
+    public var json: JSONValue {
+        switch self {
+        case .discrete(let i): return .number(Double(i))
+        case .integers(let v): return .array(v.map { .number(Double($0)) })
+        case .vector(let v): return .array(v.map { .number(Double($0)) })
+        }
+    }
+
+    /// The index of a `discrete` observation, or nil.
+    public var index: Int? { if case .discrete(let i) = self { return i } else { return nil } }
+
+    /// The observation's numbers as Float, flat (a discrete index becomes one number).
+    public var floats: [Float] {
+        switch self {
+        case .discrete(let i): return [Float(i)]
+        case .integers(let v): return v.map(Float.init)
+        case .vector(let v): return v
+        }
+    }
+}
+
+/// An action: an element of an environment's action space.
+///
+/// - `discrete(i)`: an element of `Discrete`.
+/// - `integers(v)`: an element of `MultiDiscrete` or `MultiBinary`.
+/// - `continuous(v)`: an element of `Box`, flattened in row-major order. Actions are double precision
+///   so that a trajectory driven by recorded actions reproduces exactly.
+public enum Action: Hashable, Sendable, CustomStringConvertible {
+    case discrete(Int)
+    case integers([Int])
+    case continuous([Double])
+
+    public var description: String { json.encoded() }
+
+    public var json: JSONValue {
+        switch self {
+        case .discrete(let i): return .number(Double(i))
+        case .integers(let v): return .array(v.map { .number(Double($0)) })
+        case .continuous(let v): return .array(v.map { .number($0) })
+        }
+    }
+
+    /// The index of a `discrete` action, or nil.
+    public var index: Int? { if case .discrete(let i) = self { return i } else { return nil } }
+}

@@ -1,0 +1,34 @@
+/// Ends every episode after `maxEpisodeSteps` steps with `truncated == true`.
+///
+/// Contract: the step numbered `maxEpisodeSteps` (counting from 1 after each reset) returns
+/// `truncated == true` unless that same step is terminal, in which case `terminated` alone is set
+/// (the MDP's own end takes precedence, so value targets do not bootstrap past it).
+public final class TimeLimit: Wrapper {
+    public let maxEpisodeSteps: Int
+    public private(set) var elapsedSteps = 0
+
+    public init(_ inner: Environment, maxEpisodeSteps: Int) throws {
+        guard maxEpisodeSteps > 0 else { throw GymError.invalidArgument("TimeLimit needs maxEpisodeSteps > 0, got \(maxEpisodeSteps)") }
+        self.maxEpisodeSteps = maxEpisodeSteps
+        super.init(inner: inner)
+    }
+
+    public override var metadata: EnvironmentMetadata {
+        var m = inner.metadata
+        m.maxEpisodeSteps = maxEpisodeSteps
+        return m
+    }
+
+    public override func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        let result = try inner.reset(seed: seed, options: options)
+        elapsedSteps = 0
+        return result
+    }
+
+    public override func step(_ action: Action) throws -> Step {
+        var step = try inner.step(action)
+        elapsedSteps += 1
+        if elapsedSteps >= maxEpisodeSteps && !step.terminated { step.truncated = true }
+        return step
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Gym
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show an environment's spaces, parameters, time limit, reward range and documentation.")
+
+    @OptionGroup var environment: EnvironmentOptions
+
+    @Flag(help: "Print a JSON object.")
+    var json = false
+
+    func run() throws {
+        let spec = try environment.spec()
+        let env = try environment.make()
+        let m = env.metadata
+        let parameters = spec.parameters.merging(try environment.overrides()) { $1 }
+        if json {
+            var object: [String: JSONValue] = [
+                "id": .string(spec.id), "kind": .string(spec.kind), "title": .string(m.title),
+                "description": .string(m.description), "source": .string(spec.source),
+                "observation_space": env.observationSpace.json, "action_space": env.actionSpace.json,
+                "parameters": .object(parameters.mapValues { .number($0) }),
+                "stochastic": .bool(m.isStochastic),
+            ]
+            object["max_episode_steps"] = m.maxEpisodeSteps.map { .number(Double($0)) } ?? .null
+            object["discount"] = m.discount.map { .number($0) } ?? .null
+            object["reward_range"] = m.rewardRange.map { [.number($0.lowerBound), .number($0.upperBound)] } ?? .null
+            object["action_names"] = m.actionNames.map { .array($0.map { .string($0) }) } ?? .null
+            print(JSONValue.object(object).encoded())
+            return
+        }
+        print("\(spec.id)  (\(spec.kind), from \(spec.source))")
+        if !m.title.isEmpty { print(m.title) }
+        print("")
+        print("observation space  \(env.observationSpace)")
+        print("action space       \(env.actionSpace)" + (m.actionNames.map { "  actions: " + $0.enumerated().map { "\($0)=\($1)" }.joined(separator: " ") } ?? ""))
+        print("max episode steps  \(m.maxEpisodeSteps.map(String.init) ?? "none")")
+        print("reward range       \(m.rewardRange.map { "[\($0.lowerBound), \($0.upperBound)]" } ?? "unknown")")
+        print("discount           \(m.discount.map { "\($0)" } ?? "not declared")")
+        print("stochastic         \(m.isStochastic ? "yes" : "no")")
+        if !parameters.isEmpty {
+            print("parameters         " + parameters.keys.sorted().map { "\($0)=\(JSONValue.format(parameters[$0]!))" }.joined(separator: " "))
+        }
+        if !m.description.isEmpty {
+            print("")
+            print(m.description)
+        }
+    }
+}

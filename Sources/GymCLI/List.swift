@@ -1,0 +1,40 @@
+import ArgumentParser
+import Gym
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the registered environments: id, kind, spaces and a one-line description.")
+
+    @Flag(help: "Print one JSON object per environment.")
+    var json = false
+
+    func run() throws {
+        let registry = Registry.shared
+        registry.discover()
+        var rows: [[String]] = []
+        for id in registry.ids {
+            let spec = registry.specs[id]!
+            do {
+                let env = try registry.makeUnwrapped(id)
+                if json {
+                    let object: JSONValue = [
+                        "id": .string(id), "kind": .string(spec.kind), "title": .string(spec.title),
+                        "observation_space": env.observationSpace.json, "action_space": env.actionSpace.json,
+                        "source": .string(spec.source),
+                    ]
+                    print(object.encoded())
+                } else {
+                    rows.append([id, spec.kind, env.observationSpace.description, env.actionSpace.description, spec.title])
+                }
+            } catch {
+                rows.append([id, spec.kind, "-", "-", "cannot be made: \(error)"])
+            }
+        }
+        if !json {
+            print(Table.render(header: ["id", "kind", "observation", "action", "description"], rows: rows))
+        }
+        for problem in registry.problems {
+            printError("warning: \(problem.message)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Gym
+import GymMDP
+
+struct Play: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play an environment from the terminal: type an action (index, name or JSON array) per step.",
+        discussion: "Commands: `reset` starts a new episode, `help` lists the actions, `quit` (or end of input) leaves.")
+
+    @OptionGroup var environment: EnvironmentOptions
+
+    @Option(help: "Seed for the first episode.")
+    var seed: UInt64 = 0
+
+    func run() throws {
+        let env = try environment.make()
+        let names = env.metadata.actionNames
+        func show(_ observation: Observation) {
+            if let picture = env.render() { print(picture) }
+            print("observation \(observation)")
+        }
+        func helpText() -> String {
+            if let names { return "actions: " + names.enumerated().map { "\($0)=\($1)" }.joined(separator: " ") }
+            return "actions: elements of \(env.actionSpace), e.g. \(env.actionSpace.sampleAction(using: &helpRNG))"
+        }
+        var helpRNG = RandomSource(seed: seed)
+        var (observation, _) = try env.reset(seed: seed, options: .none)
+        var total = 0.0
+        print("\(env.metadata.id ?? environment.environment): \(helpText()); reset, help, quit")
+        show(observation)
+        while true {
+            print("> ", terminator: "")
+            fflush(stdout)
+            guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break }
+            switch line {
+            case "": continue
+            case "quit", "q", "exit": return
+            case "help", "?": print(helpText()); continue
+            case "reset":
+                (observation, _) = try env.reset(seed: nil, options: .none)
+                total = 0
+                show(observation)
+                continue
+            default: break
+            }
+            do {
+                let value = line.hasPrefix("[") ? try parseJSONArgument(line, option: "action")
+                    : Double(line).map(JSONValue.number) ?? .string(line)
+                let step = try env.step(try action(from: value, space: env.actionSpace, names: names))
+                total += step.reward
+                show(step.observation)
+                print("reward \(JSONValue.format(step.reward))  return \(JSONValue.format(total))")
+                if step.isLast {
+                    print(step.terminated ? "episode terminated; starting a new one" : "episode truncated; starting a new one")
+                    (observation, _) = try env.reset(seed: nil, options: .none)
+                    total = 0
+                    show(observation)
+                }
+            } catch let error as GymError {
+                print("error: \(error)")
+            } catch let error as JSONSyntaxError {
+                print("error: \(error)")
+            }
+        }
+    }
+}

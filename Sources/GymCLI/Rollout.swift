@@ -1,0 +1,95 @@
+import ArgumentParser
+import Gym
+
+struct Rollout: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one episode with given actions or a random policy and print every step.",
+        discussion: """
+            Actions are given as a comma-separated list of indices or names (--actions right,right,up)
+            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). With --policy random
+            the actions are sampled from the action space with a generator seeded from --seed.
+            The episode stops at the end of the actions, at --steps, or when it terminates or is truncated.
+            """)
+
+    @OptionGroup var environment: EnvironmentOptions
+
+    @Option(help: "Seed for the environment (and the random policy).")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("initial-state"), help: "Start state as JSON (a state name or index, or an array for dynamics MDPs).")
+    var initialState: String?
+
+    @Option(help: "Actions: a,b,c (indices or names) or a JSON array.")
+    var actions: String?
+
+    @Option(help: "Policy when no actions are given: random.")
+    var policy: String = "random"
+
+    @Option(help: "Maximum number of steps.")
+    var steps: Int?
+
+    @Flag(help: "Print one JSON object per step.")
+    var jsonl = false
+
+    func validate() throws {
+        if actions == nil && policy != "random" {
+            throw ValidationError("unknown policy '\(policy)'; available: random (or give --actions)")
+        }
+        if let steps, steps < 0 { throw ValidationError("--steps must not be negative") }
+    }
+
+    func run() throws {
+        let env = try environment.make()
+        let names = env.metadata.actionNames
+        let planned = try actions.map { try parseActions($0, space: env.actionSpace, names: names) }
+        let options = ResetOptions(initialState: try initialState.map { try parseJSONArgument($0, option: "--initial-state") })
+        let (first, _) = try env.reset(seed: seed, options: options)
+        var policyRNG = RandomSource(seed: seed &+ 0x5EED)
+        if jsonl {
+            print(JSONValue.object(["step": 0, "observation": first.json]).encoded())
+        } else {
+            print("reset  observation \(first)")
+        }
+        var total = 0.0
+        var t = 0
+        let limit = steps ?? planned?.count ?? Int.max
+        while t < limit {
+            let action: Action
+            if let planned {
+                guard t < planned.count else { break }
+                action = planned[t]
+            } else {
+                action = env.actionSpace.sampleAction(using: &policyRNG)
+            }
+            let step = try env.step(action)
+            t += 1
+            total += step.reward
+            if jsonl {
+                print(JSONValue.object([
+                    "step": .number(Double(t)), "action": action.json, "observation": step.observation.json,
+                    "reward": .number(step.reward), "terminated": .bool(step.terminated), "truncated": .bool(step.truncated),
+                ]).encoded())
+            } else {
+                let label = action.index.flatMap { i in names.flatMap { i < $0.count ? $0[i] : nil } } ?? action.description
+                print("step \(t)  action \(label)  observation \(step.observation)  reward \(JSONValue.format(step.reward))"
+                    + (step.terminated ? "  terminated" : "") + (step.truncated ? "  truncated" : ""))
+            }
+            if step.isLast { break }
+        }
+        if !jsonl { print("return \(JSONValue.format(total)) over \(t) steps") }
+    }
+
+    private func parseActions(_ text: String, space: Space, names: [String]?) throws -> [Action] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("[") {
+            guard let items = try parseJSONArgument(trimmed, option: "--actions").arrayValue else {
+                throw GymError.invalidArgument("--actions must be a JSON array")
+            }
+            return try items.map { try action(from: $0, space: space, names: names) }
+        }
+        return try trimmed.split(separator: ",").map { token in
+            let word = token.trimmingCharacters(in: .whitespaces)
+            return try action(from: Double(word).map(JSONValue.number) ?? .string(word), space: space, names: names)
+        }
+    }
+}
