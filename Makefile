@@ -3,7 +3,9 @@ SWIFT ?= swift
 GYM := .build/release/gym
 APT_PACKAGES := libjson-c-dev libopenblas-dev pkg-config
 
-.PHONY: deps build test demo bench clean
+VENV := .venv-tools
+
+.PHONY: deps build test demo bench schema clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -16,19 +18,35 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
+# A Python virtual environment with jsonschema, for tools/validate_schema.py.
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q jsonschema
+
+# Every shipped environment against the JSON Schema, then through the loader.
+schema: $(VENV)/bin/python build
+	$(VENV)/bin/python tools/validate_schema.py Environments/*.json
+	$(GYM) validate Environments/*.json
+
 # Release mode: the learning tests train agents and must finish in seconds.
-test: build
+test: build schema
 	$(SWIFT) test -c release --disable-swift-testing
 
 demo: build
 	@echo "== The registered environments (gym list)"
 	@$(GYM) list
 	@echo
-	@echo "== One episode of the corridor with a random policy, seed 1 (gym rollout)"
-	@$(GYM) rollout corridor-v0 --seed 1 --policy random --steps 20
+	@echo "== The 4x3 gridworld of the course notes, solved exactly (gym solve gridworld-v1)"
+	@$(GYM) solve gridworld-v1
+	@echo
+	@echo "== The same world when living costs 0.4 per step: the agent takes the risky short route"
+	@$(GYM) solve gridworld-v1 --param living_reward=-0.4 | tail -4
+	@echo
+	@echo "== One episode of the gridworld with a random policy, seed 1 (gym rollout)"
+	@$(GYM) rollout gridworld-v1 --seed 1 --policy random
 
 bench: build
 	@echo "No benchmarks yet."
 
 clean:
-	rm -rf .build
+	rm -rf .build $(VENV)

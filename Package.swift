@@ -34,6 +34,7 @@ let package = Package(
 
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
+        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP"], exclude: ["BrokenSpecs"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
     ],
     swiftLanguageModes: [.v5]

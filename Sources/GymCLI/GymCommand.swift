@@ -14,10 +14,11 @@ struct GymCommand: ParsableCommand {
             Shipped environments live in Environments/; more are found in the directories on GYM_PATH.
             Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
             """,
-        subcommands: [List.self, Inspect.self, Rollout.self, Play.self]
+        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Validate.self]
     )
 
     static func main() {
+        Environments.registerLoaders()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -29,7 +30,7 @@ struct GymCommand: ParsableCommand {
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
-            let message = error is GymError || error is JSONSyntaxError
+            let message = error is GymError || error is JSONSyntaxError || error is SpecificationErrors || error is SolverError || error is ValidationFailed
                 ? "error: \(error)" : fullMessage(for: error)
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(2)

@@ -1,5 +1,5 @@
 /// Levenshtein distance between two strings, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Gym
+import GymMDP
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve an MDP with a known model exactly: optimal state values and a greedy policy.",
+        discussion: """
+            Works for tabular and grid MDPs and for matrix games with observation "none" against a mixed
+            opponent. Grids print their values laid out like the grid and the policy as a map of arrows.
+            Value iteration stops when the Bellman residual guarantees values within --tolerance.
+            """)
+
+    @OptionGroup var environment: EnvironmentOptions
+
+    @Option(help: "Discount factor (default: the file's \"discount\", else 0.99).")
+    var gamma: Double?
+
+    @Option(help: "value-iteration or policy-iteration.")
+    var method: String = "value-iteration"
+
+    @Option(help: "Target accuracy of the values.")
+    var tolerance: Double = 1e-10
+
+    @Flag(help: "Print a JSON object: gamma, iterations, states, values, policy (and grid_values for grids).")
+    var json = false
+
+    func validate() throws {
+        guard ["value-iteration", "policy-iteration"].contains(method) else {
+            throw ValidationError("unknown method '\(method)'; use value-iteration or policy-iteration")
+        }
+        if let gamma, !(gamma >= 0 && gamma <= 1) { throw ValidationError("--gamma must be in [0, 1]") }
+    }
+
+    func run() throws {
+        let env = try environment.make()
+        guard let modelled = env.unwrapped as? ModelledEnvironment, let model = modelled.knownModel else {
+            throw GymError.invalidArgument("\(environment.environment) has no known tabular model to solve "
+                + "(solvable: tabular and grid MDPs, matrix games with observation \"none\" against a mixed opponent)")
+        }
+        let gamma = self.gamma ?? env.metadata.discount ?? 0.99
+        let solution = method == "policy-iteration"
+            ? try PolicyIteration.solve(model, gamma: gamma, tolerance: tolerance)
+            : try ValueIteration.solve(model, gamma: gamma, tolerance: tolerance)
+        let grid = (env.unwrapped as? TabularEnvironment)?.grid
+        if json {
+            printJSON(model: model, solution: solution, grid: grid)
+        } else {
+            printText(model: model, solution: solution, grid: grid, id: env.metadata.id ?? environment.environment)
+        }
+    }
+
+    private func printJSON(model: TabularModel, solution: Solution, grid: GridLayout?) {
+        var object: [String: JSONValue] = [
+            "gamma": .number(solution.gamma),
+            "iterations": .number(Double(solution.iterations)),
+            "method": .string(method),
+            "states": .array(model.stateNames.map { .string($0) }),
+            "values": .array(solution.values.map { .number($0) }),
+            "policy": .array((0..<model.stateCount).map { model.terminal[$0] ? .null : .string(model.actionNames[solution.policy[$0]]) }),
+            "terminal": .array(model.terminal.map { .bool($0) }),
+        ]
+        if let grid {
+            object["grid_values"] = .array(grid.stateOfCell.map { row in .array(row.map { $0.map { .number(solution.values[$0]) } ?? .null }) })
+        }
+        print(JSONValue.object(object).encoded())
+    }
+
+    private func printText(model: TabularModel, solution: Solution, grid: GridLayout?, id: String) {
+        print("\(id): \(method), gamma \(JSONValue.format(solution.gamma)), \(solution.iterations) \(method == "value-iteration" ? "sweeps" : "rounds"), "
+            + "residual \(String(format: "%.1e", solution.residual))")
+        if let start = model.start.first, model.start.count == 1 {
+            print("value of the start state \(model.stateNames[start.state]): \(String(format: "%.4f", solution.values[start.state]))")
+        }
+        print("")
+        if let grid {
+            let arrows = ["up": "↑", "right": "→", "down": "↓", "left": "←"]
+            var valueRows: [[String]] = [], policyRows: [String] = []
+            for (r, row) in grid.stateOfCell.enumerated() {
+                var cells: [String] = [], arrowsLine = ""
+                for (c, state) in row.enumerated() {
+                    let ch = String(grid.rows[r][grid.rows[r].index(grid.rows[r].startIndex, offsetBy: c)])
+                    guard let s = state else { cells.append("#"); arrowsLine += "#"; continue }
+                    if model.terminal[s] {
+                        cells.append("[\(ch)]")
+                        arrowsLine += ch
+                    } else {
+                        cells.append(String(format: "%.3f", solution.values[s]))
+                        arrowsLine += arrows[model.actionNames[solution.policy[s]]] ?? "?"
+                    }
+                }
+                valueRows.append(cells)
+                policyRows.append(arrowsLine)
+            }
+            let width = valueRows.flatMap { $0 }.map(\.count).max() ?? 0
+            print("values (terminal cells in brackets; they are worth 0 once entered):")
+            for row in valueRows { print("  " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")) }
+            print("")
+            print("greedy policy:")
+            for line in policyRows { print("  " + line.map { String($0) }.joined(separator: " ")) }
+        } else {
+            var rows: [[String]] = []
+            for s in 0..<model.stateCount {
+                let q = (0..<model.actionCount).map { "\(model.actionNames[$0])=\(String(format: "%.4f", solution.actionValues[s * model.actionCount + $0]))" }
+                rows.append([model.stateNames[s], String(format: "%.6f", solution.values[s]),
+                             model.terminal[s] ? "(terminal)" : model.actionNames[solution.policy[s]],
+                             model.terminal[s] ? "" : q.joined(separator: " ")])
+            }
+            print(Table.render(header: ["state", "value", "action", "action values"], rows: rows))
+        }
+    }
+}

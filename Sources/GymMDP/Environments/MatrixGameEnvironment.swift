@@ -1,0 +1,110 @@
+import Gym
+
+/// The rules of a repeated matrix game.
+public struct MatrixGame: Sendable {
+    public var actions: [String]
+    public var opponentActions: [String]
+    /// The agent's reward: row = agent action, column = opponent action.
+    public var payoff: [[Double]]
+    /// The opponent's payoff, used by the best-response opponent (zero-sum: the negated payoff).
+    public var opponentPayoff: [[Double]]
+    public var opponent: OpponentModel
+    /// Observation "last-moves": a one-hot of both previous moves; otherwise a single constant state.
+    public var observesLastMoves: Bool
+}
+
+/// A repeated matrix game against an opponent model (the `matrix-game` kind).
+///
+/// Each step is one round: the opponent chooses its move without seeing the agent's current move,
+/// then the agent receives `payoff[agent][opponent]`; `info["opponent_action"]` names the opponent's
+/// move. The environment never terminates: `rounds` is its time limit (applied by `Registry.make`).
+///
+/// Random draws per round, in order: a mixed opponent draws one `nextDouble()` (only when its strategy
+/// has more than one move); a reactive one likewise; a best-response opponent draws `nextInt(below:)`
+/// only to break a tie between several best moves (in the first round all moves tie).
+public final class MatrixGameEnvironment: ModelledEnvironment {
+    public let game: MatrixGame
+    public let observationSpace: Space
+    public let actionSpace: Space
+    public let metadata: EnvironmentMetadata
+    /// The one-state model, for observation "none" against a mixed opponent; nil otherwise.
+    public let knownModel: TabularModel?
+    private var rng = RandomSource.entropySeeded()
+    private var history: [Int] = []
+    private var lastMoves: (agent: Int, opponent: Int)?
+    private var phase = EpisodePhase.needsReset
+
+    public init(game: MatrixGame, metadata: EnvironmentMetadata, model: TabularModel?) throws {
+        self.game = game
+        self.metadata = metadata
+        knownModel = model
+        observationSpace = game.observesLastMoves ? .multiBinary(try MultiBinary(game.actions.count + game.opponentActions.count))
+            : .discrete(try Discrete(1))
+        actionSpace = .discrete(try Discrete(game.actions.count))
+    }
+
+    public var currentState: Int? { phase == .needsReset ? nil : 0 }
+
+    private var name: String { metadata.id ?? "matrix game" }
+
+    private var observation: Observation {
+        guard game.observesLastMoves else { return .discrete(0) }
+        var bits = [Int](repeating: 0, count: game.actions.count + game.opponentActions.count)
+        if let lastMoves {
+            bits[lastMoves.agent] = 1
+            bits[game.actions.count + lastMoves.opponent] = 1
+        }
+        return .integers(bits)
+    }
+
+    public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        if let seed { rng = RandomSource(seed: seed) }
+        if let state = options.initialState {
+            throw GymError.invalidArgument("\(name): a matrix game starts every episode the same way; initial state \(state) cannot be honoured")
+        }
+        history = []
+        lastMoves = nil
+        phase = .running
+        return (observation, [:])
+    }
+
+    public func observe() throws -> Observation {
+        try phase.checkObserve(name)
+        return observation
+    }
+
+    private func opponentMove() -> Int {
+        switch game.opponent {
+        case .mixed(let q):
+            return q.filter({ $0 > 0 }).count > 1 ? rng.categorical(q) : q.firstIndex { $0 > 0 }!
+        case .sequence(let moves):
+            return moves[history.count % moves.count]
+        case .reactive(let first, let responses):
+            let q = lastMoves.map { responses[$0.agent] } ?? first
+            return q.filter({ $0 > 0 }).count > 1 ? rng.categorical(q) : q.firstIndex { $0 > 0 }!
+        case .bestResponse(let window):
+            let recent = history.suffix(window)
+            var value = [Double](repeating: 0, count: game.opponentActions.count)
+            for a in recent { for o in value.indices { value[o] += game.opponentPayoff[a][o] } }
+            let best = value.max()!
+            let ties = value.indices.filter { value[$0] >= best - 1e-12 }
+            return ties.count == 1 ? ties[0] : ties[rng.nextInt(below: ties.count)]
+        }
+    }
+
+    public func step(_ action: Action) throws -> Step {
+        try phase.checkStep(name)
+        try actionSpace.validate(action)
+        let a = action.index!
+        let o = opponentMove()
+        history.append(a)
+        lastMoves = (a, o)
+        return Step(observation: observation, reward: game.payoff[a][o], terminated: false, truncated: false,
+                    info: ["opponent_action": .string(game.opponentActions[o])])
+    }
+
+    public func render() -> String? {
+        guard let lastMoves else { return "round \(history.count + 1)" }
+        return "round \(history.count): you played \(game.actions[lastMoves.agent]), the opponent \(game.opponentActions[lastMoves.opponent])"
+    }
+}

@@ -1,0 +1,124 @@
+import Gym
+
+/// How a tabular environment presents its state.
+public enum StateEncoding: Sendable, Equatable {
+    /// `Discrete(stateCount)`: the state index.
+    case index
+    /// `Box(0, 1, [stateCount])`: a one-hot vector.
+    case oneHot
+    /// `MultiDiscrete([rows, columns])`: a grid cell's row and column (grids only).
+    case coordinates(cells: [GridCell], rows: Int, columns: Int)
+}
+
+/// A row and column of a grid (0-based, row 0 on top).
+public struct GridCell: Hashable, Sendable {
+    public var row: Int
+    public var column: Int
+    public init(row: Int, column: Int) { self.row = row; self.column = column }
+}
+
+/// An environment that samples a `TabularModel` (the tabular and grid kinds of the MDP format).
+///
+/// Random draws, in order: `reset` draws one `nextDouble()` when the start distribution has more
+/// than one state; `step` draws one when the state-action pair has more than one outcome. Outcomes
+/// are chosen by inverse CDF in the model's order. Entering a terminal state ends the episode with
+/// `terminated`.
+public final class TabularEnvironment: ModelledEnvironment {
+    public let model: TabularModel
+    public let observationSpace: Space
+    public let actionSpace: Space
+    public let metadata: EnvironmentMetadata
+    public let encoding: StateEncoding
+    /// The layout, for environments of the grid kind (used to render and to print maps).
+    public let grid: GridLayout?
+    private var rng = RandomSource.entropySeeded()
+    private var state = 0
+    private var phase = EpisodePhase.needsReset
+
+    public var currentState: Int? { phase == .needsReset ? nil : state }
+    public var knownModel: TabularModel? { model }
+
+    public init(model: TabularModel, metadata: EnvironmentMetadata, encoding: StateEncoding = .index,
+                grid: GridLayout? = nil) throws {
+        self.model = model
+        self.encoding = encoding
+        self.grid = grid
+        switch encoding {
+        case .index: observationSpace = .discrete(try Discrete(model.stateCount))
+        case .oneHot: observationSpace = .box(try Box(low: 0, high: 1, shape: [model.stateCount]))
+        case .coordinates(_, let rows, let columns): observationSpace = .multiDiscrete(try MultiDiscrete([rows, columns]))
+        }
+        actionSpace = .discrete(try Discrete(model.actionCount))
+        var m = metadata
+        m.actionNames = model.actionNames
+        self.metadata = m
+    }
+
+    /// The observation of model state `s`.
+    public func observation(of s: Int) -> Observation {
+        switch encoding {
+        case .index: return .discrete(s)
+        case .oneHot:
+            var v = [Float](repeating: 0, count: model.stateCount)
+            v[s] = 1
+            return .vector(v)
+        case .coordinates(let cells, _, _): return .integers([cells[s].row, cells[s].column])
+        }
+    }
+
+    private var name: String { metadata.id ?? "tabular environment" }
+
+    public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        if let seed { rng = RandomSource(seed: seed) }
+        if let requested = options.initialState {
+            state = try stateIndex(requested)
+        } else if model.start.count == 1 {
+            state = model.start[0].state
+        } else {
+            state = model.start[rng.categorical(model.start.lazy.map(\.probability))].state
+        }
+        phase = .running
+        return (observation(of: state), ["state": .string(model.stateNames[state])])
+    }
+
+    /// Resolves an initial state given by name or index; terminal states are refused.
+    private func stateIndex(_ value: JSONValue) throws -> Int {
+        let index: Int?
+        if let name = value.stringValue { index = model.stateNames.firstIndex(of: name) }
+        else if let i = value.intValue, i >= 0, i < model.stateCount { index = i }
+        else { index = nil }
+        guard let index else {
+            throw GymError.invalidArgument("\(name): initial state \(value) is not a state name or an index 0...\(model.stateCount - 1)")
+        }
+        guard !model.terminal[index] else {
+            throw GymError.invalidArgument("\(name): initial state '\(model.stateNames[index])' is terminal")
+        }
+        return index
+    }
+
+    public func observe() throws -> Observation {
+        try phase.checkObserve(name)
+        return observation(of: state)
+    }
+
+    public func step(_ action: Action) throws -> Step {
+        try phase.checkStep(name)
+        try actionSpace.validate(action)
+        let outcomes = model.outcomes(state, action.index!)
+        var k = outcomes.lowerBound
+        if outcomes.count > 1 {
+            k = outcomes.lowerBound + rng.categorical(model.probabilities[outcomes])
+        }
+        state = model.nextStates[k]
+        let step = Step(observation: observation(of: state), reward: model.rewards[k],
+                        terminated: model.terminal[state], truncated: false,
+                        info: ["state": .string(model.stateNames[state])])
+        phase = .after(step)
+        return step
+    }
+
+    public func render() -> String? {
+        guard phase != .needsReset else { return nil }
+        return grid?.picture(agentAt: state) ?? "state \(model.stateNames[state])"
+    }
+}

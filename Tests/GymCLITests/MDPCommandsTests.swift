@@ -1,0 +1,79 @@
+import XCTest
+
+final class MDPCommandsTests: CLITestCase {
+    func testSolveGridworldPrintsTheTextbookTableAndArrows() throws {
+        let result = try gym("solve", "gridworld-v1")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("0.812  0.868  0.918    [+]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("0.705  0.655  0.611  0.388"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("↑ ← ← ←"), result.stdout)
+    }
+
+    func testSolveJSONHasValuesPolicyAndGridValues() throws {
+        let result = try gym("solve", "gridworld-v1", "--gamma", "1", "--json")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(try jsonLines(result.stdout).first)
+        XCTAssertEqual(object["gamma"] as? Double, 1)
+        XCTAssertEqual((object["states"] as? [String])?.count, 11)
+        let values = try XCTUnwrap(object["values"] as? [Double])
+        XCTAssertEqual(values[0], 0.8115582192, accuracy: 1e-9)
+        let grid = try XCTUnwrap(object["grid_values"] as? [[Any]])
+        XCTAssertTrue(grid[1][1] is NSNull, "walls are null")
+        XCTAssertEqual((object["policy"] as? [Any])?.first as? String, "right")
+    }
+
+    func testSolveTakesParametersAndPaths() throws {
+        let result = try gym("solve", "Environments/gridworld-v1.json", "--param", "living_reward=-2", "--json")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(try jsonLines(result.stdout).first)
+        XCTAssertEqual((object["policy"] as? [Any])?[5] as? String, "right")
+        let policyIteration = try gym("solve", "frozen-lake-4x4-v1", "--method", "policy-iteration")
+        XCTAssertTrue(policyIteration.stdout.contains("value of the start state 0,0: 0.5420"), policyIteration.stdout)
+    }
+
+    func testSolveRefusesEnvironmentsWithoutAModel() throws {
+        let result = try gym("solve", "rock-paper-scissors-exploiter-v1")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("has no known tabular model"), result.stderr)
+    }
+
+    func testValidateReportsEveryFileAndExitsTwoOnErrors() throws {
+        let good = try gym("validate", "Environments/gridworld-v1.json", "Environments/cliff-walking-v1.json")
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertEqual(good.stdout.split(separator: "\n").count, 2)
+        let bad = try gym("validate", "Environments/gridworld-v1.json", "Tests/GymMDPTests/BrokenSpecs/many-errors.json",
+                          "Tests/GymMDPTests/BrokenSpecs/syntax-error.json")
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("many-errors.json: $.discount: 2 is not in [0, 1]"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("syntax-error.json:5:22"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("2 of 3 files invalid"), bad.stderr)
+    }
+
+    func testListShowsShippedEnvironmentsAndEnvironmentsOnGymPath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gym-path-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mine = """
+            {"format": "swiftgym.mdp/1", "id": "two-states-v1", "kind": "tabular", "title": "mine",
+             "states": ["a", "b"], "actions": ["go"], "start": "a", "terminal": ["b"],
+             "transitions": {"a": {"go": [{"p": 1, "to": "b", "reward": 1}]}}}
+            """
+        try mine.write(to: dir.appendingPathComponent("two-states-v1.json"), atomically: true, encoding: .utf8)
+        try "{ broken".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        let result = try gym("list", environment: ["GYM_PATH": dir.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for id in ["gridworld-v1", "frozen-lake-8x8-v1", "cliff-walking-v1", "rock-paper-scissors-exploiter-v1", "two-states-v1"] {
+            XCTAssertTrue(result.stdout.contains(id), "\(id) missing from:\n\(result.stdout)")
+        }
+        XCTAssertTrue(result.stderr.contains("broken.json:1:"), result.stderr)
+        let rollout = try gym("rollout", "two-states-v1", "--actions", "go", "--jsonl", environment: ["GYM_PATH": dir.path])
+        XCTAssertEqual(try jsonLines(rollout.stdout).last?["terminated"] as? Bool, true)
+    }
+
+    func testRolloutOnAGridAcceptsActionNames() throws {
+        let result = try gym("rollout", "cliff-walking-v1", "--actions", "right", "--jsonl")
+        let lines = try jsonLines(result.stdout)
+        XCTAssertEqual(lines.last?["reward"] as? Double, -100)
+        XCTAssertEqual(lines.last?["observation"] as? Int, 36)
+    }
+}
