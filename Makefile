@@ -5,7 +5,7 @@ APT_PACKAGES := libjson-c-dev libopenblas-dev pkg-config
 
 VENV := .venv-tools
 
-.PHONY: deps build test demo bench schema clean
+.PHONY: deps build test demo bench schema gymnasium-fixtures clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -45,8 +45,15 @@ demo: build
 	@echo "== One episode of the gridworld with a random policy, seed 1 (gym rollout)"
 	@$(GYM) rollout gridworld-v1 --seed 1 --policy random
 
+# Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference.
 bench: build
-	@echo "No benchmarks yet."
+	$(GYM) bench
+
+# Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
+gymnasium-fixtures:
+	python3 -m venv .venv-peers
+	.venv-peers/bin/pip install -q gymnasium
+	.venv-peers/bin/python tools/gymnasium_trajectories.py
 
 clean:
 	rm -rf .build $(VENV)

@@ -113,6 +113,7 @@ public protocol Environment: AnyObject {
     ///     `nil` the generator continues (the first `reset` without a seed seeds from entropy).
     ///   - options: `initialState` chooses the start state instead of drawing it.
     /// - Throws: `GymError.invalidArgument` for options the environment cannot honour.
+    @discardableResult
     func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info)
 
     /// The current observation, without stepping and without drawing random numbers: equal to the

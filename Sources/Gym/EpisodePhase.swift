@@ -7,17 +7,18 @@ public enum EpisodePhase: Sendable, Equatable {
 
     /// Throws `GymError.resetNeeded` or `GymError.episodeEnded` unless a step is allowed now.
     /// `name` identifies the environment in the message.
-    public func checkStep(_ name: String) throws {
+    @inline(__always)
+    public func checkStep(_ name: @autoclosure () -> String) throws {
         switch self {
         case .running: return
-        case .needsReset: throw GymError.resetNeeded("\(name): step() called before reset()")
-        case .ended: throw GymError.episodeEnded("\(name): step() called after the episode ended; call reset() first")
+        case .needsReset: throw GymError.resetNeeded("\(name()): step() called before reset()")
+        case .ended: throw GymError.episodeEnded("\(name()): step() called after the episode ended; call reset() first")
         }
     }
 
     /// Throws `GymError.resetNeeded` before the first reset.
-    public func checkObserve(_ name: String) throws {
-        if self == .needsReset { throw GymError.resetNeeded("\(name): observe() called before reset()") }
+    public func checkObserve(_ name: @autoclosure () -> String) throws {
+        if self == .needsReset { throw GymError.resetNeeded("\(name()): observe() called before reset()") }
     }
 
     /// The phase after a step that returned these flags.

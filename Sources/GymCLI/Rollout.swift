@@ -1,5 +1,6 @@
 import ArgumentParser
 import Gym
+import GymMDP
 
 struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,10 +66,12 @@ struct Rollout: ParsableCommand {
             t += 1
             total += step.reward
             if jsonl {
-                print(JSONValue.object([
+                var line: [String: JSONValue] = [
                     "step": .number(Double(t)), "action": action.json, "observation": step.observation.json,
                     "reward": .number(step.reward), "terminated": .bool(step.terminated), "truncated": .bool(step.truncated),
-                ]).encoded())
+                ]
+                if let dynamics = env.unwrapped as? DynamicsEnvironment { line["state"] = .array(dynamics.state.map { .number($0) }) }
+                print(JSONValue.object(line).encoded())
             } else {
                 let label = action.index.flatMap { i in names.flatMap { i < $0.count ? $0[i] : nil } } ?? action.description
                 print("step \(t)  action \(label)  observation \(step.observation)  reward \(JSONValue.format(step.reward))"

@@ -156,5 +156,6 @@ public enum MDPKinds {
         "tabular": TabularKind.kind,
         "grid": GridKind.kind,
         "matrix-game": MatrixGameKind.kind,
+        "dynamics": DynamicsKind.kind,
     ]
 }

@@ -76,4 +76,26 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(lines.last?["reward"] as? Double, -100)
         XCTAssertEqual(lines.last?["observation"] as? Int, 36)
     }
+
+    func testRolloutOfADynamicsMDPWithContinuousActionsAndAnInitialState() throws {
+        let result = try gym("rollout", "pendulum-v1", "--initial-state", "[1.0, 0.5]", "--actions", "[[0.3], [-1.2]]", "--jsonl")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = try jsonLines(result.stdout)
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual((lines[1]["action"] as? [Double]), [0.3])
+        let state = try XCTUnwrap(lines[1]["state"] as? [Double])
+        XCTAssertEqual(state.count, 2)
+        XCTAssertEqual(lines[1]["reward"] as! Double, -(1.0 + 0.1 * 0.25 + 0.001 * 0.09), accuracy: 1e-12)
+        let bad = try gym("rollout", "pendulum-v1", "--actions", "[[2.5]]")
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("outside [-2.0, 2.0]"), bad.stderr)
+    }
+
+    func testBenchSmokeRun() throws {
+        let result = try gym("bench", "cartpole-v1", "gridworld-v1", "--steps", "1000", "--repeats", "1", "--json")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = try jsonLines(result.stdout)
+        XCTAssertEqual(lines.count, 5, "raw and wrapped for each, plus the hand-written CartPole")
+        XCTAssertTrue(lines.allSatisfy { ($0["steps_per_second"] as? Double ?? 0) > 0 })
+    }
 }

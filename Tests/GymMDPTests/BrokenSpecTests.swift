@@ -13,7 +13,7 @@ final class BrokenSpecTests: XCTestCase {
         "wrong-format": "$.format: unsupported format 'swiftgym.mdp/2'; supported: swiftgym.mdp/1",
         "missing-format": "$.format: required member 'format' is missing",
         "bad-id": "$.id: 'grid world' is not a valid id",
-        "unknown-kind": "$.kind: unknown kind 'pomdp'; known kinds: grid, matrix-game, tabular",
+        "unknown-kind": "$.kind: unknown kind 'pomdp'; known kinds: dynamics, grid, matrix-game, tabular",
         "unknown-member": "$.discont: unknown member 'discont'; did you mean 'discount'?",
         "wrong-type": "$.states: expected an array, got a string",
         "probabilities-do-not-sum": "$.transitions.s0.go: probabilities of state 's0', action 'go' sum to 0.9, not 1",

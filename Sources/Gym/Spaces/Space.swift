@@ -45,7 +45,10 @@ public enum Space: Hashable, Sendable, CustomStringConvertible {
     public func contains(_ observation: Observation) -> Bool { base.rejection(of: observation) == nil }
 
     /// Throws `GymError.invalidAction` unless `action` is an element of this space.
+    @inline(__always)
     public func validate(_ action: Action) throws {
+        // Fast path for the common case, without opening an existential.
+        if case .discrete(let space) = self, case .discrete(let i) = action, space.contains(i) { return }
         if let reason = base.rejection(of: action) {
             throw GymError.invalidAction("invalid action \(action): \(reason) (action space \(self))")
         }

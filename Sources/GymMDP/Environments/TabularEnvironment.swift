@@ -111,8 +111,7 @@ public final class TabularEnvironment: ModelledEnvironment {
         }
         state = model.nextStates[k]
         let step = Step(observation: observation(of: state), reward: model.rewards[k],
-                        terminated: model.terminal[state], truncated: false,
-                        info: ["state": .string(model.stateNames[state])])
+                        terminated: model.terminal[state], truncated: false)
         phase = .after(step)
         return step
     }

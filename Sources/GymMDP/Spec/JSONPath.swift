@@ -15,5 +15,8 @@ public struct JSONPath: CustomStringConvertible, Hashable, Sendable {
 
     public func index(_ i: Int) -> JSONPath { JSONPath(text: text + "[\(i)]") }
 
+    /// A place inside the string at this path: `$.next.x_dot, col 17`.
+    public func column(_ c: Int) -> JSONPath { JSONPath(text: text + ", col \(c)") }
+
     public var description: String { text }
 }

@@ -1,0 +1,108 @@
+import Gym
+
+/// A continuous MDP whose dynamics are compiled expressions (the `dynamics` kind).
+///
+/// The state is a vector of Doubles; the observation is the observation expressions evaluated on it and
+/// rounded to Float. A step evaluates, in order: the `let` bindings (seeing the old state), the `next`
+/// equations (all seeing the old state), then `reward`, `terminated` and the observation (seeing the new
+/// state and the lets). Random draws happen in that order, left to right within an expression, and only
+/// in the branch of `?:`, `&&` or `||` that is evaluated; `reset` draws the initial state variable by
+/// variable in declaration order. No step allocates except the observation array.
+public final class DynamicsEnvironment: Environment {
+    public let model: DynamicsModel
+    public let observationSpace: Space
+    public let actionSpace: Space
+    public let metadata: EnvironmentMetadata
+    /// The register file (state, actions, lets, outputs, constants, temporaries), owned by this instance.
+    private let registers: UnsafeMutablePointer<Double>
+    private var rng = RandomSource.entropySeeded()
+    private var t = 0
+    private var phase = EpisodePhase.needsReset
+    private var lastObservation: Observation = .vector([])
+
+    public init(model: DynamicsModel, metadata: EnvironmentMetadata) throws {
+        self.model = model
+        self.metadata = metadata
+        registers = .allocate(capacity: model.initialRegisters.count)
+        registers.initialize(from: model.initialRegisters, count: model.initialRegisters.count)
+        observationSpace = .box(try Box(low: model.observationLow, high: model.observationHigh))
+        if let continuous = model.continuousActions {
+            actionSpace = .box(try Box(low: continuous.low, high: continuous.high))
+        } else {
+            actionSpace = .discrete(try Discrete(model.discreteActions!.count))
+        }
+    }
+
+    deinit { registers.deallocate() }
+
+    private var name: String { metadata.id ?? "dynamics environment" }
+
+    /// The current state, in the order of the file's `state` list.
+    public var state: [Double] { Array(UnsafeBufferPointer(start: registers, count: model.stateCount)) }
+
+    /// Evaluates the observation program on the current state.
+    private func observation() throws -> Observation {
+        if !model.observationProgram.instructions.isEmpty { model.observationProgram.run(registers, &rng) }
+        var values: [Float] = []  // reserve-and-append allocates faster than [Float](repeating:count:)
+        values.reserveCapacity(model.observationCount)
+        for i in 0..<model.observationCount {
+            let x = registers[model.observationSources[i]]
+            guard !x.isNaN, x.isFinite || (x < 0 ? model.observationLow[i] : model.observationHigh[i]).isInfinite else {
+                throw GymError.invalidSpecification("\(name): observation \(i) ('\(model.observationExpressions[i])') evaluated to \(x) at step \(t); state \(state)")
+            }
+            values.append(Float(x))
+        }
+        return .vector(values)
+    }
+
+    public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        if let seed { rng = RandomSource(seed: seed) }
+        if let initial = options.initialState {
+            let values = initial.arrayValue?.compactMap(\.doubleValue) ?? []
+            guard values.count == model.stateCount, initial.arrayValue?.count == model.stateCount, values.allSatisfy(\.isFinite) else {
+                throw GymError.invalidArgument("\(name): the initial state must be an array of \(model.stateCount) finite numbers "
+                    + "in the order \(model.stateNames.joined(separator: ", ")), got \(initial)")
+            }
+            for i in 0..<values.count { registers[i] = values[i] }
+        } else {
+            model.initProgram.run(registers, &rng)
+        }
+        t = 0
+        lastObservation = try observation()
+        phase = .running
+        return (lastObservation, [:])
+    }
+
+    public func observe() throws -> Observation {
+        try phase.checkObserve(name)
+        return lastObservation
+    }
+
+    public func step(_ action: Action) throws -> Step {
+        try phase.checkStep(name)
+        try actionSpace.validate(action)
+        switch action {
+        case .discrete(let i): registers[model.actionBase] = Double(i)
+        case .continuous(let v): for k in 0..<v.count { registers[model.actionBase + k] = v[k] }
+        case .integers: break
+        }
+        registers[model.timeRegister] = Double(t)
+        var generator = rng  // a local copy: no exclusivity check per draw
+        model.stepProgram.run(registers, &generator)
+        rng = generator
+        t += 1
+        let reward = registers[model.rewardRegister]
+        guard reward.isFinite else {
+            throw GymError.invalidSpecification("\(name): the reward evaluated to \(reward) at step \(t); state \(state)")
+        }
+        lastObservation = try observation()
+        let step = Step(observation: lastObservation, reward: reward, terminated: registers[model.terminatedRegister] != 0, truncated: false)
+        phase = .after(step)
+        return step
+    }
+
+    public func render() -> String? {
+        guard phase != .needsReset else { return nil }
+        return zip(model.stateNames, state).map { "\($0) = \($1)" }.joined(separator: "  ")
+    }
+}
