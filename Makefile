@@ -47,7 +47,7 @@ demo: build
 
 # Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference.
 bench: build
-	$(GYM) bench
+	$(GYM) bench --networks
 
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures:

@@ -23,11 +23,15 @@ let package = Package(
         // JSON MDP formats (read with json-c), the expression compiler, exact solvers.
         .target(name: "GymMDP", dependencies: ["Gym", "CJSONC"]),
 
+        // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
+        .target(name: "GymNN", dependencies: ["Gym", "CBLAS"]),
+
         .executableTarget(
             name: "GymCLI",
             dependencies: [
                 "Gym",
                 "GymMDP",
+                "GymNN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +39,7 @@ let package = Package(
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
         .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP"], exclude: ["BrokenSpecs", "Fixtures"]),
+        .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymNN"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
     ],
     swiftLanguageModes: [.v5]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymMDP
+import GymNN
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,6 +24,9 @@ struct Bench: ParsableCommand {
 
     @Flag(help: "Print one JSON object per measurement.")
     var json = false
+
+    @Flag(help: "Also measure the neural-network core: an MLP [4, 256, 256, 2] at batch 64 and batch 1, and a DQN update.")
+    var networks = false
 
     static let defaultIDs = ["gridworld-v1", "frozen-lake-8x8-v1", "cartpole-v1", "pendulum-v1", "demand-v1", "rock-paper-scissors-exploiter-v1"]
 
@@ -52,6 +56,63 @@ struct Bench: ParsableCommand {
             if id == "cartpole-v1" { report(id, "hand-written Swift", try measure { ReferenceCartPole() }) }
         }
         if !json { print(Table.render(header: ["environment", "variant", "steps/s"], rows: rows)) }
+        if networks { try benchNetworks(json: json, mode: mode) }
+    }
+
+    /// Times the network operations an agent's update is made of, on an MLP [4, 256, 256, 2].
+    func benchNetworks(json: Bool, mode: String) throws {
+        var rng = RandomSource(seed: 0)
+        let online = MLP(sizes: [4, 256, 256, 2], rng: &rng), target = MLP(sizes: [4, 256, 256, 2], rng: &rng)
+        online.computesInputGradient = false
+        let adam = Adam(online.parameters)
+        let batch = Matrix(rows: 64, columns: 4, data: (0..<256).map { _ in Float(rng.uniform(-1, 1)) })
+        let next = Matrix(rows: 64, columns: 4, data: (0..<256).map { _ in Float(rng.uniform(-1, 1)) })
+        var gradient = Matrix(rows: 64, columns: 2)
+        // Regression targets away from zero: training towards 0 drives Adam's moments into slow denormals.
+        var targets = Matrix(rows: 64, columns: 2, data: (0..<128).map { _ in Float(rng.uniform(-1, 1)) })
+        let single = [Float](repeating: 0.1, count: 4)
+        func perSecond(_ iterations: Int, _ body: () -> Void) -> Double {
+            var rates: [Double] = []
+            for _ in 0..<repeats {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for _ in 0..<iterations { body() }
+                rates.append(Double(iterations) / (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
+            }
+            return rates.sorted()[rates.count / 2]
+        }
+        let trainStep = perSecond(2000) {
+            online.parameters.zeroGradients()
+            let q = online.forward(batch)
+            _ = Loss.meanSquaredError(q, targets, gradient: &gradient)
+            online.backward(gradient)
+            adam.step()
+        }
+        let dqnUpdate = perSecond(2000) {
+            let qNext = target.forward(next)
+            for r in 0..<64 { targets[r, 0] = 1 + 0.99 * max(qNext[r, 0], qNext[r, 1]); targets[r, 1] = targets[r, 0] }
+            online.parameters.zeroGradients()
+            let q = online.forward(batch)
+            _ = Loss.huber(q, targets, gradient: &gradient)
+            online.backward(gradient)
+            adam.step()
+        }
+        let forwardOne = perSecond(20000) { _ = online.predict(single) }
+        let flops = 2.0 * 64 * Double(4 * 256 + 256 * 256 + 256 * 2) * 4  // target + online forward, backward (2x)
+        let results: [(String, Double, String)] = [
+            ("forward+backward+Adam, batch 64", trainStep, "steps/s"),
+            ("DQN update (target forward, online forward+backward, Adam), batch 64", dqnUpdate, "updates/s"),
+            ("forward, batch 1 (plain loops)", forwardOne, "forwards/s"),
+        ]
+        if json {
+            for (name, rate, unit) in results {
+                print(JSONValue.object(["network": "MLP [4, 256, 256, 2]", "measure": .string(name), "per_second": .number(rate.rounded()),
+                                        "unit": .string(unit), "build": .string(mode)]).encoded())
+            }
+        } else {
+            print("")
+            print(Table.render(header: ["MLP [4, 256, 256, 2]", "rate"], rows: results.map { [$0.0, String(format: "%.0f %@", $0.1, $0.2)] }))
+            print(String(format: "DQN update: %.3f ms (about %.0f MFLOP, %.1f GFLOP/s)", 1000 / dqnUpdate, flops / 1e6, flops * dqnUpdate / 1e9))
+        }
     }
 
     /// Median steps per second of `repeats` runs of `steps` steps.

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Gym
+
+/// How a `Linear` layer's weights are initialised.
+public enum Initialization: Sendable, Equatable {
+    /// PyTorch's `nn.Linear` default: weights and biases uniform in ±1/sqrt(fanIn)
+    /// (kaiming_uniform with a = sqrt(5)).
+    case pytorchDefault
+    /// Orthogonal weights scaled by `gain` and zero biases (Stable-Baselines3's choice for PPO/A2C).
+    case orthogonal(gain: Float)
+}
+
+/// A fully connected layer `y = x W + b`, with `W` of shape inputs x outputs (row-major).
+public final class Linear {
+    public let inputs: Int
+    public let outputs: Int
+    public let weight: Parameter
+    public let bias: Parameter
+
+    public init(inputs: Int, outputs: Int, initialization: Initialization = .pytorchDefault, rng: inout RandomSource) {
+        self.inputs = inputs
+        self.outputs = outputs
+        var w = [Float](repeating: 0, count: inputs * outputs)
+        var b = [Float](repeating: 0, count: outputs)
+        switch initialization {
+        case .pytorchDefault:
+            let bound = 1 / Double(inputs).squareRoot()
+            for i in w.indices { w[i] = Float(rng.uniform(-bound, bound)) }
+            for i in b.indices { b[i] = Float(rng.uniform(-bound, bound)) }
+        case .orthogonal(let gain):
+            w = Linear.orthogonal(rows: inputs, columns: outputs, gain: gain, rng: &rng)
+        }
+        weight = Parameter(w, shape: [inputs, outputs])
+        bias = Parameter(b, shape: [outputs])
+    }
+
+    /// A matrix with orthonormal rows or columns (Gram–Schmidt on Gaussian draws), times `gain`.
+    static func orthogonal(rows: Int, columns: Int, gain: Float, rng: inout RandomSource) -> [Float] {
+        // Orthonormalise the longer side's vectors of the transposed-if-needed matrix.
+        let n = max(rows, columns), m = min(rows, columns)
+        var vectors = (0..<m).map { _ in (0..<n).map { _ in rng.nextNormal() } }
+        for i in 0..<m {
+            for j in 0..<i {
+                let dot = zip(vectors[i], vectors[j]).reduce(0) { $0 + $1.0 * $1.1 }
+                for k in 0..<n { vectors[i][k] -= dot * vectors[j][k] }
+            }
+            let norm = vectors[i].reduce(0) { $0 + $1 * $1 }.squareRoot()
+            for k in 0..<n { vectors[i][k] /= norm }
+        }
+        var w = [Float](repeating: 0, count: rows * columns)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                w[r * columns + c] = gain * Float(rows >= columns ? vectors[c][r] : vectors[r][c])
+            }
+        }
+        return w
+    }
+
+    public var parameters: [Parameter] { [weight, bias] }
+
+    /// `output = input W + b` (output is resized to batch x outputs).
+    public func forward(_ input: Matrix, into output: inout Matrix) {
+        output.resize(rows: input.rows, columns: outputs)
+        output.data.withUnsafeMutableBufferPointer { out in
+            bias.value.withUnsafeBufferPointer { b in
+                for r in 0..<input.rows { for c in 0..<outputs { out[r * outputs + c] = b[c] } }
+            }
+        }
+        Matrix.multiply(input, Matrix(rows: inputs, columns: outputs, data: weight.value), into: &output, beta: 1)
+    }
+
+    /// Accumulates dW += input^T gradOutput and db += column sums of gradOutput; writes
+    /// gradInput = gradOutput W^T when asked.
+    public func backward(input: Matrix, gradOutput: Matrix, gradInput: inout Matrix?) {
+        // Borrow the gradient storage (a swap, not a copy) so that sgemm accumulates into it in place.
+        var gw = Matrix(rows: 0, columns: 0, data: [])
+        swap(&gw.data, &weight.gradient)
+        gw.rows = inputs
+        gw.columns = outputs
+        Matrix.multiply(input, transposeA: true, gradOutput, into: &gw, beta: 1)
+        swap(&gw.data, &weight.gradient)
+        bias.gradient.withUnsafeMutableBufferPointer { gb in
+            gradOutput.data.withUnsafeBufferPointer { g in
+                for r in 0..<gradOutput.rows { for c in 0..<outputs { gb[c] += g[r * outputs + c] } }
+            }
+        }
+        if gradInput != nil {
+            gradInput!.resize(rows: gradOutput.rows, columns: inputs)
+            Matrix.multiply(gradOutput, Matrix(rows: inputs, columns: outputs, data: weight.value), transposeB: true, into: &gradInput!)
+        }
+    }
+}

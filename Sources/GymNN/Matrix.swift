@@ -1,0 +1,83 @@
+import CBLAS
+
+/// A row-major matrix of Floats: `rows` x `columns`, element (r, c) at `data[r * columns + c]`.
+///
+/// A batch of vectors is one matrix with a row per vector. Products go through OpenBLAS's `sgemm`
+/// for batches and through plain loops for fewer than `Matrix.blasMinimumRows` rows, where the call
+/// overhead of BLAS loses (measured: plain loops win for a single row).
+public struct Matrix: Equatable, Sendable {
+    public var rows: Int
+    public var columns: Int
+    public var data: [Float]
+
+    /// Below this many rows, products use plain loops instead of BLAS.
+    public static let blasMinimumRows = 4
+
+    public init(rows: Int, columns: Int, data: [Float]) {
+        precondition(data.count == rows * columns, "Matrix data has \(data.count) values, expected \(rows) x \(columns)")
+        self.rows = rows
+        self.columns = columns
+        self.data = data
+    }
+
+    public init(rows: Int, columns: Int, repeating value: Float = 0) {
+        self.init(rows: rows, columns: columns, data: Array(repeating: value, count: rows * columns))
+    }
+
+    /// A one-row matrix.
+    public init(row: [Float]) { self.init(rows: 1, columns: row.count, data: row) }
+
+    public subscript(r: Int, c: Int) -> Float {
+        get { data[r * columns + c] }
+        set { data[r * columns + c] = newValue }
+    }
+
+    /// Row `r` as an array.
+    public func row(_ r: Int) -> [Float] { Array(data[(r * columns)..<((r + 1) * columns)]) }
+
+    /// Reshapes in place to `rows` x `columns`, reusing storage when it is large enough (contents unspecified).
+    public mutating func resize(rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
+        let count = rows * columns
+        if data.count != count {
+            if data.count > count { data.removeLast(data.count - count) }
+            else { data.append(contentsOf: repeatElement(0, count: count - data.count)) }
+        }
+    }
+
+    /// `c = alpha * op(a) * op(b) + beta * c`, where op transposes when asked. `c` must already have
+    /// the result's shape.
+    public static func multiply(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false,
+                                into c: inout Matrix, alpha: Float = 1, beta: Float = 0) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let n = transposeB ? b.rows : b.columns
+        precondition((transposeB ? b.columns : b.rows) == k, "inner dimensions differ: \(k) and \(transposeB ? b.columns : b.rows)")
+        precondition(c.rows == m && c.columns == n, "result is \(c.rows) x \(c.columns), expected \(m) x \(n)")
+        if m >= blasMinimumRows || transposeA {
+            cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k), alpha, a.data, Int32(a.columns), b.data, Int32(b.columns), beta, &c.data, Int32(n))
+            return
+        }
+        // Few rows: plain loops (a is not transposed here).
+        a.data.withUnsafeBufferPointer { A in
+            b.data.withUnsafeBufferPointer { B in
+                c.data.withUnsafeMutableBufferPointer { C in
+                    for i in 0..<m {
+                        for j in 0..<n { C[i * n + j] *= beta }
+                        for p in 0..<k {
+                            let scale = alpha * A[i * k + p]
+                            if transposeB {
+                                for j in 0..<n { C[i * n + j] += scale * B[j * k + p] }
+                            } else {
+                                let rowB = p * n
+                                for j in 0..<n { C[i * n + j] += scale * B[rowB + j] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
