@@ -29,7 +29,9 @@ schema: $(VENV)/bin/python build
 	$(GYM) validate Environments/*.json
 
 # Release mode: the learning tests train agents and must finish in seconds.
+# The conformance suite runs on every shipped environment first.
 test: build schema
+	$(GYM) check --all
 	$(SWIFT) test -c release --disable-swift-testing
 
 demo: build
@@ -44,6 +46,9 @@ demo: build
 	@echo
 	@echo "== One episode of the gridworld with a random policy, seed 1 (gym rollout)"
 	@$(GYM) rollout gridworld-v1 --seed 1 --policy random
+	@echo
+	@echo "== The conformance suite on the gridworld and CartPole (gym check)"
+	@$(GYM) check gridworld-v1 cartpole-v1
 
 # Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference.
 bench: build

@@ -7,6 +7,8 @@ let package = Package(
     name: "SwiftGym",
     products: [
         .library(name: "Gym", targets: ["Gym"]),
+        .library(name: "GymMDP", targets: ["GymMDP"]),
+        .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
     ],
     dependencies: [
@@ -26,12 +28,17 @@ let package = Package(
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
         .target(name: "GymNN", dependencies: ["Gym", "CBLAS"]),
 
+        // Conformance checks for any environment, and an XCTest helper for users' test targets.
+        .target(name: "GymConformance", dependencies: ["Gym", "GymMDP"]),
+        .target(name: "GymConformanceTesting", dependencies: ["Gym", "GymConformance"]),
+
         .executableTarget(
             name: "GymCLI",
             dependencies: [
                 "Gym",
                 "GymMDP",
                 "GymNN",
+                "GymConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +47,7 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
         .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP"], exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymNN"]),
+        .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
     ],
     swiftLanguageModes: [.v5]

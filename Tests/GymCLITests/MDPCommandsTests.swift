@@ -98,4 +98,29 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(lines.count, 5, "raw and wrapped for each, plus the hand-written CartPole")
         XCTAssertTrue(lines.allSatisfy { ($0["steps_per_second"] as? Double ?? 0) > 0 })
     }
+
+    func testCheckPassesOnShippedEnvironmentsAndExitsOneOnFailure() throws {
+        let good = try gym("check", "gridworld-v1", "cartpole-v1")
+        XCTAssertEqual(good.status, 0, good.stdout + good.stderr)
+        XCTAssertTrue(good.stdout.contains("  ok    stochastics.transitions"), good.stdout)
+        XCTAssertTrue(good.stdout.contains("failed"), good.stdout)
+        // A JSON MDP whose observation leaves its declared bounds after five steps.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gym-check-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = """
+            {"format": "swiftgym.mdp/1", "id": "leaky-v1", "kind": "dynamics", "state": [{"name": "x", "init": 0}],
+             "actions": {"type": "discrete", "names": ["a"]}, "next": {"x": "x + 1"}, "reward": "0",
+             "observation": {"expressions": ["x"], "low": [0], "high": [5]}, "max_episode_steps": 50}
+            """
+        let path = dir.appendingPathComponent("leaky-v1.json").path
+        try bad.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try gym("check", path, "--json")
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        let checks = try XCTUnwrap(try jsonLines(result.stdout).first?["checks"] as? [[String: Any]])
+        let observations = try XCTUnwrap(checks.first { $0["id"] as? String == "spaces.observations" })
+        XCTAssertEqual(observations["status"] as? String, "failed")
+        XCTAssertTrue((observations["message"] as? String ?? "").contains("outside"), "\(observations)")
+        XCTAssertEqual(try gym("check", "gridworld-v1", "--only", "nope").status, 2)
+    }
 }

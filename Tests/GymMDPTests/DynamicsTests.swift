@@ -66,6 +66,15 @@ final class DynamicsTests: XCTestCase {
         XCTAssertThrowsError(try env.reset(seed: 0, options: ResetOptions(initialState: [1, 2])))
     }
 
+    func testResetRestoresConstantInitialValues() throws {
+        // Regression: a constant init (velocity 0) must be written by every reset, not only at construction.
+        let env = try make("mountain-car-v1")
+        try env.reset(seed: 1)
+        for _ in 0..<5 { _ = try env.step(.discrete(2)) }
+        try env.reset(seed: 1)
+        XCTAssertEqual(env.state[1], 0)
+    }
+
     func testContinuousActionsOutsideTheBoundsAreRejected() throws {
         let env = try make("pendulum-v1")
         try env.reset(seed: 0)

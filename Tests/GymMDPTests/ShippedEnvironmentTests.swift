@@ -120,6 +120,7 @@ final class ShippedEnvironmentTests: XCTestCase {
 
     func testTitForTatRepeatsTheAgentsLastMove() throws {
         let env = try ShippedEnvironmentTests.load("prisoners-dilemma-tit-for-tat-v1").makeEnvironment()
+        XCTAssertFalse(env.metadata.isStochastic, "tit-for-tat draws no random numbers")
         XCTAssertEqual(try env.reset(seed: 0).observation, .integers([0, 0, 0, 0]))
         XCTAssertEqual(try env.step(.discrete(1)).reward, 5)
         let second = try env.step(.discrete(0))

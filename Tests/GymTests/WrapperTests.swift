@@ -35,6 +35,17 @@ final class WrapperTests: XCTestCase {
         XCTAssertFalse(try env.step(.discrete(0)).truncated, "the count restarts at reset")
     }
 
+    func testTimeLimitRefusesAStepAfterTruncation() throws {
+        let env = try TimeLimit(try Corridor(length: 50, slip: 0), maxEpisodeSteps: 1)
+        try env.reset(seed: 0)
+        XCTAssertTrue(try env.step(.discrete(1)).truncated)
+        XCTAssertThrowsError(try env.step(.discrete(1))) {
+            guard case .episodeEnded = $0 as? GymError else { return XCTFail("\($0)") }
+        }
+        try env.reset()
+        XCTAssertNoThrow(try env.step(.discrete(1)))
+    }
+
     func testTimeLimitLetsTerminationWinOnTheLastStep() throws {
         let env = try TimeLimit(try Corridor(length: 3, slip: 0), maxEpisodeSteps: 2)
         try env.reset(seed: 0)

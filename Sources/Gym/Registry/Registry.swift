@@ -46,13 +46,14 @@ public final class Registry {
     /// Makes `loader` responsible for files whose name ends in `.ext`.
     public func addFileLoader(extension ext: String, _ loader: @escaping FileLoader) {
         fileLoaders[ext.lowercased()] = loader
+        discovered = false  // files of this kind may have been passed over by an earlier discover()
     }
 
     /// The ids, sorted.
     public var ids: [String] { specs.keys.sorted() }
 
-    /// Loads every file with a registered extension found directly in the search paths (once;
-    /// later calls do nothing). A file that fails to load is recorded in `problems`, not thrown.
+    /// Loads every file with a registered extension found directly in the search paths (once per set
+    /// of loaders; later calls do nothing). A file that fails to load is recorded in `problems`, not thrown.
     public func discover() {
         guard !discovered else { return }
         discovered = true
@@ -63,6 +64,7 @@ public final class Registry {
                 let ext = (name as NSString).pathExtension.lowercased()
                 guard let loader = fileLoaders[ext] else { continue }
                 let path = (directory as NSString).appendingPathComponent(name)
+                if problems.contains(where: { $0.path == path }) { continue }
                 do {
                     for spec in try loader(path) where specs[spec.id] == nil { try register(spec) }
                 } catch {

@@ -2,10 +2,12 @@
 ///
 /// Contract: the step numbered `maxEpisodeSteps` (counting from 1 after each reset) returns
 /// `truncated == true` unless that same step is terminal, in which case `terminated` alone is set
-/// (the MDP's own end takes precedence, so value targets do not bootstrap past it).
+/// (the MDP's own end takes precedence, so value targets do not bootstrap past it). A step after the
+/// truncated step throws `GymError.episodeEnded` until `reset`, as a step after termination does.
 public final class TimeLimit: Wrapper {
     public let maxEpisodeSteps: Int
     public private(set) var elapsedSteps = 0
+    private var truncatedEpisode = false
 
     public init(_ inner: Environment, maxEpisodeSteps: Int) throws {
         guard maxEpisodeSteps > 0 else { throw GymError.invalidArgument("TimeLimit needs maxEpisodeSteps > 0, got \(maxEpisodeSteps)") }
@@ -22,13 +24,20 @@ public final class TimeLimit: Wrapper {
     public override func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         let result = try inner.reset(seed: seed, options: options)
         elapsedSteps = 0
+        truncatedEpisode = false
         return result
     }
 
     public override func step(_ action: Action) throws -> Step {
+        if truncatedEpisode {
+            throw GymError.episodeEnded("\(metadata.id ?? "environment"): step() called after the episode was truncated at \(maxEpisodeSteps) steps; call reset() first")
+        }
         var step = try inner.step(action)
         elapsedSteps += 1
-        if elapsedSteps >= maxEpisodeSteps && !step.terminated { step.truncated = true }
+        if elapsedSteps >= maxEpisodeSteps && !step.terminated {
+            step.truncated = true
+            truncatedEpisode = true
+        }
         return step
     }
 }

@@ -93,15 +93,18 @@ public final class ExpressionCompiler {
     /// Compiles `text`, checks that it has type `expected` (any type when nil), and stores its value in
     /// register `destination`. Returns the expression's type.
     /// - Throws: `ExpressionError` with the column of the problem.
+    /// - Parameter preload: whether a constant result may be stored in the initial registers instead of
+    ///   being written by an instruction; only safe when nothing else ever writes `destination`.
     @discardableResult
-    public func compile(_ text: String, into destination: Int32, expecting expected: ValueType?, scope: Scope) throws -> ValueType {
+    public func compile(_ text: String, into destination: Int32, expecting expected: ValueType?, scope: Scope,
+                        preload: Bool = true) throws -> ValueType {
         let tree = try Parser.parse(text)
         let (operand, type) = try compile(tree, scope)
         if let expected, type != expected {
             throw ExpressionError(column: 1, message: "expected \(expected.noun) expression, got \(type.noun)")
         }
-        // A constant result is preloaded into the destination (each destination has one writer).
-        if case .constant(let x) = operand {
+        // A constant result is preloaded into the destination when it has no other writer.
+        if preload, case .constant(let x) = operand {
             initialRegisters[Int(destination)] = x
             return type
         }

@@ -154,9 +154,10 @@ enum DynamicsKind {
         let rewardRegister = letBase + lets.count, terminatedRegister = rewardRegister + 1, observationBase = terminatedRegister + 1
         let compiler = ExpressionCompiler(fixedRegisters: observationBase + observationTexts.count)
         @discardableResult
-        func compile(_ text: String, into register: Int, _ type: ValueType?, _ scope: Scope, at path: JSONPath) -> ValueType? {
+        func compile(_ text: String, into register: Int, _ type: ValueType?, _ scope: Scope, at path: JSONPath,
+                     preload: Bool = true) -> ValueType? {
             do {
-                return try compiler.compile(text, into: Int32(register), expecting: type, scope: scope)
+                return try compiler.compile(text, into: Int32(register), expecting: type, scope: scope, preload: preload)
             } catch let error as ExpressionError {
                 reader.fail(path.column(error.column), error.message)
                 return nil
@@ -172,7 +173,8 @@ enum DynamicsKind {
         for (i, name) in stateNames.enumerated() {
             for later in stateNames[i...] { scope.unavailable[later] = "is a state variable initialised later; an init may use only earlier ones" }
             scope.unavailable["action"] = "is not defined when the state is initialised"
-            if i < stateInits.count { compile(stateInits[i].text, into: i, .number, scope, at: stateInits[i].path) }
+            // State registers are also written by every step, so reset must write even a constant init.
+            if i < stateInits.count { compile(stateInits[i].text, into: i, .number, scope, at: stateInits[i].path, preload: false) }
             scope.registers[name] = (Int32(i), .number)
         }
         let initProgram = compiler.takeProgram()

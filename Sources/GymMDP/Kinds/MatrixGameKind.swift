@@ -41,10 +41,12 @@ enum MatrixGameKind {
         header.maxEpisodeSteps = rounds
         let flat = payoff.flatMap { $0 }
         let stochastic: Bool
+        func random(_ q: [Double]) -> Bool { q.filter { $0 > 0 }.count > 1 }
         switch opponent {
         case .sequence: stochastic = false
-        case .mixed(let q): stochastic = q.filter { $0 > 0 }.count > 1
-        default: stochastic = true
+        case .mixed(let q): stochastic = random(q)
+        case .reactive(let first, let responses): stochastic = random(first) || responses.contains(where: random)
+        case .bestResponse: stochastic = true
         }
         let metadata = header.metadata(isStochastic: stochastic, rewardRange: flat.min()!...flat.max()!, actionNames: actions)
         var model: TabularModel?

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Gym
+import GymConformance
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the conformance suite on environments: spaces, API contract, determinism, bad actions, stochastics.",
+        discussion: """
+            Each check prints a mark: ok, FAIL (with the reason) or skip (not applicable, e.g. no known model).
+            The environment is checked unwrapped under its declared time limit, so that its own enforcement
+            of the protocol is what is tested. Exit code 1 when any check fails. Specs/conformance.md lists the checks.
+            """)
+
+    @Argument(help: "Environment ids or JSON files (or --all).")
+    var environments: [String] = []
+
+    @Flag(help: "Check every registered environment.")
+    var all = false
+
+    @Option(help: "Seed of the suite's own random draws (verdicts are reproducible for a seed).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Comma-separated check ids to run (default: all).")
+    var only: String?
+
+    @Flag(help: "Run 1,000,000 robustness steps instead of 10,000.")
+    var long = false
+
+    @Flag(help: "Print one JSON object per environment.")
+    var json = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter: --param name=value (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    func validate() throws {
+        if environments.isEmpty && !all { throw ValidationError("give environment ids or files, or --all") }
+        if let only {
+            let unknown = only.split(separator: ",").map(String.init).filter { !ConformanceSuite.checkIDs.contains($0) }
+            if !unknown.isEmpty { throw ValidationError("unknown check ids: \(unknown.joined(separator: ", ")); known: \(ConformanceSuite.checkIDs.joined(separator: ", "))") }
+        }
+    }
+
+    func run() throws {
+        Registry.shared.discover()
+        let ids = all ? Registry.shared.ids : environments
+        var configuration = CheckConfiguration(seed: seed)
+        if long { configuration.robustnessSteps = 1_000_000 }
+        let selected = only.map { Set($0.split(separator: ",").map(String.init)) }
+        let overrides = try Registry.parseOverrides(parameters)
+        var passed = 0, failed = 0, skipped = 0
+        for id in ids {
+            let results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
+            if json {
+                print(JSONValue.object([
+                    "environment": .string(id),
+                    "checks": .array(results.map { result in
+                        switch result.outcome {
+                        case .passed: return ["id": .string(result.id), "status": "passed"]
+                        case .failed(let m): return ["id": .string(result.id), "status": "failed", "message": .string(m)]
+                        case .skipped(let m): return ["id": .string(result.id), "status": "skipped", "message": .string(m)]
+                        }
+                    }),
+                ]).encoded())
+            } else {
+                print(id)
+            }
+            for result in results {
+                switch result.outcome {
+                case .passed:
+                    passed += 1
+                    if !json { print("  ok    \(result.id)  \(result.summary)") }
+                case .failed(let message):
+                    failed += 1
+                    if !json { print("  FAIL  \(result.id)  \(message)") }
+                case .skipped(let reason):
+                    skipped += 1
+                    if !json { print("  skip  \(result.id)  \(reason)") }
+                }
+            }
+        }
+        if !json { print("check: \(passed) passed, \(failed) failed, \(skipped) skipped") }
+        if failed > 0 { throw CheckFailed() }
+    }
+}
