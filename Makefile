@@ -47,12 +47,23 @@ demo: build
 	@echo "== One episode of the gridworld with a random policy, seed 1 (gym rollout)"
 	@$(GYM) rollout gridworld-v1 --seed 1 --policy random
 	@echo
+	@echo "== Tabular Q-learning on the gridworld, then its greedy policy against the optimum (gym train, gym evaluate)"
+	@$(GYM) train gridworld-v1 --agent q-learning --steps 300000 --set learning_rate=0.05 --seed 1 --out runs/demo-q-learning | tail -1
+	@$(GYM) evaluate gridworld-v1 --checkpoint runs/demo-q-learning/agent.ckpt --episodes 5000
+	@echo "   learning curve: runs/demo-q-learning/curve.svg"
+	@echo
 	@echo "== The conformance suite on the gridworld and CartPole (gym check)"
 	@$(GYM) check gridworld-v1 cartpole-v1
 
-# Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference.
+# Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference,
+# the network core, then learning runs with their measured scores (longer than tests; not part of CI).
 bench: build
 	$(GYM) bench --networks
+	$(GYM) train gridworld-v1 --agent q-learning --steps 300000 --set learning_rate=0.05 --seed 1 --out runs/bench-q-learning | tail -1
+	$(GYM) evaluate gridworld-v1 --checkpoint runs/bench-q-learning/agent.ckpt --episodes 5000
+	$(GYM) train demand-v1 --agent reinforce --set policy=linear --steps 20000 --seed 1 --out runs/bench-reinforce | tail -2
+	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
+	$(GYM) evaluate cartpole-v1 --checkpoint runs/bench-dqn-cartpole/agent.ckpt --episodes 20
 
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures:

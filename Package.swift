@@ -28,6 +28,9 @@ let package = Package(
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
         .target(name: "GymNN", dependencies: ["Gym", "CBLAS"]),
 
+        // Agents that plug into any environment whose spaces they support, and the training loop.
+        .target(name: "GymAgents", dependencies: ["Gym", "GymMDP", "GymNN"]),
+
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymMDP"]),
         .target(name: "GymConformanceTesting", dependencies: ["Gym", "GymConformance"]),
@@ -39,6 +42,7 @@ let package = Package(
                 "GymMDP",
                 "GymNN",
                 "GymConformance",
+                "GymAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP"], exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymNN"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymMDP", "GymConformance", "GymConformanceTesting"]),
+        .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
     ],
     swiftLanguageModes: [.v5]

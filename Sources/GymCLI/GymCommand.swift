@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymMDP
+import GymAgents
+import GymNN
 
 /// The `gym` command. Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
 @main
@@ -14,7 +16,7 @@ struct GymCommand: ParsableCommand {
             Shipped environments live in Environments/; more are found in the directories on GYM_PATH.
             Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
             """,
-        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Validate.self, Check.self, Bench.self]
+        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Validate.self, Check.self, Train.self, Evaluate.self, Act.self, Bench.self]
     )
 
     static func main() {
@@ -30,7 +32,7 @@ struct GymCommand: ParsableCommand {
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
-            let message = error is GymError || error is JSONSyntaxError || error is SpecificationErrors || error is SolverError || error is ValidationFailed
+            let message = error is GymError || error is JSONSyntaxError || error is SpecificationErrors || error is SolverError || error is ValidationFailed || error is AgentError || error is CheckpointError
                 ? "error: \(error)" : fullMessage(for: error)
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(2)

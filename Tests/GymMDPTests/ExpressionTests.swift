@@ -1,5 +1,5 @@
 import Gym
-@testable import GymMDP
+import GymMDP
 import XCTest
 
 final class ExpressionTests: XCTestCase {

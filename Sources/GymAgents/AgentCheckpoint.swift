@@ -1,0 +1,41 @@
+import Foundation
+import Gym
+import GymNN
+
+/// Saving and loading agents with the environment they were trained on recorded, so that a checkpoint
+/// cannot silently be used on another environment.
+public enum AgentCheckpoint {
+    public static func save(_ agent: Agent, environmentID: String, environment: Environment, seed: UInt64, to path: String) throws {
+        var checkpoint = Checkpoint(metadata: [
+            "agent": agent.name, "environment": environmentID,
+            "observation_space": environment.observationSpace.json.encoded(), "action_space": environment.actionSpace.json.encoded(),
+            "settings": JSONValue.object(agent.settings.mapValues { .string($0) }).encoded(), "seed": "\(seed)",
+        ])
+        agent.save(into: &checkpoint)
+        try checkpoint.write(to: path)
+    }
+
+    /// Reads a checkpoint and rebuilds its agent for `environment`, which must have the recorded spaces.
+    /// - Parameter environmentID: when given, must equal the recorded id.
+    public static func load(from path: String, environment: Environment, environmentID: String? = nil) throws -> (Agent, Checkpoint) {
+        let checkpoint = try Checkpoint.read(from: path)
+        guard let name = checkpoint.metadata["agent"], let recordedID = checkpoint.metadata["environment"] else {
+            throw AgentError.checkpoint("\(path): not an agent checkpoint (no agent or environment recorded)")
+        }
+        if let environmentID, environmentID != recordedID {
+            throw AgentError.checkpoint("\(path) was trained on \(recordedID), not \(environmentID)")
+        }
+        let observation = environment.observationSpace.json.encoded(), action = environment.actionSpace.json.encoded()
+        guard checkpoint.metadata["observation_space"] == observation, checkpoint.metadata["action_space"] == action else {
+            throw AgentError.checkpoint("\(path) was trained on \(recordedID) with observation space \(checkpoint.metadata["observation_space"] ?? "?") "
+                + "and action space \(checkpoint.metadata["action_space"] ?? "?"), which differ from this environment's")
+        }
+        var settings: [String: String] = [:]
+        if let text = checkpoint.metadata["settings"], let data = text.data(using: .utf8),
+           let object = try? JSONDecoder().decode([String: String].self, from: data) { settings = object }
+        let agent = try AgentRegistry.make(name, context: AgentContext(environment: environment, seed: UInt64(checkpoint.metadata["seed"] ?? "0") ?? 0,
+                                                                       settings: Settings(settings)))
+        try agent.restore(from: checkpoint)
+        return (agent, checkpoint)
+    }
+}

@@ -1,0 +1,55 @@
+import Gym
+
+/// What an agent is built for: the environment (spaces, discount, model) and the training budget.
+public struct AgentContext {
+    public var environment: Environment
+    public var seed: UInt64
+    /// The number of environment steps training will take (schedules are fractions of it).
+    public var totalSteps: Int
+    public var settings: Settings
+
+    public init(environment: Environment, seed: UInt64 = 0, totalSteps: Int = 100_000, settings: Settings = Settings()) {
+        self.environment = environment
+        self.seed = seed
+        self.totalSteps = totalSteps
+        self.settings = settings
+    }
+
+    /// The discount: the setting `gamma`, else the environment's, else 0.99.
+    public var discount: Double { environment.metadata.discount ?? 0.99 }
+}
+
+/// The agents by name, as `gym train --agent NAME` uses them.
+public enum AgentRegistry {
+    public typealias Factory = (inout AgentContext) throws -> Agent
+
+    public static let agents: [(name: String, summary: String, make: Factory)] = [
+        ("random", "uniform random actions (a baseline)", { try RandomAgent(&$0) }),
+        ("q-learning", "tabular Q-learning, epsilon-greedy", { try TabularTD(&$0, rule: .qLearning) }),
+        ("sarsa", "tabular SARSA, epsilon-greedy", { try TabularTD(&$0, rule: .sarsa) }),
+        ("value-iteration", "plans with the known model; learns nothing", { try ValueIterationAgent(&$0) }),
+        ("dqn", "deep Q-network: replay, target network, double DQN option", { try DQN(&$0) }),
+        ("reinforce", "Monte-Carlo policy gradient with baseline; softmax, Gaussian or linear policy", { try Reinforce(&$0) }),
+    ]
+
+    public static var names: [String] { agents.map(\.name) }
+
+    /// Makes agent `name` for the context; unknown settings and unsupported spaces are errors.
+    public static func make(_ name: String, context: AgentContext) throws -> Agent {
+        guard let entry = agents.first(where: { $0.name == name }) else {
+            throw AgentError.unsupported("unknown agent '\(name)'; available: \(names.joined(separator: ", "))")
+        }
+        var context = context
+        let agent = try entry.make(&context)
+        try context.settings.checkAllUsed(agent: name)
+        return agent
+    }
+}
+
+/// Checks that a space is `Discrete` (for agents that need discrete actions or tabular observations).
+func requireDiscrete(_ space: Space, agent: String, role: String) throws -> Int {
+    guard case .discrete(let d) = space, d.start == 0 else {
+        throw AgentError.unsupported("\(agent) needs a Discrete \(role) space starting at 0, but the environment's is \(space)")
+    }
+    return d.n
+}

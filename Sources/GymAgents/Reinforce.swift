@@ -1,0 +1,227 @@
+import Gym
+import GymNN
+
+/// REINFORCE (Williams, 1992): Monte-Carlo policy gradient on whole episodes, with a baseline.
+///
+/// At the end of each episode, for every step t with reward-to-go G_t = sum_k gamma^k r_{t+k} and
+/// baseline b_t, ascend (1/T) sum_t (G_t - b_t) grad log pi(a_t | s_t) (+ an entropy bonus for discrete
+/// policies). Policies: `mlp` (softmax over an MLP's logits for discrete actions, a Gaussian with an
+/// MLP mean and state-independent log-std for Box actions) or `linear` (no hidden layer and no bias;
+/// for two actions pi(a0 | x) = sigmoid(theta . x), the notes' demand-management model).
+/// Baselines: `none`, `mean` (a running mean of returns), `value` (a learned MLP V(s), trained on G_t).
+public final class Reinforce: Agent {
+    /// Defaults: the policy-gradient notes' setting (small networks, Adam, lr 1e-2 for the linear policy's
+    /// single parameter family), the baseline as Sutton and Barto (section 13.4) recommend.
+    public struct Hyperparameters {
+        public var learningRate = 0.01
+        public var valueLearningRate = 0.01
+        public var gamma = 0.99
+        public var policy = "mlp"
+        public var baseline = "mean"
+        public var hiddenSizes = [64]
+        public var entropyCoefficient = 0.0
+        /// The running mean's step size (exponential moving average of episode-start returns).
+        public var baselineRate = 0.05
+    }
+
+    public let name = "reinforce"
+    public private(set) var hyperparameters = Hyperparameters()
+    private let observationSpace: Space
+    private let actionSpace: Space
+    private let discreteActions: Int?
+    private let policyNetwork: MLP
+    private let logStd: Parameter?
+    private let valueNetwork: MLP?
+    private let policyOptimizer: Adam
+    private let valueOptimizer: Adam?
+    private var rng: RandomSource
+    private var runningBaseline = 0.0
+    private var episode: (observations: [Float], actions: [[Float]], rewards: [Double]) = ([], [], [])
+
+    public init(_ context: inout AgentContext) throws {
+        observationSpace = context.environment.observationSpace
+        actionSpace = context.environment.actionSpace
+        var h = Hyperparameters()
+        h.gamma = context.discount
+        var s = context.settings
+        try s.read("learning_rate", into: &h.learningRate)
+        try s.read("value_learning_rate", into: &h.valueLearningRate)
+        try s.read("gamma", into: &h.gamma)
+        try s.read("policy", into: &h.policy, allowed: ["mlp", "linear"])
+        try s.read("baseline", into: &h.baseline, allowed: ["none", "mean", "value"])
+        try s.read("hidden_sizes", into: &h.hiddenSizes)
+        try s.read("entropy_coef", into: &h.entropyCoefficient)
+        try s.read("baseline_rate", into: &h.baselineRate)
+        context.settings = s
+        hyperparameters = h
+        rng = RandomSource(seed: context.seed)
+        let inputs = observationSpace.flatDimension
+        let outputs: Int
+        switch actionSpace {
+        case .discrete(let d) where d.start == 0:
+            discreteActions = d.n
+            outputs = h.policy == "linear" ? d.n - 1 : d.n
+            logStd = nil
+        case .box(let b):
+            discreteActions = nil
+            outputs = b.size
+            logStd = Parameter(Array(repeating: 0, count: b.size), shape: [b.size])
+        default:
+            throw AgentError.unsupported("reinforce supports Discrete (from 0) or Box action spaces, not \(actionSpace)")
+        }
+        guard outputs > 0 else { throw AgentError.unsupported("reinforce needs at least two discrete actions") }
+        let sizes = h.policy == "linear" ? [inputs, outputs] : [inputs] + h.hiddenSizes + [outputs]
+        policyNetwork = MLP(sizes: sizes, activation: .tanh, rng: &rng)
+        policyNetwork.computesInputGradient = false
+        if h.policy == "linear" {
+            // No bias: the notes' model is sigma(theta p). Zero weights start from the uniform policy.
+            for p in policyNetwork.parameters { for i in p.value.indices { p.value[i] = 0 } }
+        }
+        policyOptimizer = Adam(policyNetwork.parameters + (logStd.map { [$0] } ?? []), learningRate: Float(h.learningRate))
+        if h.baseline == "value" {
+            let v = MLP(sizes: [inputs] + h.hiddenSizes + [1], activation: .tanh, rng: &rng)
+            v.computesInputGradient = false
+            valueNetwork = v
+            valueOptimizer = Adam(v.parameters, learningRate: Float(h.valueLearningRate))
+        } else {
+            valueNetwork = nil
+            valueOptimizer = nil
+        }
+    }
+
+    /// The linear policy's weights (theta), or nil for an MLP policy.
+    public var theta: [Float]? { hyperparameters.policy == "linear" ? policyNetwork.layers[0].weight.value : nil }
+
+    /// Logits for a discrete policy (the linear policy's last logit is the constant 0).
+    private func logits(_ x: [Float]) -> [Float] {
+        let out = policyNetwork.predict(x)
+        return hyperparameters.policy == "linear" ? out + [0] : out
+    }
+
+    public func actionProbabilities(_ observation: Observation) -> [Double]? {
+        guard discreteActions != nil else { return nil }
+        return Categorical.probabilities(Matrix(row: logits(observationSpace.flatten(observation)))).data.map(Double.init)
+    }
+
+    public func act(_ observation: Observation, mode: ActMode) -> Action {
+        let x = observationSpace.flatten(observation)
+        if discreteActions != nil {
+            let z = logits(x)
+            if mode == .greedy { return .discrete(z.indices.max { z[$0] < z[$1] }!) }
+            return .discrete(Categorical.sample(z, using: &rng))
+        }
+        let mean = policyNetwork.predict(x)
+        let sample = mode == .greedy ? mean : Gaussian.sample(mean: mean, logStd: logStd!.value, using: &rng)
+        episodeAction = sample
+        guard case .box(let box) = actionSpace else { return .continuous(sample.map(Double.init)) }
+        return .continuous(box.clip(sample.map(Double.init)))
+    }
+
+    /// The unclipped Gaussian sample of the last explore step (its log-probability is what is trained).
+    private var episodeAction: [Float] = []
+
+    public func learn(_ t: Transition) -> [String: Double] {
+        episode.observations += observationSpace.flatten(t.observation)
+        switch t.action {
+        case .discrete(let a): episode.actions.append([Float(a)])
+        default: episode.actions.append(episodeAction)
+        }
+        episode.rewards.append(t.reward)
+        guard t.terminated || t.truncated else { return [:] }
+        defer { episode = ([], [], []) }
+        return update()
+    }
+
+    /// The discounted reward-to-go of every step of an episode.
+    public static func rewardsToGo(_ rewards: [Double], gamma: Double) -> [Double] {
+        var result = rewards
+        var running = 0.0
+        for t in stride(from: rewards.count - 1, through: 0, by: -1) {
+            running = rewards[t] + gamma * running
+            result[t] = running
+        }
+        return result
+    }
+
+    /// One policy-gradient step on the finished episode (and one value step for the learned baseline).
+    func update() -> [String: Double] {
+        let h = hyperparameters
+        let steps = episode.rewards.count
+        let inputs = observationSpace.flatDimension
+        let observations = Matrix(rows: steps, columns: inputs, data: episode.observations)
+        let returns = Reinforce.rewardsToGo(episode.rewards, gamma: h.gamma)
+        var baselines = [Double](repeating: 0, count: steps)
+        var stats: [String: Double] = ["return": episode.rewards.reduce(0, +)]
+        switch h.baseline {
+        case "mean":
+            baselines = Array(repeating: runningBaseline, count: steps)
+            runningBaseline += h.baselineRate * (returns[0] - runningBaseline)
+        case "value":
+            let v = valueNetwork!.forward(observations)
+            baselines = (0..<steps).map { Double(v[$0, 0]) }
+            valueNetwork!.parameters.zeroGradients()
+            var gradient = Matrix(rows: 0, columns: 0)
+            stats["value_loss"] = Double(Loss.meanSquaredError(v, Matrix(rows: steps, columns: 1, data: returns.map(Float.init)), gradient: &gradient))
+            valueNetwork!.backward(gradient)
+            valueOptimizer!.step()
+        default: break
+        }
+        // Gradient descent on -(1/T) sum (G - b) log pi: weights are -(G - b) / T.
+        let weights = (0..<steps).map { Float(-(returns[$0] - baselines[$0]) / Double(steps)) }
+        policyNetwork.parameters.zeroGradients()
+        logStd?.zeroGradient()
+        let output = policyNetwork.forward(observations)
+        var gradient = Matrix(rows: 0, columns: 0)
+        if let n = discreteActions {
+            var z = output
+            if h.policy == "linear" {
+                z = Matrix(rows: steps, columns: n, data: (0..<steps).flatMap { r in output.row(r) + [0] })
+            }
+            let logp = Categorical.logProbabilities(z, actions: episode.actions.map { Int($0[0]) }, weights: weights, gradient: &gradient)
+            if h.entropyCoefficient != 0 {
+                _ = Categorical.entropy(z, weight: Float(-h.entropyCoefficient) / Float(steps), addingTo: &gradient)
+            }
+            if h.policy == "linear" {
+                gradient = Matrix(rows: steps, columns: n - 1, data: (0..<steps).flatMap { r in Array(gradient.row(r).prefix(n - 1)) })
+            }
+            stats["log_prob"] = Double(logp.reduce(0, +)) / Double(steps)
+        } else {
+            var gradLogStd = Matrix(rows: 0, columns: 0)
+            let actions = Matrix(rows: steps, columns: output.columns, data: episode.actions.flatMap { $0 })
+            _ = Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions, weights: weights,
+                                          gradMean: &gradient, gradLogStd: &gradLogStd)
+            for r in 0..<steps { for c in 0..<output.columns { logStd!.gradient[c] += gradLogStd[r, c] } }
+        }
+        policyNetwork.backward(gradient)
+        if h.policy == "linear" {
+            // The linear policy has no bias.
+            for i in policyNetwork.layers[0].bias.gradient.indices { policyNetwork.layers[0].bias.gradient[i] = 0 }
+        }
+        policyOptimizer.step()
+        if let theta, theta.count == 1 { stats["theta"] = Double(theta[0]) }
+        return stats
+    }
+
+    public func save(into checkpoint: inout Checkpoint) {
+        checkpoint.set("policy", network: policyNetwork)
+        checkpoint.set("policy.adam", adam: policyOptimizer)
+        if let logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
+        if let valueNetwork { checkpoint.set("value", network: valueNetwork) }
+        checkpoint.metadata["running_baseline"] = "\(runningBaseline)"
+    }
+
+    public func restore(from checkpoint: Checkpoint) throws {
+        try checkpoint.load("policy", into: policyNetwork)
+        try checkpoint.load("policy.adam", into: policyOptimizer)
+        if let logStd { logStd.value = try checkpoint.values("log_std") }
+        if let valueNetwork { try checkpoint.load("value", into: valueNetwork) }
+        runningBaseline = Double(checkpoint.metadata["running_baseline"] ?? "0") ?? 0
+    }
+
+    public var settings: [String: String] {
+        let h = hyperparameters
+        return ["learning_rate": "\(h.learningRate)", "value_learning_rate": "\(h.valueLearningRate)", "gamma": "\(h.gamma)",
+                "policy": h.policy, "baseline": h.baseline, "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ","),
+                "entropy_coef": "\(h.entropyCoefficient)", "baseline_rate": "\(h.baselineRate)"]
+    }
+}

@@ -1,0 +1,118 @@
+import Dispatch
+import Gym
+
+/// One finished training episode.
+public struct EpisodeRecord {
+    public var step: Int
+    public var episode: Int
+    public var episodeReturn: Double
+    public var length: Int
+    /// The agent's latest training statistics (losses, epsilon, ...).
+    public var statistics: [String: Double]
+}
+
+/// An evaluation of the greedy policy on a separately seeded environment copy.
+public struct EvaluationRecord {
+    public var step: Int
+    public var returns: [Double]
+    public init(step: Int, returns: [Double]) {
+        self.step = step
+        self.returns = returns
+    }
+    public var mean: Double { returns.reduce(0, +) / Double(max(returns.count, 1)) }
+    public var standardDeviation: Double {
+        let m = mean
+        return (returns.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(returns.count, 1))).squareRoot()
+    }
+}
+
+/// What a progress callback sees.
+public struct TrainingProgress {
+    public var step: Int
+    public var totalSteps: Int
+    public var episodes: Int
+    public var recentMeanReturn: Double?
+    public var stepsPerSecond: Double
+    public var lastEvaluation: EvaluationRecord?
+}
+
+/// The shared training loop: steps the environment with the agent's exploring actions, hands every
+/// transition to `Agent.learn`, resets at episode ends, and evaluates the greedy policy every
+/// `evaluationInterval` steps on a separate environment copy (seeded apart from training).
+public final class Trainer {
+    public struct Options {
+        public var steps: Int
+        public var seed: UInt64
+        public var evaluationInterval: Int
+        public var evaluationEpisodes: Int
+
+        public init(steps: Int, seed: UInt64 = 0, evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5) {
+            self.steps = steps
+            self.seed = seed
+            self.evaluationInterval = evaluationInterval ?? max(steps / 20, 1)
+            self.evaluationEpisodes = evaluationEpisodes
+        }
+    }
+
+    public let options: Options
+    public private(set) var episodes: [EpisodeRecord] = []
+    public private(set) var evaluations: [EvaluationRecord] = []
+
+    public init(options: Options) { self.options = options }
+
+    /// Trains `agent` on `environment`; `evaluationEnvironment` is a separate copy for evaluations.
+    public func run(agent: Agent, environment: Environment, evaluationEnvironment: Environment,
+                    progress: ((TrainingProgress) -> Void)? = nil) throws {
+        var (observation, _) = try environment.reset(seed: options.seed, options: .none)
+        var episodeReturn = 0.0, episodeLength = 0
+        var statistics: [String: Double] = [:]
+        let start = DispatchTime.now().uptimeNanoseconds
+        for step in 1...options.steps {
+            let action = agent.act(observation, mode: .explore)
+            let result = try environment.step(action)
+            let learned = agent.learn(Transition(observation: observation, action: action, reward: result.reward,
+                                                 nextObservation: result.observation, terminated: result.terminated, truncated: result.truncated))
+            statistics.merge(learned) { $1 }
+            episodeReturn += result.reward
+            episodeLength += 1
+            if result.isLast {
+                episodes.append(EpisodeRecord(step: step, episode: episodes.count + 1, episodeReturn: episodeReturn, length: episodeLength, statistics: statistics))
+                episodeReturn = 0
+                episodeLength = 0
+                observation = try environment.reset(seed: nil, options: .none).observation
+            } else {
+                observation = result.observation
+            }
+            if step % options.evaluationInterval == 0 || step == options.steps {
+                let returns = try Trainer.evaluate(agent, on: evaluationEnvironment, episodes: options.evaluationEpisodes,
+                                                   seed: options.seed &+ 1_000_003 &* UInt64(evaluations.count + 1))
+                evaluations.append(EvaluationRecord(step: step, returns: returns))
+                if let progress {
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+                    let recent = episodes.suffix(20).map(\.episodeReturn)
+                    progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: episodes.count,
+                                              recentMeanReturn: recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count),
+                                              stepsPerSecond: Double(step) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
+                }
+            }
+        }
+    }
+
+    /// The returns of `episodes` greedy episodes, the first reset with `seed`.
+    /// Episodes longer than 100,000 steps are cut there (for environments without a time limit).
+    public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64) throws -> [Double] {
+        var returns: [Double] = []
+        for e in 0..<episodes {
+            var (observation, _) = try env.reset(seed: e == 0 ? seed : nil, options: .none)
+            var total = 0.0
+            for _ in 0..<100_000 {
+                let step = try env.step(agent.act(observation, mode: .greedy))
+                total += step.reward
+                if step.isLast { break }
+                observation = step.observation
+            }
+            returns.append(total)
+        }
+        return returns
+    }
+}

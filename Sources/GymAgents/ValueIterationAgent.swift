@@ -1,0 +1,29 @@
+import Gym
+import GymMDP
+import GymNN
+
+/// Plans with the environment's known model (value iteration) and acts greedily; learns nothing.
+public final class ValueIterationAgent: Agent {
+    public let name = "value-iteration"
+    public let solution: Solution
+    private let gamma: Double
+
+    public init(_ context: inout AgentContext) throws {
+        guard let modelled = context.environment.unwrapped as? ModelledEnvironment, let model = modelled.knownModel else {
+            throw AgentError.unsupported("value-iteration needs an environment with a known tabular model (tabular, grid, or a solvable matrix game)")
+        }
+        guard case .discrete = context.environment.observationSpace else {
+            throw AgentError.unsupported("value-iteration needs state indices as observations, but the environment's observation space is \(context.environment.observationSpace)")
+        }
+        var gamma = context.discount
+        try context.settings.read("gamma", into: &gamma)
+        self.gamma = gamma
+        solution = try ValueIteration.solve(model, gamma: gamma)
+    }
+
+    public func act(_ observation: Observation, mode: ActMode) -> Action { .discrete(solution.policy[observation.index!]) }
+    public func learn(_ transition: Transition) -> [String: Double] { [:] }
+    public func save(into checkpoint: inout Checkpoint) {}
+    public func restore(from checkpoint: Checkpoint) throws {}
+    public var settings: [String: String] { ["gamma": "\(gamma)"] }
+}

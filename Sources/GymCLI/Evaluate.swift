@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Gym
+import GymAgents
+import GymMDP
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a trained agent's greedy policy: mean, std, min and max return (and the optimum where known).")
+
+    @OptionGroup var environment: EnvironmentOptions
+
+    @Option(help: "A checkpoint written by gym train.")
+    var checkpoint: String
+
+    @Option(help: "Episodes.")
+    var episodes: Int = 20
+
+    @Option(help: "Seed of the first episode.")
+    var seed: UInt64 = 12345
+
+    @Flag(help: "Print a JSON object.")
+    var json = false
+
+    func run() throws {
+        let env = try environment.make()
+        let id = env.metadata.id ?? environment.environment
+        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id)
+        let returns = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seed)
+        let record = EvaluationRecord(step: 0, returns: returns)
+        // For a known model, the optimal expected (undiscounted) return from the start distribution.
+        var optimum: Double?
+        if let modelled = env.unwrapped as? ModelledEnvironment, let model = modelled.knownModel, model.stateCount > 1,
+           let solution = try? ValueIteration.solve(model, gamma: 1, maxIterations: 100_000) {
+            optimum = model.start.reduce(0) { $0 + $1.probability * solution.values[$1.state] }
+        }
+        if json {
+            var object: [String: JSONValue] = [
+                "agent": .string(agent.name), "environment": .string(id), "episodes": .number(Double(episodes)),
+                "mean": .number(record.mean), "std": .number(record.standardDeviation),
+                "min": .number(returns.min()!), "max": .number(returns.max()!),
+            ]
+            if let optimum { object["optimal_start_value"] = .number(optimum); object["ratio"] = .number(record.mean / optimum) }
+            print(JSONValue.object(object).encoded())
+        } else {
+            print(String(format: "%@ on %@, %d greedy episodes: mean %.4f, std %.4f, min %.4f, max %.4f",
+                         agent.name, id, episodes, record.mean, record.standardDeviation, returns.min()!, returns.max()!))
+            if let optimum { print(String(format: "optimal expected return from the start (value iteration, gamma 1): %.4f; achieved %.1f%%", optimum, 100 * record.mean / optimum)) }
+        }
+    }
+}

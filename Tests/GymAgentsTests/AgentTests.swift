@@ -1,0 +1,179 @@
+import Gym
+import GymAgents
+import GymMDP
+import GymNN
+import XCTest
+
+/// A two-armed bandit: arm 1 pays 1 with probability 0.8, arm 0 with probability 0.2; one step per episode.
+final class TwoArmedBandit: Environment {
+    let observationSpace: Space = .discrete(try! Discrete(1))
+    let actionSpace: Space = .discrete(try! Discrete(2))
+    let metadata = EnvironmentMetadata(id: "bandit-v0", isStochastic: true, discount: 1)
+    private var rng = RandomSource(seed: 0)
+    func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        if let seed { rng = RandomSource(seed: seed) }
+        return (.discrete(0), [:])
+    }
+    func observe() throws -> Observation { .discrete(0) }
+    func step(_ action: Action) throws -> Step {
+        try actionSpace.validate(action)
+        let p = action.index == 1 ? 0.8 : 0.2
+        return Step(observation: .discrete(0), reward: rng.bernoulli(p) ? 1 : 0, terminated: true, truncated: false)
+    }
+}
+
+/// A one-step continuous target: reward -(a - 0.5)^2, action in [-1, 1].
+final class ContinuousTarget: Environment {
+    let observationSpace: Space = .box(try! Box(low: -1, high: 1, shape: [1]))
+    let actionSpace: Space = .box(try! Box(low: -1, high: 1, shape: [1]))
+    let metadata = EnvironmentMetadata(id: "target-v0", isStochastic: false, discount: 1)
+    func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) { (.vector([0]), [:]) }
+    func observe() throws -> Observation { .vector([0]) }
+    func step(_ action: Action) throws -> Step {
+        try actionSpace.validate(action)
+        guard case .continuous(let v) = action else { fatalError() }
+        return Step(observation: .vector([0]), reward: -(v[0] - 0.5) * (v[0] - 0.5), terminated: true, truncated: false)
+    }
+}
+
+final class AgentTests: XCTestCase {
+    func train(_ name: String, _ make: () throws -> Environment, steps: Int, settings: [String: String] = [:], seed: UInt64 = 0) throws -> (Agent, Environment) {
+        let env = try make()
+        let agent = try AgentRegistry.make(name, context: AgentContext(environment: env, seed: seed, totalSteps: steps, settings: Settings(settings)))
+        let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: steps, evaluationEpisodes: 1))
+        try trainer.run(agent: agent, environment: env, evaluationEnvironment: try make())
+        return (agent, env)
+    }
+
+    func corridor() throws -> Environment { try Registry.shared.make("corridor-v0", overrides: ["slip": 0, "length": 6]) }
+
+    func testReplayBufferKeepsTheLastCapacityTransitionsAndSamplesThem() {
+        let buffer = ReplayBuffer(capacity: 3, observationSize: 1)
+        for i in 0..<5 { buffer.add(observation: [Float(i)], action: [Float(i)], reward: Double(i), nextObservation: [Float(i + 1)], terminated: i == 4) }
+        XCTAssertEqual(buffer.count, 3)
+        var batch = ReplayBuffer.Batch()
+        var rng = RandomSource(seed: 1)
+        var seen = Set<Float>()
+        for _ in 0..<50 {
+            buffer.sample(4, into: &batch, using: &rng)
+            for r in 0..<4 {
+                let o = batch.observations.data[r]
+                seen.insert(o)
+                XCTAssertEqual(batch.nextObservations.data[r], o + 1)
+                XCTAssertEqual(batch.rewards[r], o)
+                XCTAssertEqual(batch.terminals[r], o == 4 ? 1 : 0)
+            }
+        }
+        XCTAssertEqual(seen, [2, 3, 4], "the two oldest transitions were overwritten")
+    }
+
+    func testLinearScheduleDecaysThenHolds() {
+        let schedule = LinearSchedule(start: 1, end: 0.05, fraction: 0.5, totalSteps: 1000)
+        XCTAssertEqual(schedule.value(at: 0), 1)
+        XCTAssertEqual(schedule.value(at: 250), 0.525, accuracy: 1e-12)
+        XCTAssertEqual(schedule.value(at: 500), 0.05, accuracy: 1e-12)
+        XCTAssertEqual(schedule.value(at: 900), 0.05, accuracy: 1e-12)
+    }
+
+    func testRewardsToGoAreDiscountedSumsOfTheFuture() {
+        XCTAssertEqual(Reinforce.rewardsToGo([1, 2, 3], gamma: 0.5), [1 + 0.5 * 2 + 0.25 * 3, 2 + 0.5 * 3, 3])
+        XCTAssertEqual(Reinforce.rewardsToGo([1, 1], gamma: 1), [2, 1])
+    }
+
+    func testQLearningAndSarsaLearnTheCorridor() throws {
+        for name in ["q-learning", "sarsa"] {
+            let (agent, env) = try train(name, corridor, steps: 4000, settings: ["learning_rate": "0.5"])
+            let returns = try Trainer.evaluate(agent, on: env, episodes: 3, seed: 1)
+            XCTAssertEqual(returns, [5, 5, 5], "\(name): walking right 5 steps gives 10 - 5")
+        }
+    }
+
+    func testValueIterationAgentIsOptimalOnTheGridworld() throws {
+        Environments.registerLoaders()
+        let env = try Registry.shared.make("gridworld-v1")
+        let agent = try AgentRegistry.make("value-iteration", context: AgentContext(environment: env))
+        let returns = try Trainer.evaluate(agent, on: env, episodes: 3000, seed: 3)
+        XCTAssertEqual(returns.reduce(0, +) / 3000, 0.7053, accuracy: 0.03)
+    }
+
+    func testDQNLearnsTheCorridor() throws {
+        let (agent, env) = try train("dqn", corridor, steps: 3000, settings: [
+            "learning_starts": "200", "train_frequency": "4", "gradient_steps": "1", "target_update_interval": "100",
+            "hidden_sizes": "32", "batch_size": "32", "exploration_fraction": "0.5", "learning_rate": "0.001",
+        ])
+        XCTAssertEqual(try Trainer.evaluate(agent, on: env, episodes: 2, seed: 1), [5, 5])
+    }
+
+    func testDQNTargetNetworkIsCopiedOnSchedule() throws {
+        let env = try corridor()
+        let dqn = try AgentRegistry.make("dqn", context: AgentContext(environment: env, settings: Settings([
+            "learning_starts": "0", "train_frequency": "1", "gradient_steps": "1", "target_update_interval": "5", "batch_size": "4", "hidden_sizes": "8",
+        ]))) as! DQN
+        let transition = Transition(observation: .discrete(0), action: .discrete(1), reward: 1, nextObservation: .discrete(1), terminated: false, truncated: false)
+        for _ in 0..<4 { _ = dqn.learn(transition) }
+        XCTAssertNotEqual(dqn.online.parameters[0].value, dqn.target.parameters[0].value, "online trained, target not yet updated")
+        _ = dqn.learn(transition)
+        XCTAssertEqual(dqn.online.parameters[0].value, dqn.target.parameters[0].value, "copied at step 5")
+    }
+
+    func testReinforceFindsTheBetterArm() throws {
+        let (agent, _) = try train("reinforce", { TwoArmedBandit() }, steps: 600, settings: ["learning_rate": "0.05"])
+        XCTAssertGreaterThan(agent.actionProbabilities(.discrete(0))![1], 0.9)
+    }
+
+    func testReinforceWithGaussianPolicyFindsTheContinuousTarget() throws {
+        let (agent, _) = try train("reinforce", { ContinuousTarget() }, steps: 3000, settings: ["learning_rate": "0.005", "baseline": "mean"])
+        guard case .continuous(let a) = agent.act(.vector([0]), mode: .greedy) else { return XCTFail() }
+        XCTAssertEqual(a[0], 0.5, accuracy: 0.1)
+    }
+
+    func testLinearReinforceOnDemandLearnsPositiveTheta() throws {
+        Environments.registerLoaders()
+        let (agent, _) = try train("reinforce", { try Registry.shared.make("demand-v1") }, steps: 10_000, settings: ["policy": "linear"])
+        let theta = try XCTUnwrap((agent as! Reinforce).theta)
+        XCTAssertGreaterThan(theta[0], 0.3, "pi(MORE | p) = sigmoid(theta p) must favour MORE when demand grows")
+        for p: Float in [-1, -0.2, 0.2, 1] {
+            XCTAssertEqual(agent.act(.vector([p]), mode: .greedy), .discrete(p > 0 ? 0 : 1))
+        }
+    }
+
+    func testCheckpointRoundTripGivesTheSameGreedyActions() throws {
+        let (agent, env) = try train("dqn", corridor, steps: 500, settings: ["learning_starts": "100", "train_frequency": "4", "gradient_steps": "1", "hidden_sizes": "16"])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(getpid()).ckpt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try AgentCheckpoint.save(agent, environmentID: "corridor-v0", environment: env, seed: 0, to: path)
+        let (restored, _) = try AgentCheckpoint.load(from: path, environment: env, environmentID: "corridor-v0")
+        for s in 0..<6 {
+            XCTAssertEqual((restored as! DQN).qValues(.discrete(s)), (agent as! DQN).qValues(.discrete(s)))
+        }
+        XCTAssertThrowsError(try AgentCheckpoint.load(from: path, environment: env, environmentID: "gridworld-v1")) {
+            XCTAssertTrue("\($0)".contains("was trained on corridor-v0, not gridworld-v1"), "\($0)")
+        }
+        let other = try Registry.shared.make("corridor-v0", overrides: ["length": 9])
+        XCTAssertThrowsError(try AgentCheckpoint.load(from: path, environment: other)) { XCTAssertTrue("\($0)".contains("differ"), "\($0)") }
+        let (tabular, tabularEnv) = try train("q-learning", corridor, steps: 2000)
+        try AgentCheckpoint.save(tabular, environmentID: "corridor-v0", environment: tabularEnv, seed: 0, to: path)
+        let (restoredTabular, _) = try AgentCheckpoint.load(from: path, environment: tabularEnv)
+        XCTAssertEqual((restoredTabular as! TabularTD).q, (tabular as! TabularTD).q)
+    }
+
+    func testAgentsRefuseUnsupportedSpacesWithAReason() throws {
+        Environments.registerLoaders()
+        let cartpole = try Registry.shared.make("cartpole-v1")
+        XCTAssertThrowsError(try AgentRegistry.make("q-learning", context: AgentContext(environment: cartpole))) {
+            XCTAssertTrue("\($0)".contains("q-learning needs a Discrete observation space"), "\($0)")
+        }
+        XCTAssertThrowsError(try AgentRegistry.make("dqn", context: AgentContext(environment: try Registry.shared.make("pendulum-v1")))) {
+            XCTAssertTrue("\($0)".contains("dqn needs a Discrete action space"), "\($0)")
+        }
+        XCTAssertThrowsError(try AgentRegistry.make("value-iteration", context: AgentContext(environment: cartpole))) {
+            XCTAssertTrue("\($0)".contains("needs an environment with a known tabular model"), "\($0)")
+        }
+        XCTAssertThrowsError(try AgentRegistry.make("dqn", context: AgentContext(environment: cartpole, settings: Settings(["learnin_rate": "1"])))) {
+            XCTAssertTrue("\($0)".contains("dqn has no setting 'learnin_rate'"), "\($0)")
+        }
+        XCTAssertThrowsError(try AgentRegistry.make("ppo", context: AgentContext(environment: cartpole))) {
+            XCTAssertTrue("\($0)".contains("unknown agent 'ppo'"), "\($0)")
+        }
+    }
+}
