@@ -5,7 +5,9 @@ APT_PACKAGES := libjson-c-dev libopenblas-dev pkg-config
 
 VENV := .venv-tools
 
-.PHONY: deps build test demo bench schema gymnasium-fixtures clean
+PLUGINS := .build/plugins
+
+.PHONY: deps build test demo bench schema gymnasium-fixtures plugins clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -52,8 +54,14 @@ demo: build
 	@$(GYM) evaluate gridworld-v1 --checkpoint runs/demo-q-learning/agent.ckpt --episodes 5000
 	@echo "   learning curve: runs/demo-q-learning/curve.svg"
 	@echo
-	@echo "== The conformance suite on the gridworld and CartPole (gym check)"
-	@$(GYM) check gridworld-v1 cartpole-v1
+	@echo "== The conformance suite on the gridworld, CartPole and the example C plugin (gym check)"
+	@$(MAKE) -s plugins
+	@$(GYM) check gridworld-v1 cartpole-v1 $(PLUGINS)/libinventory.so
+
+# The example C plugin (json-c for its configuration).
+plugins: deps
+	mkdir -p $(PLUGINS)
+	cc -O2 -Wall -shared -fPIC -I Sources/CGymPlugin/include Plugins/inventory/inventory.c -ljson-c -lm -o $(PLUGINS)/libinventory.so
 
 # Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference,
 # the network core, then learning runs with their measured scores (longer than tests; not part of CI).

@@ -31,6 +31,10 @@ let package = Package(
         // Agents that plug into any environment whose spaces they support, and the training loop.
         .target(name: "GymAgents", dependencies: ["Gym", "GymMDP", "GymNN"]),
 
+        // Native environment plugins: the C ABI header, and the host that dlopens plugins.
+        .target(name: "CGymPlugin"),
+        .target(name: "GymPlugins", dependencies: ["Gym", "GymMDP", "CGymPlugin"]),
+
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymMDP"]),
         .target(name: "GymConformanceTesting", dependencies: ["Gym", "GymConformance"]),
@@ -43,6 +47,7 @@ let package = Package(
                 "GymNN",
                 "GymConformance",
                 "GymAgents",
+                "GymPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +58,7 @@ let package = Package(
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymNN"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymMDP", "GymNN", "GymAgents"]),
+        .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gym
 import GymConformance
+import GymPlugins
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Print one JSON object per environment.")
     var json = false
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a plugin library and register its environments (repeatable).", valueName: "file.so"))
+    var plugins: [String] = []
+
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter: --param name=value (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
 
@@ -41,6 +45,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        for plugin in plugins { try Plugins.load(plugin) }
         Registry.shared.discover()
         let ids = all ? Registry.shared.ids : environments
         var configuration = CheckConfiguration(seed: seed)

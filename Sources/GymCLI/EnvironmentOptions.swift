@@ -1,5 +1,6 @@
 import ArgumentParser
 import Gym
+import GymPlugins
 import GymMDP
 
 /// The options every command that makes an environment takes: an id or file, and parameter overrides.
@@ -10,12 +11,24 @@ struct EnvironmentOptions: ParsableArguments {
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter: --param name=value (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
 
-    func overrides() throws -> [String: Double] { try Registry.parseOverrides(parameters) }
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a plugin library and register its environments (repeatable).", valueName: "file.so"))
+    var plugins: [String] = []
+
+    func overrides() throws -> [String: Double] {
+        for plugin in plugins { try Plugins.load(plugin) }
+        return try Registry.parseOverrides(parameters)
+    }
 
     /// The environment with the standard wrappers (order enforcing, time limit).
-    func make() throws -> Environment { try Registry.shared.make(environment, overrides: overrides()) }
+    func make() throws -> Environment {
+        let overrides = try overrides()
+        return try Registry.shared.make(environment, overrides: overrides)
+    }
 
-    func spec() throws -> EnvironmentSpec { try Registry.shared.spec(environment) }
+    func spec() throws -> EnvironmentSpec {
+        _ = try overrides()
+        return try Registry.shared.spec(environment)
+    }
 }
 
 /// Parses a JSON command-line argument, naming the option in syntax errors.

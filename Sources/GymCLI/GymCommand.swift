@@ -4,6 +4,7 @@ import Gym
 import GymMDP
 import GymAgents
 import GymNN
+import GymPlugins
 
 /// The `gym` command. Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
 @main
@@ -21,6 +22,7 @@ struct GymCommand: ParsableCommand {
 
     static func main() {
         Environments.registerLoaders()
+        Plugins.registerLoader()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -123,4 +123,28 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertTrue((observations["message"] as? String ?? "").contains("outside"), "\(observations)")
         XCTAssertEqual(try gym("check", "gridworld-v1", "--only", "nope").status, 2)
     }
+
+    func testPluginsWorkFromTheCommandLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gym-cli-plugin-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let library = dir.appendingPathComponent("libinventory.so").path
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-O2", "-shared", "-fPIC", "-I", CLITestCase.root.appendingPathComponent("Sources/CGymPlugin/include").path,
+                        CLITestCase.root.appendingPathComponent("Plugins/inventory/inventory.c").path, "-ljson-c", "-lm", "-o", library]
+        try cc.run()
+        cc.waitUntilExit()
+        XCTAssertEqual(cc.terminationStatus, 0)
+        let check = try gym("check", library)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let rollout = try gym("rollout", "inventory/inventory-v1", "--plugin", library, "--seed", "7", "--actions", "0,3,5", "--jsonl")
+        XCTAssertEqual(rollout.status, 0, rollout.stderr)
+        XCTAssertEqual(try jsonLines(rollout.stdout).map { $0["observation"] as? Int }, [5, 4, 4, 7])
+        let listed = try gym("list", environment: ["GYM_PLUGIN_PATH": dir.path])
+        XCTAssertTrue(listed.stdout.contains("inventory/inventory-v1"), listed.stdout)
+        let missing = try gym("rollout", dir.appendingPathComponent("libmissing.so").path)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("libmissing.so: no such file"), missing.stderr)
+    }
 }

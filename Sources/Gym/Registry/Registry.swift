@@ -86,7 +86,11 @@ public final class Registry {
 
     private func specFromFile(_ path: String) throws -> EnvironmentSpec? {
         let ext = (path as NSString).pathExtension.lowercased()
-        guard path.contains("/") || !ext.isEmpty, FileManager.default.fileExists(atPath: path) else { return nil }
+        guard path.contains("/") || !ext.isEmpty else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if fileLoaders[ext] != nil { throw GymError.invalidArgument("\(path): no such file") }
+            return nil
+        }
         guard let loader = fileLoaders[ext] else {
             throw GymError.invalidArgument("\(path): no loader for .\(ext) files (known: \(fileLoaders.keys.sorted().map { "." + $0 }.joined(separator: ", ")))")
         }

@@ -1,0 +1,76 @@
+import CGymPlugin
+import Foundation
+import Gym
+import GymMDP
+
+/// A loaded plugin library (ABI v1, Specs/plugin-abi.md). Libraries stay loaded for the life of the process.
+public final class PluginLibrary {
+    public let path: String
+    public let name: String
+    public let version: String
+    public let environmentIDs: [String]
+    let table: UnsafePointer<GymPluginV1>
+
+    /// Opens the library and checks its entry point and table.
+    /// - Throws: `GymError.plugin` naming the file for a missing file, a missing symbol, a wrong ABI
+    ///   version or an incomplete table.
+    public init(path: String) throws {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw GymError.plugin("plugin \(path): no such file") }
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            throw GymError.plugin("plugin \(path): cannot be loaded: \(String(cString: dlerror()))")
+        }
+        guard let symbol = dlsym(handle, GYM_PLUGIN_ENTRY_V1) else {
+            throw GymError.plugin("plugin \(path): it exports no '\(GYM_PLUGIN_ENTRY_V1)' function; is it a SwiftGym plugin?")
+        }
+        let entry = unsafeBitCast(symbol, to: GymPluginEntryV1.self)
+        guard let table = entry() else { throw GymError.plugin("plugin \(path): \(GYM_PLUGIN_ENTRY_V1)() returned NULL") }
+        guard table.pointee.abi_version == GYM_PLUGIN_ABI_VERSION else {
+            throw GymError.plugin("plugin \(path): ABI version \(table.pointee.abi_version), but this SwiftGym supports version \(GYM_PLUGIN_ABI_VERSION); rebuild the plugin against gym_plugin.h")
+        }
+        let t = table.pointee
+        guard let name = t.name, let version = t.version, let ids = t.environment_ids, t.create != nil, t.describe != nil,
+              t.reset != nil, t.step != nil, t.destroy != nil else {
+            throw GymError.plugin("plugin \(path): its GymPluginV1 table has NULL entries (every string and function is required)")
+        }
+        self.name = String(cString: name)
+        self.version = String(cString: version)
+        var found: [String] = []
+        var i = 0
+        while let id = ids[i] { found.append(String(cString: id)); i += 1 }
+        environmentIDs = found
+        self.table = table
+        guard !found.isEmpty else { throw GymError.plugin("plugin \(path) (\(self.name)) lists no environments") }
+    }
+
+    /// A registry entry for each environment, registered as `<plugin name>/<environment id>`.
+    public func environmentSpecs() throws -> [EnvironmentSpec] {
+        try environmentIDs.map { id in
+            let probe = try PluginEnvironment(library: self, environmentID: id, configuration: [:])
+            return EnvironmentSpec(id: "\(name)/\(id)", kind: "plugin", title: probe.metadata.title, source: path,
+                                   maxEpisodeSteps: probe.metadata.maxEpisodeSteps, parameters: probe.parameters,
+                                   factory: { [self] overrides in try PluginEnvironment(library: self, environmentID: id, configuration: overrides) })
+        }
+    }
+}
+
+/// Connects plugins to the registry.
+public enum Plugins {
+    /// Makes `registry` load `.so` files as plugins (from paths, and from the directories on GYM_PLUGIN_PATH).
+    public static func registerLoader(in registry: Registry = .shared) {
+        if let extra = ProcessInfo.processInfo.environment["GYM_PLUGIN_PATH"] {
+            for dir in extra.split(separator: ":").map(String.init) where !dir.isEmpty && !registry.searchPaths.contains(dir) {
+                registry.searchPaths.append(dir)
+            }
+        }
+        registry.addFileLoader(extension: "so") { path in try PluginLibrary(path: path).environmentSpecs() }
+    }
+
+    /// Loads a plugin file and registers its environments (`--plugin FILE`); returns their ids.
+    @discardableResult
+    public static func load(_ path: String, into registry: Registry = .shared) throws -> [String] {
+        let specs = try PluginLibrary(path: path).environmentSpecs()
+        for spec in specs where registry.specs[spec.id] == nil { try registry.register(spec) }
+        return specs.map(\.id)
+    }
+}
