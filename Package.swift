@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "GymMDP", targets: ["GymMDP"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
+        // The example plugin written in Swift: .build/<config>/libSwiftRandomWalkPlugin.so
+        .library(name: "SwiftRandomWalkPlugin", type: .dynamic, targets: ["SwiftRandomWalkPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +36,7 @@ let package = Package(
         // Native environment plugins: the C ABI header, and the host that dlopens plugins.
         .target(name: "CGymPlugin"),
         .target(name: "GymPlugins", dependencies: ["Gym", "GymMDP", "CGymPlugin"]),
+        .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymMDP"]),

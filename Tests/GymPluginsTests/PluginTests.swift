@@ -102,4 +102,33 @@ final class PluginTests: XCTestCase {
         XCTAssertEqual(error { try failing.step(.discrete(0)) }, "plugin misbehaving: step: simulator diverged")
         XCTAssertTrue(error { try failing.step(.continuous([0])) }.contains("not of the shape of the action space"))
     }
+
+    /// The Swift example plugin, built by `swift build` (and `make test`) next to the test bundle.
+    static func swiftPlugin() throws -> String {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("libSwiftRandomWalkPlugin.so")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+            dir = dir.deletingLastPathComponent()
+        }
+        throw XCTSkip("libSwiftRandomWalkPlugin.so is not built; run `swift build` (make test does) first")
+    }
+
+    func testSwiftPluginExportsTheSameABI() throws {
+        let library = try PluginLibrary(path: try PluginTests.swiftPlugin())
+        XCTAssertEqual(library.name, "swiftwalk")
+        XCTAssertEqual(library.environmentIDs, ["random-walk-v1"])
+        let make = { try TimeLimit(try PluginEnvironment(library: library, environmentID: "random-walk-v1", configuration: [:]), maxEpisodeSteps: 50) }
+        XCTAssertEqual(ConformanceSuite.run(make).filter(\.outcome.isFailure).map { "\($0.id): \($0.outcome)" }, [])
+        let deterministic = try PluginEnvironment(library: library, environmentID: "random-walk-v1", configuration: ["slip": 0])
+        XCTAssertFalse(deterministic.metadata.isStochastic)
+        try deterministic.reset(seed: 0, options: .none)
+        _ = try deterministic.step(.discrete(1))
+        _ = try deterministic.step(.discrete(1))
+        let last = try deterministic.step(.discrete(1))
+        XCTAssertEqual(last.reward, 1)
+        XCTAssertTrue(last.terminated)
+        XCTAssertTrue(error { try PluginEnvironment(library: library, environmentID: "random-walk-v1", configuration: ["speed": 2]) }
+            .contains("the only parameter is slip"))
+    }
 }
