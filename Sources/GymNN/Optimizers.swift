@@ -85,10 +85,15 @@ public final class Adam: Optimizer {
     static func update(_ value: UnsafeMutablePointer<Float>, _ grad: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
                        _ v: UnsafeMutablePointer<Float>, count: Int, b1: Float, b2: Float, eps: Float, stepSize: Float,
                        inverseCorrection2: Float) {
+        // Moments below 1e-30 are flushed to zero: a parameter whose gradient stays exactly zero (a dead
+        // ReLU unit) would otherwise decay its moments into denormal floats, which are many times slower.
+        let tiny: Float = 1e-30
         for i in 0..<count {
             let g = grad[i]
-            let mi = b1 * m[i] + (1 - b1) * g
-            let vi = b2 * v[i] + (1 - b2) * g * g
+            var mi = b1 * m[i] + (1 - b1) * g
+            var vi = b2 * v[i] + (1 - b2) * g * g
+            mi = abs(mi) < tiny ? 0 : mi
+            vi = vi < tiny ? 0 : vi
             m[i] = mi
             v[i] = vi
             value[i] -= stepSize * mi / ((vi * inverseCorrection2).squareRoot() + eps)
