@@ -67,16 +67,21 @@ public final class VectorEnvironment {
 
     /// Resets every copy (copy `i` with seed `seed + i`).
     public func reset(seed: UInt64? = nil, options: ResetOptions = .none) throws {
-        for (i, env) in copies.enumerated() {
-            let (observation, info) = try env.reset(seed: seed.map { $0 &+ UInt64(i) }, options: options)
-            store(observation, at: i)
-            infos[i] = info
-            rewards[i] = 0
-            terminated[i] = false
-            truncated[i] = false
+        for i in copies.indices {
+            try resetCopy(i, seed: seed.map { $0 &+ UInt64(i) }, options: options)
             finalObservations[i] = nil
-            needsReset[i] = false
         }
+    }
+
+    /// Resets copy `i` and records its first observation with reward 0 and both flags false.
+    private func resetCopy(_ i: Int, seed: UInt64?, options: ResetOptions) throws {
+        let (observation, info) = try copies[i].reset(seed: seed, options: options)
+        store(observation, at: i)
+        infos[i] = info
+        rewards[i] = 0
+        terminated[i] = false
+        truncated[i] = false
+        needsReset[i] = false
     }
 
     /// Steps every copy with its action (`actions[i]` for copy `i`).
@@ -88,13 +93,7 @@ public final class VectorEnvironment {
         for (i, env) in copies.enumerated() {
             finalObservations[i] = nil
             if needsReset[i] {
-                let (observation, info) = try env.reset(seed: nil, options: .none)
-                store(observation, at: i)
-                infos[i] = info
-                rewards[i] = 0
-                terminated[i] = false
-                truncated[i] = false
-                needsReset[i] = false
+                try resetCopy(i, seed: nil, options: .none)
                 continue
             }
             let step = try env.step(actions[i])

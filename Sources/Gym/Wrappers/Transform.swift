@@ -1,6 +1,6 @@
 /// Applies a function to every observation; `space` is the observation space of the results.
 /// The caller guarantees that `transform` maps the inner space into `space`.
-public final class TransformObservation: Wrapper {
+public class TransformObservation: Wrapper {
     private let space: Space
     private let transform: (Observation) -> Observation
 
