@@ -16,6 +16,19 @@ public indirect enum Expression: Equatable {
     case conditional(Expression, Expression, Expression, column: Int)
     case call(String, [Expression], column: Int)
 
+    /// Every name the expression mentions.
+    public var names: Set<String> {
+        switch self {
+        case .number: return []
+        case .name(let n, _): return [n]
+        case .index(let n, let e, _): return e.names.union([n])
+        case .unary(_, let e, _): return e.names
+        case .binary(_, let a, let b, _): return a.names.union(b.names)
+        case .conditional(let a, let b, let c, _): return a.names.union(b.names).union(c.names)
+        case .call(_, let arguments, _): return arguments.reduce(into: Set<String>()) { $0.formUnion($1.names) }
+        }
+    }
+
     /// Whether evaluating the expression may call `normal`, `uniform` or `bernoulli`.
     public var drawsRandomNumbers: Bool {
         switch self {

@@ -203,11 +203,19 @@ enum DynamicsKind {
             scope.unavailable[binding.name] = nil
             scope.registers[binding.name] = (Int32(letBase + i), type)
         }
-        // Next state: every right-hand side sees the old state (results go to the next-state registers first).
+        // Next state: every right-hand side sees the old state. A result goes straight into its state
+        // register when no later equation reads that variable; otherwise into a next-state register,
+        // copied over once all equations are evaluated.
+        var deferred: [Int] = []
         for (i, name) in stateNames.enumerated() {
-            if let next = nextTexts[name] { compile(next.text, into: n + i, .number, scope, at: next.path) }
+            guard let next = nextTexts[name] else { continue }
+            let readLater = stateNames[(i + 1)...].contains { later in
+                nextTexts[later].flatMap { try? Parser.parse($0.text).names.contains(name) } ?? false
+            }
+            if readLater { deferred.append(i) }
+            compile(next.text, into: readLater ? n + i : i, .number, scope, at: next.path, preload: false)
         }
-        for i in 0..<n { compiler.emitMove(from: Int32(n + i), to: Int32(i)) }
+        for i in deferred { compiler.emitMove(from: Int32(n + i), to: Int32(i)) }
         // Reward and termination see the new state (and the lets computed from the old one).
         compile(rewardText, into: rewardRegister, .number, scope, at: root.key("reward"))
         compile(terminatedText, into: terminatedRegister, .boolean, scope, at: root.key("terminated"))
