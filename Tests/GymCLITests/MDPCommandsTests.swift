@@ -147,4 +147,28 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("libmissing.so: no such file"), missing.stderr)
     }
+
+    func testTrainEvaluateActAndCompareWriteTheirOutputs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gym-train-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let train = try gym("train", "corridor-v0", "--agent", "q-learning", "--steps", "3000", "--param", "slip=0", "--set", "learning_rate=0.5", "--out", dir)
+        XCTAssertEqual(train.status, 0, train.stderr)
+        for file in ["metrics.csv", "evaluations.csv", "curve.svg", "agent.ckpt", "run.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/" + file), file)
+        }
+        XCTAssertTrue(try String(contentsOfFile: dir + "/metrics.csv", encoding: .utf8).hasPrefix("step,episode,return,length,"))
+        let evaluate = try gym("evaluate", "corridor-v0", "--param", "slip=0", "--checkpoint", dir + "/agent.ckpt", "--episodes", "3", "--json")
+        XCTAssertEqual(evaluate.status, 0, evaluate.stderr)
+        XCTAssertEqual(try jsonLines(evaluate.stdout).first?["mean"] as? Double, 5)
+        let act = try gym("act", "--checkpoint", dir + "/agent.ckpt", "--observation", "2")
+        XCTAssertTrue(act.stdout.contains("action 1 (right)"), act.stdout + act.stderr)
+        let wrongEnvironment = try gym("evaluate", "gridworld-v1", "--checkpoint", dir + "/agent.ckpt")
+        XCTAssertEqual(wrongEnvironment.status, 2)
+        XCTAssertTrue(wrongEnvironment.stderr.contains("was trained on corridor-v0, not gridworld-v1"), wrongEnvironment.stderr)
+        let compare = try gym("compare", "corridor-v0", "--agents", "q-learning,random", "--seeds", "2", "--steps", "2000", "--out", dir + "/cmp")
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/cmp/compare.svg"))
+        XCTAssertTrue(compare.stdout.contains("final return (mean ± std over 2 seeds)"), compare.stdout)
+        XCTAssertEqual(try gym("train", "corridor-v0", "--agent", "ppo").status, 2)
+    }
 }
