@@ -72,6 +72,7 @@ bench: build
 	$(GYM) train demand-v1 --agent reinforce --set policy=linear --steps 20000 --seed 1 --out runs/bench-reinforce | tail -2
 	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
 	$(GYM) evaluate cartpole-v1 --checkpoint runs/bench-dqn-cartpole/agent.ckpt --episodes 20
+	$(GYM) compare cartpole-v1 --agents ppo,a2c --seeds 3 --steps 100000 --out runs/bench-ppo-a2c-cartpole
 
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures:

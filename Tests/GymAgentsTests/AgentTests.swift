@@ -80,6 +80,43 @@ final class AgentTests: XCTestCase {
         XCTAssertEqual(Reinforce.rewardsToGo([1, 1], gamma: 1), [2, 1])
     }
 
+    func testGeneralizedAdvantagesMatchAHandComputation() {
+        // gamma 0.9, lambda 0.8; episode ends after step 1; step 2 bootstraps from lastValue 2.
+        let (advantages, returns) = generalizedAdvantages(rewards: [1, 2, 3], values: [0.5, 1.0, 1.5], dones: [false, true, false],
+                                                          lastValue: 2, gamma: 0.9, lambda: 0.8)
+        let d2 = 3 + 0.9 * 2 - 1.5          // 3.3
+        let d1 = 2 - 1.0                    // 1.0 (the episode ended: no bootstrap, no carry-over)
+        let d0 = 1 + 0.9 * 1.0 - 0.5        // 1.4
+        XCTAssertEqual(advantages[2], d2, accuracy: 1e-12)
+        XCTAssertEqual(advantages[1], d1, accuracy: 1e-12)
+        XCTAssertEqual(advantages[0], d0 + 0.9 * 0.8 * d1, accuracy: 1e-12)
+        XCTAssertEqual(returns[0], advantages[0] + 0.5, accuracy: 1e-12)
+    }
+
+    func testPPOLearnsTheBanditAndTheCorridor() throws {
+        let (bandit, _) = try train("ppo", { TwoArmedBandit() }, steps: 2048, settings: ["n_steps": "256", "learning_rate": "0.003"])
+        XCTAssertGreaterThan(bandit.actionProbabilities(.discrete(0))![1], 0.9)
+        let (walker, env) = try train("ppo", corridor, steps: 4096, settings: ["n_steps": "512", "learning_rate": "0.003", "hidden_sizes": "32"])
+        XCTAssertEqual(try Trainer.evaluate(walker, on: env, episodes: 2, seed: 1), [5, 5])
+    }
+
+    func testA2CLearnsTheCorridorAndItsCheckpointReloads() throws {
+        let (agent, env) = try train("a2c", corridor, steps: 6000, settings: ["learning_rate": "0.003", "hidden_sizes": "32"])
+        XCTAssertEqual(try Trainer.evaluate(agent, on: env, episodes: 2, seed: 1), [5, 5])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("a2c-\(getpid()).ckpt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try AgentCheckpoint.save(agent, environmentID: "corridor-v0", environment: env, seed: 0, to: path)
+        let (restored, _) = try AgentCheckpoint.load(from: path, environment: env)
+        XCTAssertEqual(restored.name, "a2c")
+        for s in 0..<5 { XCTAssertEqual(restored.actionProbabilities(.discrete(s)), agent.actionProbabilities(.discrete(s))) }
+    }
+
+    func testPPOWithGaussianPolicyFindsTheContinuousTarget() throws {
+        let (agent, _) = try train("ppo", { ContinuousTarget() }, steps: 6144, settings: ["n_steps": "512", "learning_rate": "0.003"])
+        guard case .continuous(let a) = agent.act(.vector([0]), mode: .greedy) else { return XCTFail() }
+        XCTAssertEqual(a[0], 0.5, accuracy: 0.15)
+    }
+
     func testQLearningAndSarsaLearnTheCorridor() throws {
         for name in ["q-learning", "sarsa"] {
             let (agent, env) = try train(name, corridor, steps: 4000, settings: ["learning_rate": "0.5"])
@@ -172,8 +209,12 @@ final class AgentTests: XCTestCase {
         XCTAssertThrowsError(try AgentRegistry.make("dqn", context: AgentContext(environment: cartpole, settings: Settings(["learnin_rate": "1"])))) {
             XCTAssertTrue("\($0)".contains("dqn has no setting 'learnin_rate'"), "\($0)")
         }
-        XCTAssertThrowsError(try AgentRegistry.make("ppo", context: AgentContext(environment: cartpole))) {
-            XCTAssertTrue("\($0)".contains("unknown agent 'ppo'"), "\($0)")
+        XCTAssertThrowsError(try AgentRegistry.make("a3c", context: AgentContext(environment: cartpole))) {
+            XCTAssertTrue("\($0)".contains("unknown agent 'a3c'"), "\($0)")
+        }
+        XCTAssertThrowsError(try AgentRegistry.make("ppo", context: AgentContext(environment: try Registry.shared.make("prisoners-dilemma-tit-for-tat-v1"),
+                                                                                  settings: Settings(["n_steps": "0"])))) {
+            XCTAssertTrue("\($0)".contains("must be positive"), "\($0)")
         }
     }
 }

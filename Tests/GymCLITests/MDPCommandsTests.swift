@@ -169,6 +169,6 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(compare.status, 0, compare.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/cmp/compare.svg"))
         XCTAssertTrue(compare.stdout.contains("final return (mean ± std over 2 seeds)"), compare.stdout)
-        XCTAssertEqual(try gym("train", "corridor-v0", "--agent", "ppo").status, 2)
+        XCTAssertEqual(try gym("train", "corridor-v0", "--agent", "a3c").status, 2)
     }
 }

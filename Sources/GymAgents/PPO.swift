@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Gym
+import GymNN
+
+/// Proximal policy optimisation (Schulman et al., 2017), clipped surrogate objective, and A2C.
+///
+/// Collects `nSteps` transitions with the current policy, computes GAE advantages with a learned value
+/// function, then runs `nEpochs` passes of minibatch updates on
+/// -min(ratio * A, clip(ratio, 1 - eps, 1 + eps) * A) - entropy_coef * H + vf_coef * (V - target)^2.
+///
+/// A2C (advantage actor-critic, Mnih et al., 2016) is the same update with one epoch over the whole
+/// n-step rollout as a single batch, no clipping (the ratio is 1 on the first epoch) and advantages not
+/// normalised: `PPO(context, variant: .a2c)`, registered as `a2c`.
+public final class PPO: Agent {
+    public enum Variant { case ppo, a2c }
+    /// Defaults: Stable-Baselines3's PPO defaults (n_steps 2048, batch 64, 10 epochs, gamma 0.99,
+    /// GAE lambda 0.95, clip 0.2, lr 3e-4, vf_coef 0.5, max_grad_norm 0.5, 64x64 tanh networks,
+    /// advantages normalised per minibatch).
+    public struct Hyperparameters {
+        public var learningRate = 3e-4
+        public var nSteps = 2048
+        public var batchSize = 64
+        public var nEpochs = 10
+        public var gamma = 0.99
+        public var gaeLambda = 0.95
+        public var clipRange = 0.2
+        public var entropyCoefficient = 0.0
+        public var valueCoefficient = 0.5
+        public var maxGradNorm = 0.5
+        public var hiddenSizes = [64, 64]
+        public var normalizeAdvantage = true
+
+        /// SB3's A2C defaults (n_steps 5, lr 7e-4, GAE lambda 1, no advantage normalisation), with Adam
+        /// where SB3 uses RMSprop.
+        static let a2c: Hyperparameters = {
+            var h = Hyperparameters()
+            h.learningRate = 7e-4
+            h.nSteps = 5
+            h.batchSize = 5
+            h.nEpochs = 1
+            h.gaeLambda = 1
+            h.clipRange = .infinity
+            h.normalizeAdvantage = false
+            return h
+        }()
+    }
+
+    public let name: String
+    public private(set) var hyperparameters = Hyperparameters()
+    private let policy: StochasticPolicy
+    private let value: MLP
+    private let optimizer: Adam
+    private var rng: RandomSource
+    private let observationSize: Int
+    private let actionSize: Int
+    // The rollout being collected.
+    private var observations: [Float] = [], actions: [Float] = [], rewards: [Double] = [], dones: [Bool] = []
+    private var values: [Double] = [], logProbabilities: [Float] = []
+    private var lastRaw: [Float] = []
+
+    public init(_ context: inout AgentContext, variant: Variant = .ppo) throws {
+        name = variant == .ppo ? "ppo" : "a2c"
+        var h = variant == .ppo ? Hyperparameters() : Hyperparameters.a2c
+        h.gamma = context.discount
+        var s = context.settings
+        try s.read("learning_rate", into: &h.learningRate)
+        try s.read("n_steps", into: &h.nSteps)
+        if variant == .a2c { h.batchSize = h.nSteps }
+        if variant == .ppo {
+            try s.read("batch_size", into: &h.batchSize)
+            try s.read("n_epochs", into: &h.nEpochs)
+            try s.read("clip_range", into: &h.clipRange)
+            try s.read("normalize_advantage", into: &h.normalizeAdvantage)
+        }
+        try s.read("gamma", into: &h.gamma)
+        try s.read("gae_lambda", into: &h.gaeLambda)
+        try s.read("entropy_coef", into: &h.entropyCoefficient)
+        try s.read("vf_coef", into: &h.valueCoefficient)
+        try s.read("max_grad_norm", into: &h.maxGradNorm)
+        try s.read("hidden_sizes", into: &h.hiddenSizes)
+        context.settings = s
+        guard h.nSteps > 0, h.batchSize > 0, h.nEpochs > 0 else { throw AgentError.invalidSetting("\(name): n_steps, batch_size and n_epochs must be positive") }
+        hyperparameters = h
+        rng = RandomSource(seed: context.seed)
+        policy = try StochasticPolicy(observationSpace: context.environment.observationSpace, actionSpace: context.environment.actionSpace,
+                                      hiddenSizes: h.hiddenSizes, agent: name, rng: &rng)
+        observationSize = context.environment.observationSpace.flatDimension
+        actionSize = policy.discreteActions == nil ? policy.box!.size : 1
+        value = MLP(sizes: [observationSize] + h.hiddenSizes + [1], activation: .tanh,
+                    initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 1), rng: &rng)
+        value.computesInputGradient = false
+        optimizer = Adam(policy.parameters + value.parameters, learningRate: Float(h.learningRate), epsilon: 1e-5)
+    }
+
+    public func act(_ observation: Observation, mode: ActMode) -> Action {
+        let (raw, action) = policy.act(observation, greedy: mode == .greedy, rng: &rng)
+        if mode == .explore { lastRaw = raw }
+        return action
+    }
+
+    public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(observation) }
+
+    private func valueOf(_ x: [Float]) -> Double { Double(value.predict(x)[0]) }
+
+    public func learn(_ t: Transition) -> [String: Double] {
+        let x = policy.observationSpace.flatten(t.observation)
+        observations += x
+        actions += lastRaw
+        var reward = t.reward
+        // A time limit is not the end of the MDP: bootstrap the cut-off future into the reward (as SB3).
+        if t.truncated && !t.terminated { reward += hyperparameters.gamma * valueOf(policy.observationSpace.flatten(t.nextObservation)) }
+        rewards.append(reward)
+        dones.append(t.terminated || t.truncated)
+        values.append(valueOf(x))
+        let (logp, _) = logProbabilityWithoutGradient(x, lastRaw)
+        logProbabilities.append(logp)
+        guard rewards.count == hyperparameters.nSteps else { return [:] }
+        let last = dones.last! ? 0 : valueOf(policy.observationSpace.flatten(t.nextObservation))
+        let stats = update(lastValue: last)
+        observations = []; actions = []; rewards = []; dones = []; values = []; logProbabilities = []
+        return stats
+    }
+
+    /// log pi(a | x) for one step, without touching gradients.
+    private func logProbabilityWithoutGradient(_ x: [Float], _ raw: [Float]) -> (Float, Void) {
+        let out = policy.network.predict(x)
+        if policy.discreteActions != nil {
+            return (Categorical.logSoftmax(Matrix(row: out)).data[Int(raw[0])], ())
+        }
+        var gm = Matrix(rows: 0, columns: 0), gs = Matrix(rows: 0, columns: 0)
+        return (Gaussian.logProbabilities(mean: Matrix(row: out), logStd: Matrix(row: policy.logStd!.value), actions: Matrix(row: raw),
+                                          weights: [0], gradMean: &gm, gradLogStd: &gs)[0], ())
+    }
+
+    func update(lastValue: Double) -> [String: Double] {
+        let h = hyperparameters
+        let n = rewards.count
+        let (advantages, returns) = generalizedAdvantages(rewards: rewards, values: values, dones: dones, lastValue: lastValue, gamma: h.gamma, lambda: h.gaeLambda)
+        var indices = Array(0..<n)
+        var policyLoss = 0.0, valueLoss = 0.0, clipped = 0.0, updates = 0
+        for _ in 0..<h.nEpochs {
+            for i in stride(from: n - 1, to: 0, by: -1) { indices.swapAt(i, rng.nextInt(below: i + 1)) }
+            for start in stride(from: 0, to: n, by: h.batchSize) {
+                let batch = Array(indices[start..<min(start + h.batchSize, n)])
+                let m = batch.count
+                let obs = Matrix(rows: m, columns: observationSize, data: batch.flatMap { observations[($0 * observationSize)..<(($0 + 1) * observationSize)] })
+                let acts = Matrix(rows: m, columns: actionSize, data: batch.flatMap { actions[($0 * actionSize)..<(($0 + 1) * actionSize)] })
+                var adv = batch.map { advantages[$0] }
+                let mean = adv.reduce(0, +) / Double(m)
+                let std = (adv.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(m)).squareRoot()
+                if h.normalizeAdvantage && m > 1 { adv = adv.map { ($0 - mean) / (std + 1e-8) } }
+                optimizer.parameters.zeroGradients()
+                // First pass: the new log-probabilities (no gradient wanted yet: weights 0).
+                let (newLogp, _) = policy.logProbabilities(obs, actions: acts, weights: Array(repeating: 0, count: m), entropyWeight: 0)
+                policy.parameters.zeroGradients()
+                // d loss / d log pi = -A * ratio where the unclipped term is the minimum, else 0.
+                var weights = [Float](repeating: 0, count: m)
+                for r in 0..<m {
+                    let ratio = Double(expf(newLogp[r] - logProbabilities[batch[r]]))
+                    let unclipped = ratio * adv[r], clippedValue = min(max(ratio, 1 - h.clipRange), 1 + h.clipRange) * adv[r]
+                    policyLoss -= min(unclipped, clippedValue) / Double(m)
+                    if unclipped <= clippedValue { weights[r] = Float(-adv[r] * ratio / Double(m)) } else { clipped += 1 }
+                }
+                _ = policy.logProbabilities(obs, actions: acts, weights: weights, entropyWeight: Float(-h.entropyCoefficient) / Float(m))
+                // Value loss vf_coef * mean (V - G)^2.
+                let v = value.forward(obs)
+                var gradient = Matrix(rows: 0, columns: 0)
+                valueLoss += Double(Loss.meanSquaredError(v, Matrix(rows: m, columns: 1, data: batch.map { Float(returns[$0]) }), gradient: &gradient))
+                for i in gradient.data.indices { gradient.data[i] *= Float(h.valueCoefficient) }
+                value.backward(gradient)
+                optimizer.parameters.clipGradientNorm(Float(h.maxGradNorm))
+                optimizer.step()
+                updates += 1
+            }
+        }
+        return ["policy_loss": policyLoss / Double(updates), "value_loss": valueLoss / Double(updates), "clip_fraction": clipped / Double(n * h.nEpochs)]
+    }
+
+    public func save(into checkpoint: inout Checkpoint) {
+        checkpoint.set("policy", network: policy.network)
+        checkpoint.set("value", network: value)
+        checkpoint.set("adam", adam: optimizer)
+        if let logStd = policy.logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
+    }
+
+    public func restore(from checkpoint: Checkpoint) throws {
+        try checkpoint.load("policy", into: policy.network)
+        try checkpoint.load("value", into: value)
+        try checkpoint.load("adam", into: optimizer)
+        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std") }
+    }
+
+    public var settings: [String: String] {
+        let h = hyperparameters
+        var result = ["learning_rate": "\(h.learningRate)", "n_steps": "\(h.nSteps)", "gamma": "\(h.gamma)", "gae_lambda": "\(h.gaeLambda)",
+                      "entropy_coef": "\(h.entropyCoefficient)", "vf_coef": "\(h.valueCoefficient)", "max_grad_norm": "\(h.maxGradNorm)",
+                      "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ",")]
+        if name == "ppo" {
+            result["batch_size"] = "\(h.batchSize)"
+            result["n_epochs"] = "\(h.nEpochs)"
+            result["clip_range"] = "\(h.clipRange)"
+            result["normalize_advantage"] = "\(h.normalizeAdvantage)"
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import Gym
+import GymNN
+
+/// A stochastic policy network shared by the policy-gradient agents: softmax over an MLP's logits for
+/// Discrete actions, or a diagonal Gaussian with an MLP mean and a state-independent log-std for Box actions.
+final class StochasticPolicy {
+    let network: MLP
+    let logStd: Parameter?
+    let discreteActions: Int?
+    let box: Box?
+    let observationSpace: Space
+
+    init(observationSpace: Space, actionSpace: Space, hiddenSizes: [Int], agent: String, rng: inout RandomSource) throws {
+        self.observationSpace = observationSpace
+        let outputs: Int
+        switch actionSpace {
+        case .discrete(let d) where d.start == 0 && d.n >= 2:
+            discreteActions = d.n
+            box = nil
+            outputs = d.n
+            logStd = nil
+        case .box(let b):
+            discreteActions = nil
+            box = b
+            outputs = b.size
+            logStd = Parameter(Array(repeating: 0, count: b.size), shape: [b.size])
+        default:
+            throw AgentError.unsupported("\(agent) supports Discrete (from 0, at least two actions) or Box action spaces, not \(actionSpace)")
+        }
+        // SB3's initialisation for actor-critic policies: orthogonal, gain sqrt(2), the policy head gain 0.01.
+        network = MLP(sizes: [observationSpace.flatDimension] + hiddenSizes + [outputs], activation: .tanh,
+                      initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 0.01), rng: &rng)
+        network.computesInputGradient = false
+    }
+
+    var parameters: [Parameter] { network.parameters + (logStd.map { [$0] } ?? []) }
+
+    /// A sampled (or greedy) action as the policy's raw value, and the action to send to the environment (clipped to the box).
+    func act(_ observation: Observation, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], action: Action) {
+        let out = network.predict(observationSpace.flatten(observation))
+        if discreteActions != nil {
+            let a = greedy ? out.indices.max { out[$0] < out[$1] }! : Categorical.sample(out, using: &rng)
+            return ([Float(a)], .discrete(a))
+        }
+        let raw = greedy ? out : Gaussian.sample(mean: out, logStd: logStd!.value, using: &rng)
+        return (raw, .continuous(box!.clip(raw.map(Double.init))))
+    }
+
+    /// Log-probabilities of `actions` (rows of raw actions) for a batch of observations, accumulating into
+    /// the parameters' gradients the gradient of `sum_r weights[r] * log pi(a_r)` plus `entropyWeight` times
+    /// the summed entropies. Returns the log-probabilities and the mean entropy.
+    func logProbabilities(_ observations: Matrix, actions: Matrix, weights: [Float], entropyWeight: Float) -> ([Float], Float) {
+        let rows = observations.rows
+        let output = network.forward(observations)
+        var gradient = Matrix(rows: 0, columns: 0)
+        var logp: [Float], entropy: Float
+        if discreteActions != nil {
+            logp = Categorical.logProbabilities(output, actions: (0..<rows).map { Int(actions.data[$0]) }, weights: weights, gradient: &gradient)
+            let entropies = Categorical.entropy(output, weight: entropyWeight, addingTo: &gradient)
+            entropy = entropies.reduce(0, +) / Float(rows)
+        } else {
+            var gradLogStd = Matrix(rows: 0, columns: 0)
+            logp = Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions, weights: weights,
+                                             gradMean: &gradient, gradLogStd: &gradLogStd)
+            for r in 0..<rows { for c in 0..<output.columns { logStd!.gradient[c] += gradLogStd[r, c] } }
+            entropy = Gaussian.entropy(logStd: logStd!.value)
+            for c in 0..<output.columns { logStd!.gradient[c] += entropyWeight * Float(rows) }
+        }
+        network.backward(gradient)
+        return (logp, entropy)
+    }
+
+    /// Action probabilities, for discrete policies.
+    func probabilities(_ observation: Observation) -> [Double]? {
+        guard discreteActions != nil else { return nil }
+        return Categorical.probabilities(Matrix(row: network.predict(observationSpace.flatten(observation)))).data.map(Double.init)
+    }
+}
+
+/// Generalised advantage estimation (Schulman et al., 2016) over a rollout.
+///
+/// `dones[t]` marks that the episode ended at step t (the value after it is not used); time-limit
+/// truncations are handled by the caller adding gamma * V(final observation) to that step's reward, as
+/// SB3 does. Returns the advantages and the value targets (advantages + values).
+public func generalizedAdvantages(rewards: [Double], values: [Double], dones: [Bool], lastValue: Double, gamma: Double, lambda: Double) -> (advantages: [Double], returns: [Double]) {
+    var advantages = [Double](repeating: 0, count: rewards.count)
+    var running = 0.0
+    for t in stride(from: rewards.count - 1, through: 0, by: -1) {
+        let nextValue = t == rewards.count - 1 ? lastValue : values[t + 1]
+        let live = dones[t] ? 0.0 : 1.0
+        let delta = rewards[t] + gamma * nextValue * live - values[t]
+        running = delta + gamma * lambda * live * running
+        advantages[t] = running
+    }
+    return (advantages, zip(advantages, values).map { $0 + $1 })
+}
