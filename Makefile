@@ -73,6 +73,9 @@ bench: build
 	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
 	$(GYM) evaluate cartpole-v1 --checkpoint runs/bench-dqn-cartpole/agent.ckpt --episodes 20
 	$(GYM) compare cartpole-v1 --agents ppo,a2c --seeds 3 --steps 100000 --out runs/bench-ppo-a2c-cartpole
+	$(GYM) train demand-continuous-v1 --agent dpg --steps 20000 --set hidden_sizes=64,64 --out runs/bench-dpg-demand | tail -1
+	for p in -1 -0.5 0 0.5 1; do $(GYM) act --checkpoint runs/bench-dpg-demand/agent.ckpt --observation "[$$p]"; done
+	$(GYM) train pendulum-v1 --agent dpg --set td3=true --steps 20000 --eval-episodes 10 --out runs/bench-td3-pendulum | tail -1
 
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures:

@@ -30,6 +30,7 @@ public enum AgentRegistry {
         ("value-iteration", "plans with the known model; learns nothing", { try ValueIterationAgent(&$0) }),
         ("dqn", "deep Q-network: replay, target network, double DQN option", { try DQN(&$0) }),
         ("reinforce", "Monte-Carlo policy gradient with baseline; softmax, Gaussian or linear policy", { try Reinforce(&$0) }),
+        ("dpg", "deterministic policy gradient actor-critic (DDPG; TD3 options)", { try DPG(&$0) }),
         ("a2c", "advantage actor-critic: n-step returns, one update per rollout", { try PPO(&$0, variant: .a2c) }),
         ("ppo", "proximal policy optimisation: clipped surrogate, GAE, minibatch epochs", { try PPO(&$0) }),
     ]

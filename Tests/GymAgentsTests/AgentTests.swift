@@ -111,6 +111,24 @@ final class AgentTests: XCTestCase {
         for s in 0..<5 { XCTAssertEqual(restored.actionProbabilities(.discrete(s)), agent.actionProbabilities(.discrete(s))) }
     }
 
+    func testDPGFindsTheContinuousTargetWithAndWithoutTD3() throws {
+        for td3 in ["false", "true"] {
+            let (agent, env) = try train("dpg", { ContinuousTarget() }, steps: 1500, settings: [
+                "learning_starts": "200", "batch_size": "64", "hidden_sizes": "32,32", "learning_rate": "0.003", "td3": td3,
+            ])
+            guard case .continuous(let a) = agent.act(.vector([0]), mode: .greedy) else { return XCTFail() }
+            XCTAssertEqual(a[0], 0.5, accuracy: 0.1, "td3=\(td3)")
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("dpg-\(getpid()).ckpt").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try AgentCheckpoint.save(agent, environmentID: "target-v0", environment: env, seed: 0, to: path)
+            let (restored, _) = try AgentCheckpoint.load(from: path, environment: env)
+            XCTAssertEqual(restored.act(.vector([0]), mode: .greedy), agent.act(.vector([0]), mode: .greedy))
+        }
+        XCTAssertThrowsError(try AgentRegistry.make("dpg", context: AgentContext(environment: try corridor()))) {
+            XCTAssertTrue("\($0)".contains("dpg needs a bounded Box action space"), "\($0)")
+        }
+    }
+
     func testPPOWithGaussianPolicyFindsTheContinuousTarget() throws {
         let (agent, _) = try train("ppo", { ContinuousTarget() }, steps: 6144, settings: ["n_steps": "512", "learning_rate": "0.003"])
         guard case .continuous(let a) = agent.act(.vector([0]), mode: .greedy) else { return XCTFail() }

@@ -1,0 +1,215 @@
+import Gym
+import GymNN
+
+/// Deterministic policy gradient actor-critic (DDPG: Lillicrap et al., 2016), with TD3's options
+/// (Fujimoto et al., 2018): clipped double-Q, delayed actor updates and target policy smoothing.
+///
+/// The actor maps an observation to an action in the Box through a tanh output rescaled to the
+/// bounds; the critic Q(s, a) is trained towards r + gamma * (1 - terminated) * Q'(s', actor'(s'))
+/// from a replay buffer; the actor ascends Q(s, actor(s)) through the critic's input gradient; target
+/// networks follow by Polyak averaging. Exploration adds Gaussian noise to the actor's action.
+public final class DPG: Agent {
+    /// Defaults: CleanRL's ddpg_continuous_action.py (lr 3e-4, batch 256, tau 0.005, exploration noise
+    /// 0.1 of the half-range, 256x256 ReLU networks), except learning starts after 1,000 steps instead of
+    /// 25,000 so that short runs learn. `td3=true` turns on twin critics, policy delay 2 and target
+    /// smoothing (noise 0.2, clipped at 0.5), as cleanrl/td3_continuous_action.py.
+    public struct Hyperparameters {
+        public var learningRate = 3e-4
+        public var bufferSize = 1_000_000
+        public var learningStarts = 1000
+        public var batchSize = 256
+        public var gamma = 0.99
+        public var tau = 0.005
+        public var explorationNoise = 0.1
+        public var hiddenSizes = [256, 256]
+        public var td3 = false
+        public var policyDelay = 1
+        public var targetNoise = 0.2
+        public var targetNoiseClip = 0.5
+    }
+
+    public let name = "dpg"
+    public private(set) var hyperparameters = Hyperparameters()
+    public let actor: MLP
+    private let actorTarget: MLP
+    private let critics: [MLP]
+    private let criticTargets: [MLP]
+    private let actorOptimizer: Adam
+    private let criticOptimizers: [Adam]
+    private let buffer: ReplayBuffer
+    private let observationSpace: Space
+    private let box: Box
+    private var rng: RandomSource
+    private var steps = 0
+    private var updates = 0
+    private var batch = ReplayBuffer.Batch()
+
+    public init(_ context: inout AgentContext) throws {
+        guard case .box(let box) = context.environment.actionSpace, box.isBounded else {
+            throw AgentError.unsupported("dpg needs a bounded Box action space, but the environment's is \(context.environment.actionSpace)")
+        }
+        self.box = box
+        observationSpace = context.environment.observationSpace
+        var h = Hyperparameters()
+        h.gamma = context.discount
+        var s = context.settings
+        try s.read("learning_rate", into: &h.learningRate)
+        try s.read("buffer_size", into: &h.bufferSize)
+        try s.read("learning_starts", into: &h.learningStarts)
+        try s.read("batch_size", into: &h.batchSize)
+        try s.read("gamma", into: &h.gamma)
+        try s.read("tau", into: &h.tau)
+        try s.read("exploration_noise", into: &h.explorationNoise)
+        try s.read("hidden_sizes", into: &h.hiddenSizes)
+        try s.read("td3", into: &h.td3)
+        if h.td3 { h.policyDelay = 2 }
+        try s.read("policy_delay", into: &h.policyDelay)
+        try s.read("target_noise", into: &h.targetNoise)
+        try s.read("target_noise_clip", into: &h.targetNoiseClip)
+        context.settings = s
+        guard h.batchSize > 0, h.bufferSize > 0, h.policyDelay > 0 else { throw AgentError.invalidSetting("dpg: batch_size, buffer_size and policy_delay must be positive") }
+        hyperparameters = h
+        rng = RandomSource(seed: context.seed)
+        let obs = observationSpace.flatDimension, act = box.size
+        actor = MLP(sizes: [obs] + h.hiddenSizes + [act], outputActivation: .tanh, rng: &rng)
+        actor.computesInputGradient = false
+        actorTarget = MLP(sizes: [obs] + h.hiddenSizes + [act], outputActivation: .tanh, rng: &rng)
+        actorTarget.parameters.copyValues(from: actor.parameters)
+        var critics: [MLP] = [], targets: [MLP] = []
+        for _ in 0..<(h.td3 ? 2 : 1) {
+            let critic = MLP(sizes: [obs + act] + h.hiddenSizes + [1], rng: &rng)
+            let target = MLP(sizes: [obs + act] + h.hiddenSizes + [1], rng: &rng)
+            target.parameters.copyValues(from: critic.parameters)
+            critics.append(critic)
+            targets.append(target)
+        }
+        self.critics = critics
+        criticTargets = targets
+        actorOptimizer = Adam(actor.parameters, learningRate: Float(h.learningRate))
+        criticOptimizers = critics.map { Adam($0.parameters, learningRate: Float(h.learningRate)) }
+        buffer = ReplayBuffer(capacity: h.bufferSize, observationSize: obs, actionSize: act)
+    }
+
+    /// Maps tanh outputs in [-1, 1] to the box.
+    private func toBox(_ u: [Float]) -> [Double] {
+        (0..<u.count).map { i in
+            let half: Double = (box.high[i] - box.low[i]) / 2
+            return box.low[i] + (Double(u[i]) + 1) * half
+        }
+    }
+
+    /// Maps box actions back to [-1, 1] (the actor's output scale, as stored in the buffer).
+    private func toUnit(_ a: [Double]) -> [Float] {
+        (0..<a.count).map { i in
+            let fraction: Double = (a[i] - box.low[i]) / (box.high[i] - box.low[i])
+            return Float(2 * fraction - 1)
+        }
+    }
+
+    public func act(_ observation: Observation, mode: ActMode) -> Action {
+        if mode == .explore && steps < hyperparameters.learningStarts { return box.sampleAction(using: &rng) }
+        var u = actor.predict(observationSpace.flatten(observation))
+        if mode == .explore {
+            u = u.map { min(max($0 + Float(hyperparameters.explorationNoise * rng.nextNormal()), -1), 1) }
+        }
+        return .continuous(box.clip(toBox(u)))
+    }
+
+    public func learn(_ t: Transition) -> [String: Double] {
+        steps += 1
+        guard case .continuous(let a) = t.action else { return [:] }
+        buffer.add(observation: observationSpace.flatten(t.observation), action: toUnit(a), reward: t.reward,
+                   nextObservation: observationSpace.flatten(t.nextObservation), terminated: t.terminated)
+        guard steps > hyperparameters.learningStarts else { return [:] }
+        return update()
+    }
+
+    /// Concatenates observations and actions row by row, the critic's input.
+    private func criticInput(_ observations: Matrix, _ actions: Matrix) -> Matrix {
+        let o = observations.columns, a = actions.columns
+        var data = [Float](repeating: 0, count: observations.rows * (o + a))
+        for r in 0..<observations.rows {
+            for c in 0..<o { data[r * (o + a) + c] = observations.data[r * o + c] }
+            for c in 0..<a { data[r * (o + a) + o + c] = actions.data[r * a + c] }
+        }
+        return Matrix(rows: observations.rows, columns: o + a, data: data)
+    }
+
+    /// One critic step, and (every `policyDelay` updates) one actor step and the Polyak target updates.
+    func update() -> [String: Double] {
+        let h = hyperparameters
+        let n = h.batchSize
+        buffer.sample(n, into: &batch, using: &rng)
+        // Targets: r + gamma * (1 - terminated) * min over target critics of Q'(s', actor'(s') [+ clipped noise]).
+        var nextActions = actorTarget.forward(batch.nextObservations)
+        if h.td3 {
+            for i in nextActions.data.indices {
+                let noise = min(max(h.targetNoise * rng.nextNormal(), -h.targetNoiseClip), h.targetNoiseClip)
+                nextActions.data[i] = min(max(nextActions.data[i] + Float(noise), -1), 1)
+            }
+        }
+        let nextInput = criticInput(batch.nextObservations, nextActions)
+        var bootstrap = [Float](repeating: .infinity, count: n)
+        for target in criticTargets {
+            let q = target.forward(nextInput)
+            for r in 0..<n { bootstrap[r] = min(bootstrap[r], q.data[r]) }
+        }
+        let gamma = Float(h.gamma)
+        var targets = [Float](repeating: 0, count: n)
+        for r in 0..<n { targets[r] = batch.rewards[r] + gamma * (1 - batch.terminals[r]) * bootstrap[r] }
+        let y = Matrix(rows: n, columns: 1, data: targets)
+        let input = criticInput(batch.observations, batch.actions)
+        var criticLoss = 0.0
+        var gradient = Matrix(rows: 0, columns: 0)
+        for (critic, optimizer) in zip(critics, criticOptimizers) {
+            critic.parameters.zeroGradients()
+            criticLoss += Double(Loss.meanSquaredError(critic.forward(input), y, gradient: &gradient))
+            critic.backward(gradient)
+            optimizer.step()
+        }
+        updates += 1
+        var stats: [String: Double] = ["critic_loss": criticLoss / Double(critics.count)]
+        guard updates % h.policyDelay == 0 else { return stats }
+        // Actor: ascend Q1(s, actor(s)), i.e. descend -mean Q1, through the critic's input gradient.
+        let u = actor.forward(batch.observations)
+        let critic = critics[0]
+        let q = critic.forward(criticInput(batch.observations, u))
+        stats["actor_q"] = Double(q.data.reduce(0, +)) / Double(n)
+        let dInput = critic.backward(Matrix(rows: n, columns: 1, repeating: -1 / Float(n)))
+        let o = batch.observations.columns, a = u.columns
+        let dU = Matrix(rows: n, columns: a, data: (0..<n).flatMap { r in (0..<a).map { dInput.data[r * (o + a) + o + $0] } })
+        actor.parameters.zeroGradients()
+        actor.backward(dU)
+        actorOptimizer.step()
+        critic.parameters.zeroGradients()  // the actor pass must not leak into the critic's next step
+        actorTarget.parameters.polyakUpdate(from: actor.parameters, tau: Float(h.tau))
+        for (target, critic) in zip(criticTargets, critics) { target.parameters.polyakUpdate(from: critic.parameters, tau: Float(h.tau)) }
+        return stats
+    }
+
+    public func save(into checkpoint: inout Checkpoint) {
+        checkpoint.set("actor", network: actor)
+        checkpoint.set("actor_target", network: actorTarget)
+        for (i, critic) in critics.enumerated() {
+            checkpoint.set("critic\(i)", network: critic)
+            checkpoint.set("critic\(i)_target", network: criticTargets[i])
+        }
+    }
+
+    public func restore(from checkpoint: Checkpoint) throws {
+        try checkpoint.load("actor", into: actor)
+        try checkpoint.load("actor_target", into: actorTarget)
+        for (i, critic) in critics.enumerated() {
+            try checkpoint.load("critic\(i)", into: critic)
+            try checkpoint.load("critic\(i)_target", into: criticTargets[i])
+        }
+    }
+
+    public var settings: [String: String] {
+        let h = hyperparameters
+        return ["learning_rate": "\(h.learningRate)", "buffer_size": "\(h.bufferSize)", "learning_starts": "\(h.learningStarts)",
+                "batch_size": "\(h.batchSize)", "gamma": "\(h.gamma)", "tau": "\(h.tau)", "exploration_noise": "\(h.explorationNoise)",
+                "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ","), "td3": "\(h.td3)", "policy_delay": "\(h.policyDelay)",
+                "target_noise": "\(h.targetNoise)", "target_noise_clip": "\(h.targetNoiseClip)"]
+    }
+}
