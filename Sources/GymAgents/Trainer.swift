@@ -98,15 +98,16 @@ public final class Trainer {
         }
     }
 
-    /// The returns of `episodes` greedy episodes, the first reset with `seed`.
+    /// The returns of `episodes` episodes, the first reset with `seed`, acting greedily (or, with
+    /// `mode: .explore`, as the agent does in training: sampling a stochastic policy).
     /// Episodes longer than 100,000 steps are cut there (for environments without a time limit).
-    public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64) throws -> [Double] {
+    public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64, mode: ActMode = .greedy) throws -> [Double] {
         var returns: [Double] = []
         for e in 0..<episodes {
             var (observation, _) = try env.reset(seed: e == 0 ? seed : nil, options: .none)
             var total = 0.0
             for _ in 0..<100_000 {
-                let step = try env.step(agent.act(observation, mode: .greedy))
+                let step = try env.step(agent.act(observation, mode: mode))
                 total += step.reward
                 if step.isLast { break }
                 observation = step.observation

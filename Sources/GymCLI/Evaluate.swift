@@ -19,6 +19,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Seed of the first episode.")
     var seed: UInt64 = 12345
 
+    @Flag(help: "Act as in training (sample a stochastic policy, explore) instead of greedily.")
+    var stochastic = false
+
     @Flag(help: "Print a JSON object.")
     var json = false
 
@@ -26,7 +29,7 @@ struct Evaluate: ParsableCommand {
         let env = try environment.make()
         let id = env.metadata.id ?? environment.environment
         let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id)
-        let returns = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seed)
+        let returns = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seed, mode: stochastic ? .explore : .greedy)
         let record = EvaluationRecord(step: 0, returns: returns)
         // For a known model, the optimal expected (undiscounted) return from the start distribution.
         var optimum: Double?
@@ -36,15 +39,15 @@ struct Evaluate: ParsableCommand {
         }
         if json {
             var object: [String: JSONValue] = [
-                "agent": .string(agent.name), "environment": .string(id), "episodes": .number(Double(episodes)),
+                "agent": .string(agent.name), "environment": .string(id), "episodes": .number(Double(episodes)), "stochastic": .bool(stochastic),
                 "mean": .number(record.mean), "std": .number(record.standardDeviation),
                 "min": .number(returns.min()!), "max": .number(returns.max()!),
             ]
             if let optimum { object["optimal_start_value"] = .number(optimum); object["ratio"] = .number(record.mean / optimum) }
             print(JSONValue.object(object).encoded())
         } else {
-            print(String(format: "%@ on %@, %d greedy episodes: mean %.4f, std %.4f, min %.4f, max %.4f",
-                         agent.name, id, episodes, record.mean, record.standardDeviation, returns.min()!, returns.max()!))
+            print(String(format: "%@ on %@, %d %@ episodes: mean %.4f, std %.4f, min %.4f, max %.4f",
+                         agent.name, id, episodes, stochastic ? "stochastic" : "greedy", record.mean, record.standardDeviation, returns.min()!, returns.max()!))
             if let optimum { print(String(format: "optimal expected return from the start (value iteration, gamma 1): %.4f; achieved %.1f%%", optimum, 100 * record.mean / optimum)) }
         }
     }

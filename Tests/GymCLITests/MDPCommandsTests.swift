@@ -160,6 +160,8 @@ final class MDPCommandsTests: CLITestCase {
         let evaluate = try gym("evaluate", "corridor-v0", "--param", "slip=0", "--checkpoint", dir + "/agent.ckpt", "--episodes", "3", "--json")
         XCTAssertEqual(evaluate.status, 0, evaluate.stderr)
         XCTAssertEqual(try jsonLines(evaluate.stdout).first?["mean"] as? Double, 5)
+        let stochastic = try gym("evaluate", "corridor-v0", "--param", "slip=0", "--checkpoint", dir + "/agent.ckpt", "--episodes", "3", "--stochastic", "--json")
+        XCTAssertEqual(try jsonLines(stochastic.stdout).first?["stochastic"] as? Bool, true, stochastic.stderr)
         let act = try gym("act", "--checkpoint", dir + "/agent.ckpt", "--observation", "2")
         XCTAssertTrue(act.stdout.contains("action 1 (right)"), act.stdout + act.stderr)
         let wrongEnvironment = try gym("evaluate", "gridworld-v1", "--checkpoint", dir + "/agent.ckpt")
