@@ -114,24 +114,12 @@ public final class PPO: Agent {
         rewards.append(reward)
         dones.append(t.terminated || t.truncated)
         values.append(valueOf(x))
-        let (logp, _) = logProbabilityWithoutGradient(x, lastRaw)
-        logProbabilities.append(logp)
+        logProbabilities.append(policy.logProbabilities(Matrix(row: x), actions: Matrix(row: lastRaw))[0])
         guard rewards.count == hyperparameters.nSteps else { return [:] }
         let last = dones.last! ? 0 : valueOf(policy.observationSpace.flatten(t.nextObservation))
         let stats = update(lastValue: last)
         observations = []; actions = []; rewards = []; dones = []; values = []; logProbabilities = []
         return stats
-    }
-
-    /// log pi(a | x) for one step, without touching gradients.
-    private func logProbabilityWithoutGradient(_ x: [Float], _ raw: [Float]) -> (Float, Void) {
-        let out = policy.network.predict(x)
-        if policy.discreteActions != nil {
-            return (Categorical.logSoftmax(Matrix(row: out)).data[Int(raw[0])], ())
-        }
-        var gm = Matrix(rows: 0, columns: 0), gs = Matrix(rows: 0, columns: 0)
-        return (Gaussian.logProbabilities(mean: Matrix(row: out), logStd: Matrix(row: policy.logStd!.value), actions: Matrix(row: raw),
-                                          weights: [0], gradMean: &gm, gradLogStd: &gs)[0], ())
     }
 
     func update(lastValue: Double) -> [String: Double] {
@@ -152,9 +140,8 @@ public final class PPO: Agent {
                 let std = (adv.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(m)).squareRoot()
                 if h.normalizeAdvantage && m > 1 { adv = adv.map { ($0 - mean) / (std + 1e-8) } }
                 optimizer.parameters.zeroGradients()
-                // First pass: the new log-probabilities (no gradient wanted yet: weights 0).
-                let (newLogp, _) = policy.logProbabilities(obs, actions: acts, weights: Array(repeating: 0, count: m), entropyWeight: 0)
-                policy.parameters.zeroGradients()
+                // The new log-probabilities give the ratios, which decide each sample's weight in the gradient pass.
+                let newLogp = policy.logProbabilities(obs, actions: acts)
                 // d loss / d log pi = -A * ratio where the unclipped term is the minimum, else 0.
                 var weights = [Float](repeating: 0, count: m)
                 for r in 0..<m {

@@ -46,6 +46,19 @@ final class StochasticPolicy {
         return (raw, .continuous(box!.clip(raw.map(Double.init))))
     }
 
+    /// Log-probabilities of `actions` (rows of raw actions) for a batch of observations, without gradients.
+    func logProbabilities(_ observations: Matrix, actions: Matrix) -> [Float] {
+        let output = network.forward(observations)
+        if discreteActions != nil {
+            let logp = Categorical.logSoftmax(output)
+            return (0..<observations.rows).map { logp[$0, Int(actions.data[$0])] }
+        }
+        var unusedMean = Matrix(rows: 0, columns: 0), unusedLogStd = Matrix(rows: 0, columns: 0)
+        return Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions,
+                                         weights: Array(repeating: 0, count: observations.rows),
+                                         gradMean: &unusedMean, gradLogStd: &unusedLogStd)
+    }
+
     /// Log-probabilities of `actions` (rows of raw actions) for a batch of observations, accumulating into
     /// the parameters' gradients the gradient of `sum_r weights[r] * log pi(a_r)` plus `entropyWeight` times
     /// the summed entropies. Returns the log-probabilities and the mean entropy.
