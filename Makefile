@@ -6,8 +6,10 @@ APT_PACKAGES := libjson-c-dev libopenblas-dev pkg-config
 VENV := .venv-tools
 
 PLUGINS := .build/plugins
+BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
+PEERS_VENV := .venv-peers
 
-.PHONY: deps build test demo bench schema gymnasium-fixtures plugins clean
+.PHONY: deps build test demo bench bench-peers schema gymnasium-fixtures plugins clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -34,6 +36,7 @@ schema: $(VENV)/bin/python build
 # The conformance suite runs on every shipped environment first.
 test: build schema
 	$(GYM) check --all
+	$(GYM) bench --steps 1000 --repeats 1
 	$(SWIFT) test -c release --disable-swift-testing
 
 demo: build
@@ -63,10 +66,12 @@ plugins: deps
 	mkdir -p $(PLUGINS)
 	cc -O2 -Wall -shared -fPIC -I Sources/CGymPlugin/include Plugins/inventory/inventory.c -ljson-c -lm -o $(PLUGINS)/libinventory.so
 
-# Speed: environment steps per second (raw and wrapped), with a hand-written Swift CartPole for reference,
-# the network core, then learning runs with their measured scores (longer than tests; not part of CI).
-bench: build
-	$(GYM) bench --networks
+# Speed: environment steps per second (raw, wrapped, vectorised; the C plugin too), with a hand-written Swift
+# CartPole for reference, the network core, DQN training throughput, a 100,000-state tabular MDP, then
+# learning runs with their measured scores (longer than tests; not part of CI). `make bench-peers` adds
+# Gymnasium and a C loop side by side.
+bench: build plugins
+	$(GYM) bench $(BENCH_IDS) $(PLUGINS)/libinventory.so --networks --training --large-mdp 100000
 	$(GYM) train gridworld-v1 --agent q-learning --steps 300000 --set learning_rate=0.05 --seed 1 --out runs/bench-q-learning | tail -1
 	$(GYM) evaluate gridworld-v1 --checkpoint runs/bench-q-learning/agent.ckpt --episodes 5000
 	$(GYM) train demand-v1 --agent reinforce --set policy=linear --steps 20000 --seed 1 --out runs/bench-reinforce | tail -2
@@ -77,11 +82,18 @@ bench: build
 	for p in -1 -0.5 0 0.5 1; do $(GYM) act --checkpoint runs/bench-dpg-demand/agent.ckpt --observation "[$$p]"; done
 	$(GYM) train pendulum-v1 --agent dpg --set td3=true --steps 20000 --eval-episodes 10 --out runs/bench-td3-pendulum | tail -1
 
+# A Python virtual environment with Gymnasium (from PyPI), for the peer comparisons.
+$(PEERS_VENV)/bin/python:
+	python3 -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/pip install -q gymnasium
+
+# SwiftGym beside Gymnasium (make and unwrapped, SyncVectorEnv) and a hand-written C loop, in one run.
+bench-peers: build $(PEERS_VENV)/bin/python
+	$(PEERS_VENV)/bin/python tools/bench_peers.py --gym $(GYM)
+
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
-gymnasium-fixtures:
-	python3 -m venv .venv-peers
-	.venv-peers/bin/pip install -q gymnasium
-	.venv-peers/bin/python tools/gymnasium_trajectories.py
+gymnasium-fixtures: $(PEERS_VENV)/bin/python
+	$(PEERS_VENV)/bin/python tools/gymnasium_trajectories.py
 
 clean:
 	rm -rf .build $(VENV)

@@ -11,7 +11,7 @@ public struct Step: Sendable, Equatable {
     public var truncated: Bool
     public var info: Info
 
-    public init(observation: Observation, reward: Double, terminated: Bool, truncated: Bool, info: Info = [:]) {
+    public init(observation: Observation, reward: Double, terminated: Bool, truncated: Bool, info: Info = Info()) {
         self.observation = observation
         self.reward = reward
         self.terminated = terminated

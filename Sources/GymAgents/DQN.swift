@@ -40,6 +40,8 @@ public final class DQN: Agent {
     private let epsilon: LinearSchedule
     private var rng: RandomSource
     private var steps = 0
+    /// Gradient steps taken so far.
+    public private(set) var updateCount = 0
     private var batch = ReplayBuffer.Batch()
     private var targets = Matrix(rows: 0, columns: 0)
     private var gradient = Matrix(rows: 0, columns: 0)
@@ -112,6 +114,7 @@ public final class DQN: Agent {
     /// One gradient step on a sampled minibatch: Huber loss between Q(s, a) and
     /// r + gamma * (1 - terminated) * Q_target(s', argmax) — the argmax from the online network for double DQN.
     func update() -> Double {
+        updateCount += 1
         let n = hyperparameters.batchSize
         buffer.sample(n, into: &batch, using: &rng)
         let nextTarget = target.forward(batch.nextObservations)

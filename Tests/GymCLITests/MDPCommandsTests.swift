@@ -92,11 +92,29 @@ final class MDPCommandsTests: CLITestCase {
     }
 
     func testBenchSmokeRun() throws {
-        let result = try gym("bench", "cartpole-v1", "gridworld-v1", "--steps", "1000", "--repeats", "1", "--json")
+        let result = try gym("bench", "cartpole-v1", "gridworld-v1", "--steps", "1000", "--repeats", "1", "--envs", "3", "--json")
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try jsonLines(result.stdout)
-        XCTAssertEqual(lines.count, 5, "raw and wrapped for each, plus the hand-written CartPole")
+        XCTAssertEqual(lines.map { "\($0["id"]!) \($0["variant"]!)" }, [
+            "cartpole-v1 raw", "cartpole-v1 wrapped (make)", "cartpole-v1 vector of 3 (wrapped)", "cartpole-v1 hand-written Swift",
+            "gridworld-v1 raw", "gridworld-v1 wrapped (make)", "gridworld-v1 vector of 3 (wrapped)",
+        ])
         XCTAssertTrue(lines.allSatisfy { ($0["steps_per_second"] as? Double ?? 0) > 0 })
+    }
+
+    func testBenchMeasuresTrainingAndALargeGeneratedMDP() throws {
+        let result = try gym("bench", "gridworld-v1", "--steps", "500", "--repeats", "1", "--envs", "0", "--training", "--training-steps", "1500",
+                             "--large-mdp", "2000", "--json")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = try jsonLines(result.stdout)
+        XCTAssertEqual(lines.compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)"])
+        let training = try XCTUnwrap(lines.first { $0["training"] != nil })
+        XCTAssertEqual(training["steps"] as? Double, 1500)
+        XCTAssertEqual(training["updates"] as? Double, 256, "128 gradient steps at steps 1024 and 1280 (learning starts after 1000, every 256 steps)")
+        let large = try XCTUnwrap(lines.first { $0["large_mdp_states"] != nil })
+        XCTAssertEqual(large["large_mdp_states"] as? Double, 2000)
+        XCTAssertGreaterThan(large["value_iteration_sweeps"] as? Double ?? 0, 10)
+        XCTAssertGreaterThan(large["load_seconds"] as? Double ?? 0, 0)
     }
 
     func testCheckPassesOnShippedEnvironmentsAndExitsOneOnFailure() throws {
@@ -143,6 +161,9 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(try jsonLines(rollout.stdout).map { $0["observation"] as? Int }, [5, 4, 4, 7])
         let listed = try gym("list", environment: ["GYM_PLUGIN_PATH": dir.path])
         XCTAssertTrue(listed.stdout.contains("inventory/inventory-v1"), listed.stdout)
+        let bench = try gym("bench", library, "--steps", "500", "--repeats", "1", "--envs", "2", "--json")
+        XCTAssertEqual(bench.status, 0, bench.stderr)
+        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "vector of 2 (wrapped)"])
         let missing = try gym("rollout", dir.appendingPathComponent("libmissing.so").path)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("libmissing.so: no such file"), missing.stderr)

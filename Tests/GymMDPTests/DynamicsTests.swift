@@ -35,6 +35,22 @@ final class DynamicsTests: XCTestCase {
     func testMountainCarMatchesGymnasium() throws { try replay("gymnasium-mountain-car-v1.json", environment: "mountain-car-v1") }
     func testMountainCarReachesTheGoalAsInGymnasium() throws { try replay("gymnasium-mountain-car-v1-goal.json", environment: "mountain-car-v1") }
 
+    func testObservationsKeptByTheCallerAreNotOverwrittenByLaterSteps() throws {
+        // The environment reuses the observation array once no caller holds it; one that is held must not change.
+        for env in [try make("cartpole-v1") as Environment, ReferenceCartPole()] {
+            let first = try env.reset(seed: 3, options: .none).observation
+            let kept = try env.step(.discrete(1)).observation
+            guard case .vector(let values) = kept else { return XCTFail("expected a vector") }
+            let copy = Observation.vector(values.map { $0 })  // a new buffer, not a shared one
+            var last = kept
+            for _ in 0..<5 { last = try env.step(.discrete(0)).observation }
+            XCTAssertEqual(kept, copy)
+            XCTAssertNotEqual(kept, last)
+            XCTAssertNotEqual(first, kept)
+            XCTAssertEqual(try env.observe(), last)
+        }
+    }
+
     func testSeededDeterminismAndDifferentSeedsDiffer() throws {
         for id in ["cartpole-v1", "pendulum-v1", "demand-v1", "demand-continuous-v1"] {
             func run(_ seed: UInt64) throws -> [Step] {

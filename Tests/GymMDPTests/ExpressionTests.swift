@@ -66,6 +66,17 @@ final class ExpressionTests: XCTestCase {
         scope.registers["x"] = (1, .number)
         try compiler.compile("x + a * x", into: 0, expecting: .number, scope: scope)
         XCTAssertEqual(compiler.takeProgram().instructions.map(\.op), [.addMul], "a product feeding a sum is one fused instruction")
+        try compiler.compile("a + sin(x) * x ^ 2", into: 0, expecting: .number, scope: scope)
+        XCTAssertEqual(compiler.takeProgram().instructions.map(\.op), [.sin, .mulMul, .add], "a square is a product, and fuses like one")
+        try compiler.compile("x < -a || x > a || x <= -b || x >= b", into: 0, expecting: .boolean, scope: scope)
+        XCTAssertEqual(compiler.takeProgram().instructions.map(\.op), [.lt, .orGt, .orLe, .orGe], "a chain of bounds checks fuses")
+        for x in [-4.0, -3, -2, 0, 2, 3, 4, .nan] {
+            XCTAssertEqual(try value("x < -2 || x > 2 || x <= -3 || x >= 3", ["x": x]), x < -2 || x > 2 ? 1 : 0, "x = \(x)")
+            XCTAssertEqual(try value("x <= -2 || x >= 2", ["x": x]), x <= -2 || x >= 2 ? 1 : 0, "x = \(x)")
+        }
+        for x in [0.1, 1.7, -3.3e5, 1e-160] {
+            XCTAssertEqual(try value("x ^ 2 * 3", ["x": x]), Foundation.pow(x, 2) * 3, "x ^ 2 rounds exactly as pow(x, 2)")
+        }
     }
 
     func testConditionalEvaluatesOnlyTheChosenBranch() throws {

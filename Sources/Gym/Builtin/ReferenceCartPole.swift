@@ -19,7 +19,18 @@ public final class ReferenceCartPole: Environment {
 
     public init() {}
 
-    private var observation: Observation { .vector([Float(state.x), Float(state.xDot), Float(state.theta), Float(state.thetaDot)]) }
+    private var last: [Float] = [0, 0, 0, 0]
+
+    /// The state as Floats, in the array of the previous observation when no caller holds it any more
+    /// (as the compiled `cartpole-v1` does), so that a step does not allocate.
+    private var observation: Observation {
+        var values = last
+        last = []
+        if values.count != 4 { values = [0, 0, 0, 0] }
+        values[0] = Float(state.x); values[1] = Float(state.xDot); values[2] = Float(state.theta); values[3] = Float(state.thetaDot)
+        last = values
+        return .vector(values)
+    }
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         if let seed { rng = RandomSource(seed: seed) }

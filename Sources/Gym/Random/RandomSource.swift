@@ -17,12 +17,14 @@ import Darwin
 /// - Every method documents how many `next()` values it consumes, so that a documented order of draws
 ///   fixes a trajectory.
 public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
-    public private(set) var state: (UInt64, UInt64, UInt64, UInt64)
+    /// The generator's 256-bit state.
+    public var state: (UInt64, UInt64, UInt64, UInt64) { bits }
+    @usableFromInline var bits: (UInt64, UInt64, UInt64, UInt64)
 
     /// A generator whose state is four successive SplitMix64 outputs from `seed`.
     public init(seed: UInt64) {
         var mixer = SplitMix64(seed: seed)
-        state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
+        bits = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
     }
 
     /// A generator seeded from the system's entropy source, for runs that asked for no seed.
@@ -31,31 +33,31 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
         return RandomSource(seed: system.next())
     }
 
-    @inline(__always)
-    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always)
+    static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// The next 64 random bits (consumes one value).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
-        let result = RandomSource.rotl(state.1 &* 5, 7) &* 9
-        let t = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= t
-        state.3 = RandomSource.rotl(state.3, 45)
+        let result = RandomSource.rotl(bits.1 &* 5, 7) &* 9
+        let t = bits.1 << 17
+        bits.2 ^= bits.0
+        bits.3 ^= bits.1
+        bits.1 ^= bits.2
+        bits.0 ^= bits.3
+        bits.2 ^= t
+        bits.3 = RandomSource.rotl(bits.3, 45)
         return result
     }
 
     /// Uniform on [0, 1) (consumes one value).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func nextDouble() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// Uniform on [low, high) as `low + (high - low) * nextDouble()` (consumes one value).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func uniform(_ low: Double, _ high: Double) -> Double {
         low + (high - low) * nextDouble()
     }
@@ -91,6 +93,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
 
     /// An index drawn from `probabilities` (which should sum to 1) by inverse CDF on one uniform
     /// draw (consumes one value). Rounding slack falls to the last index with positive probability.
+    @inlinable @inline(__always)
     public mutating func categorical<C: Collection>(_ probabilities: C) -> Int where C.Element == Double {
         let u = nextDouble()
         var cumulative = 0.0

@@ -39,9 +39,27 @@ public enum Space: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { base.description }
     public var json: JSONValue { base.json }
-    public var flatDimension: Int { base.flatDimension }
+    public var flatDimension: Int {
+        switch self {  // not through `base`, which would allocate (see `rejection(of:)`)
+        case .discrete(let s): return s.flatDimension
+        case .box(let s): return s.flatDimension
+        case .multiDiscrete(let s): return s.flatDimension
+        case .multiBinary(let s): return s.flatDimension
+        }
+    }
 
-    public func contains(_ action: Action) -> Bool { base.rejection(of: action) == nil }
+    public func contains(_ action: Action) -> Bool { rejection(of: action) == nil }
+
+    /// `base.rejection(of:)` without the existential: `base` boxes a `Box` (it holds arrays) on the heap,
+    /// which would cost an allocation per checked step.
+    private func rejection(of action: Action) -> String? {
+        switch self {
+        case .discrete(let s): return s.rejection(of: action)
+        case .box(let s): return s.rejection(of: action)
+        case .multiDiscrete(let s): return s.rejection(of: action)
+        case .multiBinary(let s): return s.rejection(of: action)
+        }
+    }
     public func contains(_ observation: Observation) -> Bool { base.rejection(of: observation) == nil }
 
     /// Throws `GymError.invalidAction` unless `action` is an element of this space.
@@ -49,7 +67,7 @@ public enum Space: Hashable, Sendable, CustomStringConvertible {
     public func validate(_ action: Action) throws {
         // Fast path for the common case, without opening an existential.
         if case .discrete(let space) = self, case .discrete(let i) = action, space.contains(i) { return }
-        if let reason = base.rejection(of: action) {
+        if let reason = rejection(of: action) {
             throw GymError.invalidAction("invalid action \(action): \(reason) (action space \(self))")
         }
     }
@@ -60,13 +78,18 @@ public enum Space: Hashable, Sendable, CustomStringConvertible {
     /// The observation as a flat Float vector of length `flatDimension` (one-hot for discrete parts).
     public func flatten(_ observation: Observation) -> [Float] {
         var buffer = [Float](repeating: 0, count: flatDimension)
-        base.flatten(observation, into: &buffer, at: 0)
+        flatten(observation, into: &buffer, at: 0)
         return buffer
     }
 
     /// Writes `flatten(observation)` into `buffer[offset..<offset + flatDimension]` without allocating.
     public func flatten(_ observation: Observation, into buffer: inout [Float], at offset: Int) {
-        base.flatten(observation, into: &buffer, at: offset)
+        switch self {  // not through `base`, which would allocate (see `rejection(of:)`)
+        case .discrete(let s): s.flatten(observation, into: &buffer, at: offset)
+        case .box(let s): s.flatten(observation, into: &buffer, at: offset)
+        case .multiDiscrete(let s): s.flatten(observation, into: &buffer, at: offset)
+        case .multiBinary(let s): s.flatten(observation, into: &buffer, at: offset)
+        }
     }
 
     /// The number of discrete elements, for `Discrete` spaces; nil otherwise.

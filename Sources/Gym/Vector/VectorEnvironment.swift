@@ -27,15 +27,28 @@ public final class VectorEnvironment {
     public var count: Int { copies.count }
 
     /// Row-major `count x observationSpace.flatDimension` observations.
-    public private(set) var observations: [Float]
-    public private(set) var rewards: [Double]
-    public private(set) var terminated: [Bool]
-    public private(set) var truncated: [Bool]
-    public private(set) var infos: [Info]
+    public var observations: [Float] { batch.observations }
+    public var rewards: [Double] { batch.rewards }
+    public var terminated: [Bool] { batch.terminated }
+    public var truncated: [Bool] { batch.truncated }
+    public var infos: [Info] { batch.infos }
     /// In `.sameStep` mode, the observation that ended copy `i`'s episode on the last step, else nil.
-    public private(set) var finalObservations: [Observation?]
-    private var current: [Observation]
-    private var needsReset: [Bool]
+    public var finalObservations: [Observation?] { batch.finalObservations }
+
+    /// Everything a step writes, in one private property: a step is one exclusive access to it instead
+    /// of a dynamically checked access per copy and per array.
+    private struct Batch {
+        var observations: [Float]
+        var rewards: [Double]
+        var terminated: [Bool]
+        var truncated: [Bool]
+        var infos: [Info]
+        var finalObservations: [Observation?]
+        var current: [Observation]
+        var needsReset: [Bool]
+    }
+    private var batch: Batch
+    private let flatDimension: Int
 
     /// - Throws: `GymError.invalidArgument` when `count < 1` or the copies' spaces differ.
     public init(count: Int, autoresetMode: AutoresetMode = .nextStep, factory: () throws -> Environment) throws {
@@ -47,41 +60,38 @@ public final class VectorEnvironment {
             throw GymError.invalidArgument("VectorEnvironment copy \(i) has spaces different from copy 0")
         }
         self.autoresetMode = autoresetMode
-        observations = Array(repeating: 0, count: count * observationSpace.flatDimension)
-        rewards = Array(repeating: 0, count: count)
-        terminated = Array(repeating: false, count: count)
-        truncated = Array(repeating: false, count: count)
-        infos = Array(repeating: [:], count: count)
-        finalObservations = Array(repeating: nil, count: count)
-        current = Array(repeating: .discrete(0), count: count)
-        needsReset = Array(repeating: true, count: count)
+        flatDimension = observationSpace.flatDimension
+        batch = Batch(observations: Array(repeating: 0, count: count * flatDimension), rewards: Array(repeating: 0, count: count),
+                      terminated: Array(repeating: false, count: count), truncated: Array(repeating: false, count: count),
+                      infos: Array(repeating: [:], count: count), finalObservations: Array(repeating: nil, count: count),
+                      current: Array(repeating: .discrete(0), count: count), needsReset: Array(repeating: true, count: count))
     }
 
     /// Copy `i`'s current observation.
-    public func observation(at i: Int) -> Observation { current[i] }
+    public func observation(at i: Int) -> Observation { batch.current[i] }
 
-    private func store(_ observation: Observation, at i: Int) {
-        current[i] = observation
-        observationSpace.flatten(observation, into: &observations, at: i * observationSpace.flatDimension)
+    private func store(_ observation: Observation, at i: Int, in batch: inout Batch) {
+        batch.current[i] = observation
+        observationSpace.flatten(observation, into: &batch.observations, at: i * flatDimension)
     }
 
     /// Resets every copy (copy `i` with seed `seed + i`).
     public func reset(seed: UInt64? = nil, options: ResetOptions = .none) throws {
         for i in copies.indices {
-            try resetCopy(i, seed: seed.map { $0 &+ UInt64(i) }, options: options)
-            finalObservations[i] = nil
+            try resetCopy(i, seed: seed.map { $0 &+ UInt64(i) }, options: options, in: &batch)
+            batch.finalObservations[i] = nil
         }
     }
 
     /// Resets copy `i` and records its first observation with reward 0 and both flags false.
-    private func resetCopy(_ i: Int, seed: UInt64?, options: ResetOptions) throws {
+    private func resetCopy(_ i: Int, seed: UInt64?, options: ResetOptions, in batch: inout Batch) throws {
         let (observation, info) = try copies[i].reset(seed: seed, options: options)
-        store(observation, at: i)
-        infos[i] = info
-        rewards[i] = 0
-        terminated[i] = false
-        truncated[i] = false
-        needsReset[i] = false
+        store(observation, at: i, in: &batch)
+        batch.infos[i] = info
+        batch.rewards[i] = 0
+        batch.terminated[i] = false
+        batch.truncated[i] = false
+        batch.needsReset[i] = false
     }
 
     /// Steps every copy with its action (`actions[i]` for copy `i`).
@@ -90,25 +100,30 @@ public final class VectorEnvironment {
         guard actions.count == count else {
             throw GymError.invalidArgument("VectorEnvironment.step needs \(count) actions, got \(actions.count)")
         }
-        for (i, env) in copies.enumerated() {
-            finalObservations[i] = nil
-            if needsReset[i] {
-                try resetCopy(i, seed: nil, options: .none)
+        try step(actions, into: &batch)
+    }
+
+    private func step(_ actions: [Action], into batch: inout Batch) throws {
+        for i in 0..<copies.count {
+            let env = copies[i]
+            if batch.finalObservations[i] != nil { batch.finalObservations[i] = nil }
+            if batch.needsReset[i] {
+                try resetCopy(i, seed: nil, options: .none, in: &batch)
                 continue
             }
             let step = try env.step(actions[i])
-            rewards[i] = step.reward
-            terminated[i] = step.terminated
-            truncated[i] = step.truncated
-            infos[i] = step.info
+            batch.rewards[i] = step.reward
+            batch.terminated[i] = step.terminated
+            batch.truncated[i] = step.truncated
+            batch.infos[i] = step.info
             if step.isLast && autoresetMode == .sameStep {
-                finalObservations[i] = step.observation
+                batch.finalObservations[i] = step.observation
                 let (observation, info) = try env.reset(seed: nil, options: .none)
-                store(observation, at: i)
-                infos[i].merge(info) { old, _ in old }
+                store(observation, at: i, in: &batch)
+                batch.infos[i].merge(info) { old, _ in old }
             } else {
-                store(step.observation, at: i)
-                needsReset[i] = step.isLast
+                store(step.observation, at: i, in: &batch)
+                batch.needsReset[i] = step.isLast
             }
         }
     }

@@ -4,13 +4,21 @@
 /// returned `terminated` or `truncated` throws `GymError.episodeEnded` until `reset`; an action
 /// outside `actionSpace` throws `GymError.invalidAction` before reaching the inner environment.
 public final class OrderEnforcing: Wrapper {
-    public private(set) var phase = EpisodePhase.needsReset
+    /// Where the episode is in the call order.
+    public var phase: EpisodePhase { current }
+    // Private storage (with the public getter above) lets the optimizer drop dynamic exclusivity checks.
+    private var current = EpisodePhase.needsReset
+    /// The action space, read once: spaces do not change after construction.
+    private let checkedActions: Space
 
-    public init(_ inner: Environment) { super.init(inner: inner) }
+    public init(_ inner: Environment) {
+        checkedActions = inner.actionSpace
+        super.init(inner: inner)
+    }
 
     public override func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         let result = try inner.reset(seed: seed, options: options)
-        phase = .running
+        current = .running
         return result
     }
 
@@ -21,9 +29,9 @@ public final class OrderEnforcing: Wrapper {
 
     public override func step(_ action: Action) throws -> Step {
         try phase.checkStep(name)
-        try actionSpace.validate(action)
+        try checkedActions.validate(action)
         let step = try inner.step(action)
-        phase = .after(step)
+        current = .after(step)
         return step
     }
 

@@ -6,7 +6,9 @@
 /// truncated step throws `GymError.episodeEnded` until `reset`, as a step after termination does.
 public final class TimeLimit: Wrapper {
     public let maxEpisodeSteps: Int
-    public private(set) var elapsedSteps = 0
+    public var elapsedSteps: Int { elapsed }
+    // Private storage (with the public getter above) lets the optimizer drop dynamic exclusivity checks.
+    private var elapsed = 0
     private var truncatedEpisode = false
 
     public init(_ inner: Environment, maxEpisodeSteps: Int) throws {
@@ -23,7 +25,7 @@ public final class TimeLimit: Wrapper {
 
     public override func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         let result = try inner.reset(seed: seed, options: options)
-        elapsedSteps = 0
+        elapsed = 0
         truncatedEpisode = false
         return result
     }
@@ -33,8 +35,8 @@ public final class TimeLimit: Wrapper {
             throw GymError.episodeEnded("\(metadata.id ?? "environment"): step() called after the episode was truncated at \(maxEpisodeSteps) steps; call reset() first")
         }
         var step = try inner.step(action)
-        elapsedSteps += 1
-        if elapsedSteps >= maxEpisodeSteps && !step.terminated {
+        elapsed += 1
+        if elapsed >= maxEpisodeSteps && !step.terminated {
             step.truncated = true
             truncatedEpisode = true
         }

@@ -40,17 +40,23 @@ public final class DynamicsEnvironment: Environment {
     /// The current state, in the order of the file's `state` list.
     public var state: [Double] { Array(UnsafeBufferPointer(start: registers, count: model.stateCount)) }
 
-    /// Evaluates the observation program on the current state.
+    /// Evaluates the observation program on the current state. The previous observation's array is reused
+    /// when no caller holds it any more (the usual case in a training loop), so a step does not allocate.
     private func observation() throws -> Observation {
         if !model.observationProgram.instructions.isEmpty { model.observationProgram.run(registers, &rng) }
-        var values: [Float] = []  // reserve-and-append allocates faster than [Float](repeating:count:)
-        values.reserveCapacity(model.observationCount)
+        var values: [Float] = []
+        if case .vector(let previous) = lastObservation, previous.count == model.observationCount {
+            values = previous
+            lastObservation = .discrete(0)  // drop this environment's reference: `values` may now be unique
+        } else {
+            values = [Float](repeating: 0, count: model.observationCount)
+        }
         for i in 0..<model.observationCount {
             let x = registers[model.observationSources[i]]
             guard !x.isNaN, x.isFinite || (x < 0 ? model.observationLow[i] : model.observationHigh[i]).isInfinite else {
                 throw GymError.invalidSpecification("\(name): observation \(i) ('\(model.observationExpressions[i])') evaluated to \(x) at step \(t); state \(state)")
             }
-            values.append(Float(x))
+            values[i] = Float(x)  // copies on write if a caller still holds the previous observation
         }
         return .vector(values)
     }

@@ -34,6 +34,7 @@ public final class TabularEnvironment: ModelledEnvironment {
     private var rng = RandomSource.entropySeeded()
     private var state = 0
     private var phase = EpisodePhase.needsReset
+    private let isIndexEncoded: Bool
 
     public var currentState: Int? { phase == .needsReset ? nil : state }
     public var knownModel: TabularModel? { model }
@@ -42,6 +43,7 @@ public final class TabularEnvironment: ModelledEnvironment {
                 grid: GridLayout? = nil) throws {
         self.model = model
         self.encoding = encoding
+        isIndexEncoded = encoding == .index
         self.grid = grid
         switch encoding {
         case .index: observationSpace = .discrete(try Discrete(model.stateCount))
@@ -102,18 +104,23 @@ public final class TabularEnvironment: ModelledEnvironment {
     }
 
     public func step(_ action: Action) throws -> Step {
-        try phase.checkStep(name)
-        try actionSpace.validate(action)
-        let outcomes = model.outcomes(state, action.index!)
+        // The checks of `EpisodePhase.checkStep` and `Space.validate`, spelled out for the common case;
+        // anything else takes them for their precise errors.
+        guard phase == .running, case .discrete(let a) = action, a >= 0, a < model.actionCount else {
+            try phase.checkStep(name)
+            try actionSpace.validate(action)
+            preconditionFailure("unreachable: a valid action of a running episode")
+        }
+        let outcomes = model.outcomes(state, a)
         var k = outcomes.lowerBound
         if outcomes.count > 1 {
             k = outcomes.lowerBound + rng.categorical(model.probabilities[outcomes])
         }
         state = model.nextStates[k]
-        let step = Step(observation: observation(of: state), reward: model.rewards[k],
-                        terminated: model.terminal[state], truncated: false)
-        phase = .after(step)
-        return step
+        let terminated = model.terminal[state]
+        if terminated { phase = .ended }
+        return Step(observation: isIndexEncoded ? .discrete(state) : observation(of: state), reward: model.rewards[k],
+                    terminated: terminated, truncated: false)
     }
 
     public func render() -> String? {

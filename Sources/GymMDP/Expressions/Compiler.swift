@@ -259,6 +259,14 @@ public final class ExpressionCompiler {
         if constants.count == operands.count {
             return .constant(evaluate(op, constants[0], constants.count > 1 ? constants[1] : 0, constants.count > 2 ? constants[2] : 0))
         }
+        if op == .select, case .constant(1) = operands[1], case .register(let comparison) = operands[2],
+           let fused = fuseOr(condition: register(operands[0]), comparison: comparison) {
+            return .register(fused)
+        }
+        if op == .pow, case .constant(2) = operands[1] {
+            // x ^ 2 is evaluated as x * x (see `evaluate`): one multiplication, which may fuse further.
+            return apply(.mul, [operands[0], operands[0]])
+        }
         let registers = operands.map(register)
         if let fused = fuse(op, registers) { return .register(fused) }
         let dst = newRegister()
@@ -268,7 +276,7 @@ public final class ExpressionCompiler {
     }
 
     /// Replaces the previous instruction, a product `t = b * c` used only here, and `op` on it with one
-    /// fused instruction: `a + t`/`t + a` (addMul), `a - t` (subMul), `t / a` (mulDiv), `t * a` (mulMul).
+    /// fused instruction: `a + t`/`t + a` (addMul), `a - t` (subMul), `t / a` (mulDiv), `t * a`/`a * t` (mulMul).
     private func fuse(_ op: Opcode, _ operands: [Int32]) -> Int32? {
         guard operands.count == 2, let last = program.instructions.last, last.op == .mul,
               singleWriteTemporaries.contains(last.dst) else { return nil }
@@ -280,9 +288,26 @@ public final class ExpressionCompiler {
         case (.sub, false, true): fusedOp = .subMul; other = operands[0]
         case (.div, true, false): fusedOp = .mulDiv; other = operands[1]
         case (.mul, true, false): fusedOp = .mulMul; other = operands[1]
+        case (.mul, false, true): fusedOp = .mulMul; other = operands[0]  // a * t == t * a exactly
         default: return nil
         }
         program.instructions[program.instructions.count - 1] = Instruction(op: fusedOp, dst: t, a: other, b: last.a, c: last.b)
+        return t
+    }
+
+    /// Replaces the previous instruction, a comparison `t = x < y` (or `>`, `<=`, `>=`) used only here, and
+    /// `condition || t` (compiled as `condition ? 1 : t`) with one instruction, as in bounds checks.
+    private func fuseOr(condition: Int32, comparison t: Int32) -> Int32? {
+        guard let last = program.instructions.last, last.dst == t, singleWriteTemporaries.contains(t) else { return nil }
+        let fusedOp: Opcode
+        switch last.op {
+        case .lt: fusedOp = .orLt
+        case .gt: fusedOp = .orGt
+        case .le: fusedOp = .orLe
+        case .ge: fusedOp = .orGe
+        default: return nil
+        }
+        program.instructions[program.instructions.count - 1] = Instruction(op: fusedOp, dst: t, a: condition, b: last.a, c: last.b)
         return t
     }
 

