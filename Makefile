@@ -78,8 +78,11 @@ bench: build plugins
 	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
 	$(GYM) evaluate cartpole-v1 --checkpoint runs/bench-dqn-cartpole/agent.ckpt --episodes 20
 	$(GYM) compare cartpole-v1 --agents ppo,a2c --seeds 3 --steps 100000 --out runs/bench-ppo-a2c-cartpole
-	$(GYM) train demand-continuous-v1 --agent dpg --steps 20000 --set hidden_sizes=64,64 --out runs/bench-dpg-demand | tail -1
-	for p in -1 -0.5 0 0.5 1; do $(GYM) act --checkpoint runs/bench-dpg-demand/agent.ckpt --observation "[$$p]"; done
+	$(GYM) train gridworld-v1 --agent dqn --steps 50000 --seed 1 --set hidden_sizes=64,64 --set train_frequency=4 --set gradient_steps=1 \
+		--set target_update_interval=500 --set exploration_fraction=0.3 --set learning_rate=1e-3 --out runs/bench-dqn-gridworld | tail -1
+	$(GYM) evaluate gridworld-v1 --checkpoint runs/bench-dqn-gridworld/agent.ckpt --episodes 5000
+	$(GYM) train demand-continuous-v1 --agent dpg --steps 20000 --seed 1 --set gamma=0 --out runs/bench-dpg-demand | tail -1
+	for p in -1.5 -1 -0.5 0 0.5 1 1.5; do $(GYM) act --checkpoint runs/bench-dpg-demand/agent.ckpt --observation "[$$p]"; done
 	$(GYM) train pendulum-v1 --agent dpg --set td3=true --steps 20000 --eval-episodes 10 --out runs/bench-td3-pendulum | tail -1
 
 # A Python virtual environment with Gymnasium (from PyPI), for the peer comparisons.

@@ -25,7 +25,9 @@ let package = Package(
         .target(name: "Gym"),
 
         // JSON MDP formats (read with json-c), the expression compiler, exact solvers.
-        .target(name: "GymMDP", dependencies: ["Gym", "CJSONC"]),
+        // CGymMath exposes glibc's sincos to the expression interpreter.
+        .target(name: "CGymMath"),
+        .target(name: "GymMDP", dependencies: ["Gym", "CJSONC", "CGymMath"]),
 
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
         .target(name: "GymNN", dependencies: ["Gym", "CBLAS"]),

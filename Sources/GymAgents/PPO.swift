@@ -85,7 +85,7 @@ public final class PPO: Agent {
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
         policy = try StochasticPolicy(observationSpace: context.environment.observationSpace, actionSpace: context.environment.actionSpace,
-                                      hiddenSizes: h.hiddenSizes, agent: name, rng: &rng)
+                                      structure: .actorCritic(hiddenSizes: h.hiddenSizes), agent: name, rng: &rng)
         observationSize = context.environment.observationSpace.flatDimension
         actionSize = policy.discreteActions == nil ? policy.box!.size : 1
         value = MLP(sizes: [observationSize] + h.hiddenSizes + [1], activation: .tanh,

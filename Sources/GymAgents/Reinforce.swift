@@ -26,11 +26,7 @@ public final class Reinforce: Agent {
 
     public let name = "reinforce"
     public private(set) var hyperparameters = Hyperparameters()
-    private let observationSpace: Space
-    private let actionSpace: Space
-    private let discreteActions: Int?
-    private let policyNetwork: MLP
-    private let logStd: Parameter?
+    private let policy: StochasticPolicy
     private let valueNetwork: MLP?
     private let policyOptimizer: Adam
     private let valueOptimizer: Adam?
@@ -39,8 +35,6 @@ public final class Reinforce: Agent {
     private var episode: (observations: [Float], actions: [[Float]], rewards: [Double]) = ([], [], [])
 
     public init(_ context: inout AgentContext) throws {
-        observationSpace = context.environment.observationSpace
-        actionSpace = context.environment.actionSpace
         var h = Hyperparameters()
         h.gamma = context.discount
         var s = context.settings
@@ -55,29 +49,13 @@ public final class Reinforce: Agent {
         context.settings = s
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
+        let observationSpace = context.environment.observationSpace
+        policy = try StochasticPolicy(observationSpace: observationSpace, actionSpace: context.environment.actionSpace,
+                                      structure: h.policy == "linear" ? .linear
+                                          : .mlp(hiddenSizes: h.hiddenSizes, initialization: .pytorchDefault, outputInitialization: .pytorchDefault),
+                                      agent: name, rng: &rng)
+        policyOptimizer = Adam(policy.parameters, learningRate: Float(h.learningRate))
         let inputs = observationSpace.flatDimension
-        let outputs: Int
-        switch actionSpace {
-        case .discrete(let d) where d.start == 0:
-            discreteActions = d.n
-            outputs = h.policy == "linear" ? d.n - 1 : d.n
-            logStd = nil
-        case .box(let b):
-            discreteActions = nil
-            outputs = b.size
-            logStd = Parameter(Array(repeating: 0, count: b.size), shape: [b.size])
-        default:
-            throw AgentError.unsupported("reinforce supports Discrete (from 0) or Box action spaces, not \(actionSpace)")
-        }
-        guard outputs > 0 else { throw AgentError.unsupported("reinforce needs at least two discrete actions") }
-        let sizes = h.policy == "linear" ? [inputs, outputs] : [inputs] + h.hiddenSizes + [outputs]
-        policyNetwork = MLP(sizes: sizes, activation: .tanh, rng: &rng)
-        policyNetwork.computesInputGradient = false
-        if h.policy == "linear" {
-            // No bias: the notes' model is sigma(theta p). Zero weights start from the uniform policy.
-            for p in policyNetwork.parameters { for i in p.value.indices { p.value[i] = 0 } }
-        }
-        policyOptimizer = Adam(policyNetwork.parameters + (logStd.map { [$0] } ?? []), learningRate: Float(h.learningRate))
         if h.baseline == "value" {
             let v = MLP(sizes: [inputs] + h.hiddenSizes + [1], activation: .tanh, rng: &rng)
             v.computesInputGradient = false
@@ -90,41 +68,25 @@ public final class Reinforce: Agent {
     }
 
     /// The linear policy's weights (theta), or nil for an MLP policy.
-    public var theta: [Float]? { hyperparameters.policy == "linear" ? policyNetwork.layers[0].weight.value : nil }
+    public var theta: [Float]? { policy.isLinear ? policy.network.layers[0].weight.value : nil }
 
-    /// Logits for a discrete policy (the linear policy's last logit is the constant 0).
-    private func logits(_ x: [Float]) -> [Float] {
-        let out = policyNetwork.predict(x)
-        return hyperparameters.policy == "linear" ? out + [0] : out
-    }
-
-    public func actionProbabilities(_ observation: Observation) -> [Double]? {
-        guard discreteActions != nil else { return nil }
-        return Categorical.probabilities(Matrix(row: logits(observationSpace.flatten(observation)))).data.map(Double.init)
-    }
+    public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(observation) }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        let x = observationSpace.flatten(observation)
-        if discreteActions != nil {
-            let z = logits(x)
-            if mode == .greedy { return .discrete(z.indices.max { z[$0] < z[$1] }!) }
-            return .discrete(Categorical.sample(z, using: &rng))
-        }
-        let mean = policyNetwork.predict(x)
-        let sample = mode == .greedy ? mean : Gaussian.sample(mean: mean, logStd: logStd!.value, using: &rng)
-        episodeAction = sample
-        guard case .box(let box) = actionSpace else { return .continuous(sample.map(Double.init)) }
-        return .continuous(box.clip(sample.map(Double.init)))
+        let (raw, action) = policy.act(observation, greedy: mode == .greedy, rng: &rng)
+        lastRawAction = raw
+        return action
     }
 
-    /// The unclipped Gaussian sample of the last explore step (its log-probability is what is trained).
-    private var episodeAction: [Float] = []
+    /// The policy's raw value of the last action (for Box spaces the unclipped Gaussian sample, whose
+    /// log-probability is what is trained).
+    private var lastRawAction: [Float] = []
 
     public func learn(_ t: Transition) -> [String: Double] {
-        episode.observations += observationSpace.flatten(t.observation)
+        episode.observations += policy.observationSpace.flatten(t.observation)
         switch t.action {
         case .discrete(let a): episode.actions.append([Float(a)])
-        default: episode.actions.append(episodeAction)
+        default: episode.actions.append(lastRawAction)
         }
         episode.rewards.append(t.reward)
         guard t.terminated || t.truncated else { return [:] }
@@ -147,8 +109,7 @@ public final class Reinforce: Agent {
     func update() -> [String: Double] {
         let h = hyperparameters
         let steps = episode.rewards.count
-        let inputs = observationSpace.flatDimension
-        let observations = Matrix(rows: steps, columns: inputs, data: episode.observations)
+        let observations = Matrix(rows: steps, columns: policy.observationSpace.flatDimension, data: episode.observations)
         let returns = Reinforce.rewardsToGo(episode.rewards, gamma: h.gamma)
         var baselines = [Double](repeating: 0, count: steps)
         var stats: [String: Double] = ["return": episode.rewards.reduce(0, +)]
@@ -166,54 +127,30 @@ public final class Reinforce: Agent {
             valueOptimizer!.step()
         default: break
         }
-        // Gradient descent on -(1/T) sum (G - b) log pi: weights are -(G - b) / T.
+        // Gradient descent on -(1/T) sum (G - b) log pi - coef * mean entropy: weights are -(G - b) / T.
         let weights = (0..<steps).map { Float(-(returns[$0] - baselines[$0]) / Double(steps)) }
-        policyNetwork.parameters.zeroGradients()
-        logStd?.zeroGradient()
-        let output = policyNetwork.forward(observations)
-        var gradient = Matrix(rows: 0, columns: 0)
-        if let n = discreteActions {
-            var z = output
-            if h.policy == "linear" {
-                z = Matrix(rows: steps, columns: n, data: (0..<steps).flatMap { r in output.row(r) + [0] })
-            }
-            let logp = Categorical.logProbabilities(z, actions: episode.actions.map { Int($0[0]) }, weights: weights, gradient: &gradient)
-            if h.entropyCoefficient != 0 {
-                _ = Categorical.entropy(z, weight: Float(-h.entropyCoefficient) / Float(steps), addingTo: &gradient)
-            }
-            if h.policy == "linear" {
-                gradient = Matrix(rows: steps, columns: n - 1, data: (0..<steps).flatMap { r in Array(gradient.row(r).prefix(n - 1)) })
-            }
-            stats["log_prob"] = Double(logp.reduce(0, +)) / Double(steps)
-        } else {
-            var gradLogStd = Matrix(rows: 0, columns: 0)
-            let actions = Matrix(rows: steps, columns: output.columns, data: episode.actions.flatMap { $0 })
-            _ = Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions, weights: weights,
-                                          gradMean: &gradient, gradLogStd: &gradLogStd)
-            for r in 0..<steps { for c in 0..<output.columns { logStd!.gradient[c] += gradLogStd[r, c] } }
-        }
-        policyNetwork.backward(gradient)
-        if h.policy == "linear" {
-            // The linear policy has no bias.
-            for i in policyNetwork.layers[0].bias.gradient.indices { policyNetwork.layers[0].bias.gradient[i] = 0 }
-        }
+        policy.parameters.zeroGradients()
+        let actions = Matrix(rows: steps, columns: episode.actions[0].count, data: episode.actions.flatMap { $0 })
+        let (logp, _) = policy.logProbabilities(observations, actions: actions, weights: weights,
+                                                entropyWeight: Float(-h.entropyCoefficient) / Float(steps))
+        if policy.discreteActions != nil { stats["log_prob"] = Double(logp.reduce(0, +)) / Double(steps) }
         policyOptimizer.step()
         if let theta, theta.count == 1 { stats["theta"] = Double(theta[0]) }
         return stats
     }
 
     public func save(into checkpoint: inout Checkpoint) {
-        checkpoint.set("policy", network: policyNetwork)
+        checkpoint.set("policy", network: policy.network)
         checkpoint.set("policy.adam", adam: policyOptimizer)
-        if let logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
+        if let logStd = policy.logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
         if let valueNetwork { checkpoint.set("value", network: valueNetwork) }
         checkpoint.metadata["running_baseline"] = "\(runningBaseline)"
     }
 
     public func restore(from checkpoint: Checkpoint) throws {
-        try checkpoint.load("policy", into: policyNetwork)
+        try checkpoint.load("policy", into: policy.network)
         try checkpoint.load("policy.adam", into: policyOptimizer)
-        if let logStd { logStd.value = try checkpoint.values("log_std") }
+        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std") }
         if let valueNetwork { try checkpoint.load("value", into: valueNetwork) }
         runningBaseline = Double(checkpoint.metadata["running_baseline"] ?? "0") ?? 0
     }

@@ -3,21 +3,38 @@ import GymNN
 
 /// A stochastic policy network shared by the policy-gradient agents: softmax over an MLP's logits for
 /// Discrete actions, or a diagonal Gaussian with an MLP mean and a state-independent log-std for Box actions.
+///
+/// The `linear` structure has no hidden layer and no bias, and for n discrete actions only n - 1 learned
+/// logits (the last is the constant 0): for two actions pi(a0 | x) = sigmoid(theta . x), the notes'
+/// demand-management model. Its weights start at zero, the uniform policy.
 final class StochasticPolicy {
+    enum Structure: Equatable {
+        /// Hidden layers with tanh, the given initialisation, and the output layer's.
+        case mlp(hiddenSizes: [Int], initialization: Initialization, outputInitialization: Initialization)
+        case linear
+
+        /// SB3's initialisation for actor-critic policies: orthogonal, gain sqrt(2), the policy head gain 0.01.
+        static func actorCritic(hiddenSizes: [Int]) -> Structure {
+            .mlp(hiddenSizes: hiddenSizes, initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 0.01))
+        }
+    }
+
     let network: MLP
     let logStd: Parameter?
     let discreteActions: Int?
     let box: Box?
     let observationSpace: Space
+    let isLinear: Bool
 
-    init(observationSpace: Space, actionSpace: Space, hiddenSizes: [Int], agent: String, rng: inout RandomSource) throws {
+    init(observationSpace: Space, actionSpace: Space, structure: Structure, agent: String, rng: inout RandomSource) throws {
         self.observationSpace = observationSpace
+        isLinear = structure == .linear
         let outputs: Int
         switch actionSpace {
         case .discrete(let d) where d.start == 0 && d.n >= 2:
             discreteActions = d.n
             box = nil
-            outputs = d.n
+            outputs = isLinear ? d.n - 1 : d.n
             logStd = nil
         case .box(let b):
             discreteActions = nil
@@ -27,18 +44,30 @@ final class StochasticPolicy {
         default:
             throw AgentError.unsupported("\(agent) supports Discrete (from 0, at least two actions) or Box action spaces, not \(actionSpace)")
         }
-        // SB3's initialisation for actor-critic policies: orthogonal, gain sqrt(2), the policy head gain 0.01.
-        network = MLP(sizes: [observationSpace.flatDimension] + hiddenSizes + [outputs], activation: .tanh,
-                      initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 0.01), rng: &rng)
+        switch structure {
+        case .mlp(let hiddenSizes, let initialization, let outputInitialization):
+            network = MLP(sizes: [observationSpace.flatDimension] + hiddenSizes + [outputs], activation: .tanh,
+                          initialization: initialization, outputInitialization: outputInitialization, rng: &rng)
+        case .linear:
+            network = MLP(sizes: [observationSpace.flatDimension, outputs], rng: &rng)
+            for p in network.parameters { for i in p.value.indices { p.value[i] = 0 } }
+        }
         network.computesInputGradient = false
+    }
+
+    /// The network's outputs with the linear policy's constant last logit appended.
+    private func logits(_ output: Matrix) -> Matrix {
+        guard isLinear, discreteActions != nil else { return output }
+        return Matrix(rows: output.rows, columns: output.columns + 1, data: (0..<output.rows).flatMap { output.row($0) + [0] })
     }
 
     var parameters: [Parameter] { network.parameters + (logStd.map { [$0] } ?? []) }
 
     /// A sampled (or greedy) action as the policy's raw value, and the action to send to the environment (clipped to the box).
     func act(_ observation: Observation, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], action: Action) {
-        let out = network.predict(observationSpace.flatten(observation))
+        var out = network.predict(observationSpace.flatten(observation))
         if discreteActions != nil {
+            if isLinear { out.append(0) }
             let a = greedy ? out.indices.max { out[$0] < out[$1] }! : Categorical.sample(out, using: &rng)
             return ([Float(a)], .discrete(a))
         }
@@ -50,7 +79,7 @@ final class StochasticPolicy {
     func logProbabilities(_ observations: Matrix, actions: Matrix) -> [Float] {
         let output = network.forward(observations)
         if discreteActions != nil {
-            let logp = Categorical.logSoftmax(output)
+            let logp = Categorical.logSoftmax(logits(output))
             return (0..<observations.rows).map { logp[$0, Int(actions.data[$0])] }
         }
         var unusedMean = Matrix(rows: 0, columns: 0), unusedLogStd = Matrix(rows: 0, columns: 0)
@@ -67,10 +96,14 @@ final class StochasticPolicy {
         let output = network.forward(observations)
         var gradient = Matrix(rows: 0, columns: 0)
         var logp: [Float], entropy: Float
-        if discreteActions != nil {
-            logp = Categorical.logProbabilities(output, actions: (0..<rows).map { Int(actions.data[$0]) }, weights: weights, gradient: &gradient)
-            let entropies = Categorical.entropy(output, weight: entropyWeight, addingTo: &gradient)
+        if let n = discreteActions {
+            let z = logits(output)
+            logp = Categorical.logProbabilities(z, actions: (0..<rows).map { Int(actions.data[$0]) }, weights: weights, gradient: &gradient)
+            let entropies = Categorical.entropy(z, weight: entropyWeight, addingTo: &gradient)
             entropy = entropies.reduce(0, +) / Float(rows)
+            if isLinear {  // the constant logit has no parameter
+                gradient = Matrix(rows: rows, columns: n - 1, data: (0..<rows).flatMap { Array(gradient.row($0).prefix(n - 1)) })
+            }
         } else {
             var gradLogStd = Matrix(rows: 0, columns: 0)
             logp = Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions, weights: weights,
@@ -80,13 +113,16 @@ final class StochasticPolicy {
             for c in 0..<output.columns { logStd!.gradient[c] += entropyWeight * Float(rows) }
         }
         network.backward(gradient)
+        if isLinear {  // no bias
+            for i in network.layers[0].bias.gradient.indices { network.layers[0].bias.gradient[i] = 0 }
+        }
         return (logp, entropy)
     }
 
     /// Action probabilities, for discrete policies.
     func probabilities(_ observation: Observation) -> [Double]? {
         guard discreteActions != nil else { return nil }
-        return Categorical.probabilities(Matrix(row: network.predict(observationSpace.flatten(observation)))).data.map(Double.init)
+        return Categorical.probabilities(logits(Matrix(row: network.predict(observationSpace.flatten(observation))))).data.map(Double.init)
     }
 }
 

@@ -35,6 +35,16 @@ final class DynamicsTests: XCTestCase {
     func testMountainCarMatchesGymnasium() throws { try replay("gymnasium-mountain-car-v1.json", environment: "mountain-car-v1") }
     func testMountainCarReachesTheGoalAsInGymnasium() throws { try replay("gymnasium-mountain-car-v1-goal.json", environment: "mountain-car-v1") }
 
+    func testCartPoleCompilesToFusedInstructions() throws {
+        // cos(theta) and sin(theta) are consecutive let bindings: one sincos call. The four bounds checks
+        // of `terminated` are one comparison and three fused ones. (Speculative compilation of a binding
+        // must not leave a half-fused pair behind.)
+        let ops = try make("cartpole-v1").model.stepProgram.instructions.map(\.op)
+        XCTAssertEqual(ops.filter { [.sin, .cos, .sinCos, .cosSin].contains($0) }, [.sinCos])
+        XCTAssertEqual(ops.suffix(4), [.lt, .orGt, .orLt, .orGt])
+        XCTAssertLessThanOrEqual(ops.count, 24)
+    }
+
     func testObservationsKeptByTheCallerAreNotOverwrittenByLaterSteps() throws {
         // The environment reuses the observation array once no caller holds it; one that is held must not change.
         for env in [try make("cartpole-v1") as Environment, ReferenceCartPole()] {

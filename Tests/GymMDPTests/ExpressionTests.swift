@@ -74,6 +74,14 @@ final class ExpressionTests: XCTestCase {
             XCTAssertEqual(try value("x < -2 || x > 2 || x <= -3 || x >= 3", ["x": x]), x < -2 || x > 2 ? 1 : 0, "x = \(x)")
             XCTAssertEqual(try value("x <= -2 || x >= 2", ["x": x]), x <= -2 || x >= 2 ? 1 : 0, "x = \(x)")
         }
+        try compiler.compile("sin(x) * cos(x) + cos(a * x) - sin(a * x)", into: 0, expecting: .number, scope: scope)
+        XCTAssertEqual(compiler.takeProgram().instructions.map(\.op), [.cosSin, .mul, .mul, .cos, .add, .mul, .sin, .sub],
+                       "sin and cos of one register in a row are one sincos call")
+        var rng = RandomSource(seed: 4)
+        for _ in 0..<20_000 {
+            let x = rng.uniform(-1e3, 1e3) * (rng.nextDouble() < 0.5 ? 1 : 1e-3)
+            XCTAssertEqual(try value("sin(x) * 2 - cos(x)", ["x": x]), Foundation.sin(x) * 2 - Foundation.cos(x), "sincos is sin and cos, bit for bit (x = \(x))")
+        }
         for x in [0.1, 1.7, -3.3e5, 1e-160] {
             XCTAssertEqual(try value("x ^ 2 * 3", ["x": x]), Foundation.pow(x, 2) * 3, "x ^ 2 rounds exactly as pow(x, 2)")
         }

@@ -122,8 +122,8 @@ public final class ExpressionCompiler {
     /// The value of `text` when it is constant (numbers, parameters and deterministic functions of them).
     public func constantValue(_ text: String, scope: Scope, ofType type: ValueType) -> Double? {
         guard let tree = try? Parser.parse(text), !tree.drawsRandomNumbers else { return nil }
-        let mark = program.instructions.count
-        defer { program.instructions.removeSubrange(mark...) }
+        let saved = program.instructions  // restored whole: a fusion may rewrite the instruction before this point
+        defer { program.instructions = saved }
         guard let (operand, actual) = try? compile(tree, scope), actual == type, case .constant(let x) = operand else { return nil }
         return x
     }
@@ -131,9 +131,9 @@ public final class ExpressionCompiler {
     /// Evaluates a constant expression at compile time (used for bounds and initial values).
     public func constantValue(_ text: String, scope: Scope) throws -> Double? {
         let tree = try Parser.parse(text)
-        let mark = program.instructions.count
+        let saved = program.instructions  // restored whole: a fusion may rewrite the instruction before this point
         let (operand, type) = try compile(tree, scope)
-        program.instructions.removeSubrange(mark...)
+        program.instructions = saved
         guard type == .number else { throw ExpressionError(column: 1, message: "expected a number, got a boolean") }
         if case .constant(let x) = operand { return x }
         return nil
@@ -263,6 +263,14 @@ public final class ExpressionCompiler {
            let fused = fuseOr(condition: register(operands[0]), comparison: comparison) {
             return .register(fused)
         }
+        if op == .sin || op == .cos, let last = program.instructions.last, last.a == register(operands[0]),
+           last.op == (op == .sin ? .cos : .sin) {
+            // sin and cos of one register in a row: one call computes both (the earlier result stays where it was).
+            let dst = newRegister()
+            program.instructions[program.instructions.count - 1] = Instruction(op: op == .sin ? .sinCos : .cosSin, dst: dst, a: last.a, b: 0, c: last.dst)
+            singleWriteTemporaries.insert(dst)
+            return .register(dst)
+        }
         if op == .pow, case .constant(2) = operands[1] {
             // x ^ 2 is evaluated as x * x (see `evaluate`): one multiplication, which may fuse further.
             return apply(.mul, [operands[0], operands[0]])
@@ -317,9 +325,9 @@ public final class ExpressionCompiler {
         if case .constant(let c) = condition {
             let (chosen, type) = try compile(c != 0 ? whenTrue : whenFalse, scope)
             // Type-check the other branch without keeping its code.
-            let mark = program.instructions.count
+            let saved = program.instructions  // restored whole: a fusion may rewrite the instruction before this point
             let (_, otherType) = try compile(c != 0 ? whenFalse : whenTrue, scope)
-            program.instructions.removeSubrange(mark...)
+            program.instructions = saved
             guard otherType == type else { throw ExpressionError(column: column, message: "the branches of '?:' have different types") }
             return (chosen, type)
         }

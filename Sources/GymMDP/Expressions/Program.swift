@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CGymMath
 import Gym
 
 /// Operations of the expression bytecode. Booleans are 0 and 1.
@@ -17,6 +18,10 @@ public enum Opcode: UInt8, Sendable {
     case addMul, subMul, mulDiv, mulMul
     /// `a || (b < c)` and the like, fused from `a ? true : (b < c)`: `registers[a] != 0 || registers[b] < registers[c]`.
     case orLt, orGt, orLe, orGe
+    /// Both functions of one angle, fused from `sin` and `cos` of register `a` in consecutive instructions
+    /// (glibc's `sincos`, bit-identical to the two calls): `sinCos` sets `registers[dst] = sin`,
+    /// `registers[c] = cos`; `cosSin` sets `registers[dst] = cos`, `registers[c] = sin`.
+    case sinCos, cosSin
     /// Jump to instruction `a` when register `b` is 0.
     case jumpIfFalse
     /// Jump to instruction `a`.
@@ -80,7 +85,7 @@ func evaluate(_ op: Opcode, _ x: Double, _ y: Double, _ z: Double) -> Double {
     case .orGt: return x != 0 || y > z ? 1 : 0
     case .orLe: return x != 0 || y <= z ? 1 : 0
     case .orGe: return x != 0 || y >= z ? 1 : 0
-    case .normal, .uniform, .bernoulli, .jumpIfFalse, .jump: return .nan
+    case .normal, .uniform, .bernoulli, .jumpIfFalse, .jump, .sinCos, .cosSin: return .nan  // not pure functions of three values
     }
 }
 
@@ -115,6 +120,8 @@ public struct Program: Sendable {
                 case .neg: registers[d] = -registers[a]
                 case .sin: registers[d] = Glibc.sin(registers[a])
                 case .cos: registers[d] = Glibc.cos(registers[a])
+                case .sinCos: gym_sincos(registers[a], registers + d, registers + c)
+                case .cosSin: gym_sincos(registers[a], registers + c, registers + d)
                 case .lt: registers[d] = registers[a] < registers[b] ? 1 : 0
                 case .gt: registers[d] = registers[a] > registers[b] ? 1 : 0
                 case .eq: registers[d] = registers[a] == registers[b] ? 1 : 0
