@@ -9,7 +9,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test demo bench bench-peers schema gymnasium-fixtures plugins clean
+.PHONY: deps build test demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -77,6 +77,12 @@ bench: build plugins
 	$(GYM) train demand-v1 --agent reinforce --set policy=linear --steps 20000 --seed 1 --out runs/bench-reinforce | tail -2
 	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
 	$(GYM) evaluate cartpole-v1 --checkpoint runs/bench-dqn-cartpole/agent.ckpt --episodes 20
+	$(GYM) train rock-paper-scissors-exploiter-v1 --agent dqn --steps 30000 --seed 1 --set hidden_sizes=64,64 --set train_frequency=4 \
+		--set gradient_steps=1 --set target_update_interval=500 --out runs/bench-dqn-rps | tail -1
+	$(GYM) evaluate rock-paper-scissors-exploiter-v1 --checkpoint runs/bench-dqn-rps/agent.ckpt --episodes 200
+	$(GYM) train rock-paper-scissors-exploiter-v1 --agent ppo --steps 50000 --seed 1 --out runs/bench-ppo-rps | tail -1
+	$(GYM) evaluate rock-paper-scissors-exploiter-v1 --checkpoint runs/bench-ppo-rps/agent.ckpt --episodes 200 --stochastic
+	$(GYM) act --checkpoint runs/bench-ppo-rps/agent.ckpt --observation 0
 	$(GYM) compare cartpole-v1 --agents ppo,a2c --seeds 3 --steps 100000 --out runs/bench-ppo-a2c-cartpole
 	$(GYM) train gridworld-v1 --agent dqn --steps 50000 --seed 1 --set hidden_sizes=64,64 --set train_frequency=4 --set gradient_steps=1 \
 		--set target_update_interval=500 --set exploration_fraction=0.3 --set learning_rate=1e-3 --out runs/bench-dqn-gridworld | tail -1
@@ -93,6 +99,13 @@ $(PEERS_VENV)/bin/python:
 # SwiftGym beside Gymnasium (make and unwrapped, SyncVectorEnv) and a hand-written C loop, in one run.
 bench-peers: build $(PEERS_VENV)/bin/python
 	$(PEERS_VENV)/bin/python tools/bench_peers.py --gym $(GYM)
+
+# Wall-clock time of Stable-Baselines3's DQN on CartPole-v1 with the settings of `gym train cartpole-v1 --agent dqn`
+# (its virtual environment pulls torch from PyPI, several GB).
+bench-sb3: build
+	test -x .venv-sb3/bin/python || (python3 -m venv .venv-sb3 && .venv-sb3/bin/pip install -q stable-baselines3)
+	.venv-sb3/bin/python tools/python_dqn_baseline.py --steps 50000 --seed 1
+	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
 
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures: $(PEERS_VENV)/bin/python

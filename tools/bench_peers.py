@@ -100,7 +100,7 @@ def swiftgym(gym, ids, steps, k, repeats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gym", default=os.path.join(ROOT, ".build/release/gym"))
-    parser.add_argument("--steps", type=int, default=200_000, help="steps per measurement (the C loop takes 10x)")
+    parser.add_argument("--steps", type=int, default=200_000, help="steps per Gymnasium measurement (SwiftGym and C take 10x)")
     parser.add_argument("--envs", type=int, default=8, help="copies in the vectorised measurements")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON lines")
@@ -109,7 +109,8 @@ def main():
     ids = ["gridworld-v1", "frozen-lake-8x8-v1", "cartpole-v1", "pendulum-v1"]
     print(f"bench-peers: {os.cpu_count()} cores, Python {sys.version.split()[0]}, Gymnasium {gymnasium.__version__}, "
           f"numpy {np.__version__}, {args.steps} steps, K = {args.envs}, median of {args.repeats}", file=sys.stderr)
-    swift = swiftgym(args.gym, ids, args.steps, args.envs, args.repeats)
+    # SwiftGym and C run 10x the steps, so that each of their runs lasts long enough to time well.
+    swift = swiftgym(args.gym, ids, args.steps * 10, args.envs, args.repeats)
     c = c_loops(args.steps, args.repeats)
     peers = {}
     for sid, (gid, kwargs) in PEERS.items():
