@@ -109,6 +109,27 @@ final class ShippedEnvironmentTests: XCTestCase {
         }
     }
 
+    func testTheExploiterRemembersOnlyItsWindow() throws {
+        // Window 3: after three rocks and three papers the opponent answers paper with scissors (rock is forgotten).
+        let env = try ShippedEnvironmentTests.load("rock-paper-scissors-exploiter-v1", overrides: ["window": 3]).makeEnvironment()
+        try env.reset(seed: 1)
+        for _ in 0..<3 { _ = try env.step(.discrete(0)) }
+        let afterRocks = try env.step(.discrete(1))
+        XCTAssertEqual(afterRocks.info["opponent_action"], .string("paper"), "the best response to three rocks")
+        XCTAssertEqual(afterRocks.reward, 0)
+        XCTAssertEqual(try env.step(.discrete(1)).info["opponent_action"], .string("paper"), "rock, rock, paper in the window")
+        _ = try env.step(.discrete(1))  // rock, paper, paper: paper and scissors tie
+        XCTAssertEqual(try env.step(.discrete(1)).info["opponent_action"], .string("scissors"), "three papers: the rocks have left the window")
+        // A tie in the window (one rock, one paper, one scissors) is broken at random, with one draw.
+        var seen = Set<String>()
+        for seed in 0..<40 as Range<UInt64> {
+            try env.reset(seed: seed)
+            for move in 0..<3 { _ = try env.step(.discrete(move)) }
+            if case .string(let o) = try env.step(.discrete(0)).info["opponent_action"] { seen.insert(o) }
+        }
+        XCTAssertEqual(seen, ["rock", "paper", "scissors"])
+    }
+
     func testUniformPlayBreaksEvenAgainstTheExploiter() throws {
         let env = try ShippedEnvironmentTests.load("rock-paper-scissors-exploiter-v1").makeEnvironment()
         var rng = RandomSource(seed: 99)

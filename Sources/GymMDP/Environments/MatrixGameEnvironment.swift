@@ -31,6 +31,10 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
     public let knownModel: TabularModel?
     private var rng = RandomSource.entropySeeded()
     private var history: [Int] = []
+    /// How often each agent move occurs in the last `window` rounds (best-response opponents).
+    private var windowCounts: [Int]
+    /// The step's info for each opponent move, made once (a step then allocates nothing).
+    private let opponentInfos: [Info]
     private var lastMoves: (agent: Int, opponent: Int)?
     private var phase = EpisodePhase.needsReset
 
@@ -41,6 +45,8 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
         observationSpace = game.observesLastMoves ? .multiBinary(try MultiBinary(game.actions.count + game.opponentActions.count))
             : .discrete(try Discrete(1))
         actionSpace = .discrete(try Discrete(game.actions.count))
+        windowCounts = Array(repeating: 0, count: game.actions.count)
+        opponentInfos = game.opponentActions.map { ["opponent_action": .string($0)] }
     }
 
     public var currentState: Int? { phase == .needsReset ? nil : 0 }
@@ -63,6 +69,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
             throw GymError.invalidArgument("\(name): a matrix game starts every episode the same way; initial state \(state) cannot be honoured")
         }
         history = []
+        for a in windowCounts.indices { windowCounts[a] = 0 }
         lastMoves = nil
         phase = .running
         return (observation, [:])
@@ -76,20 +83,38 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
     private func opponentMove() -> Int {
         switch game.opponent {
         case .mixed(let q):
-            return q.filter({ $0 > 0 }).count > 1 ? rng.categorical(q) : q.firstIndex { $0 > 0 }!
+            return draw(q)
         case .sequence(let moves):
             return moves[history.count % moves.count]
         case .reactive(let first, let responses):
-            let q = lastMoves.map { responses[$0.agent] } ?? first
-            return q.filter({ $0 > 0 }).count > 1 ? rng.categorical(q) : q.firstIndex { $0 > 0 }!
-        case .bestResponse(let window):
-            let recent = history.suffix(window)
-            var value = [Double](repeating: 0, count: game.opponentActions.count)
-            for a in recent { for o in value.indices { value[o] += game.opponentPayoff[a][o] } }
-            let best = value.max()!
-            let ties = value.indices.filter { value[$0] >= best - 1e-12 }
-            return ties.count == 1 ? ties[0] : ties[rng.nextInt(below: ties.count)]
+            return draw(lastMoves.map { responses[$0.agent] } ?? first)
+        case .bestResponse:
+            // The opponent's payoff of each move against the agent's moves in the window.
+            var best = -Double.infinity
+            for o in game.opponentActions.indices { best = max(best, expectedOpponentPayoff(o)) }
+            var ties = 0
+            for o in game.opponentActions.indices where expectedOpponentPayoff(o) >= best - 1e-12 { ties += 1 }
+            var k = ties == 1 ? 0 : rng.nextInt(below: ties)
+            for o in game.opponentActions.indices where expectedOpponentPayoff(o) >= best - 1e-12 {
+                if k == 0 { return o }
+                k -= 1
+            }
+            preconditionFailure("unreachable: a best move exists")
         }
+    }
+
+    /// The summed opponent payoff of move `o` against the agent's moves in the window.
+    private func expectedOpponentPayoff(_ o: Int) -> Double {
+        var value = 0.0
+        for a in windowCounts.indices where windowCounts[a] > 0 { value += Double(windowCounts[a]) * game.opponentPayoff[a][o] }
+        return value
+    }
+
+    /// A move drawn from `q` (one uniform draw, only when more than one move has positive probability).
+    private func draw(_ q: [Double]) -> Int {
+        var positives = 0, only = 0
+        for (i, p) in q.enumerated() where p > 0 { positives += 1; only = i }
+        return positives > 1 ? rng.categorical(q) : only
     }
 
     public func step(_ action: Action) throws -> Step {
@@ -98,9 +123,13 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
         let a = action.index!
         let o = opponentMove()
         history.append(a)
+        if case .bestResponse(let window) = game.opponent {
+            windowCounts[a] += 1
+            if history.count > window { windowCounts[history[history.count - 1 - window]] -= 1 }
+        }
         lastMoves = (a, o)
         return Step(observation: observation, reward: game.payoff[a][o], terminated: false, truncated: false,
-                    info: ["opponent_action": .string(game.opponentActions[o])])
+                    info: opponentInfos[o])
     }
 
     public func render() -> String? {
