@@ -35,6 +35,8 @@ public final class TabularEnvironment: ModelledEnvironment {
     private var state = 0
     private var phase = EpisodePhase.needsReset
     private let isIndexEncoded: Bool
+    /// `reset`'s info for each start state, made once (a reset then allocates nothing).
+    private let startInfos: [Info]
 
     public var currentState: Int? { phase == .needsReset ? nil : state }
     public var knownModel: TabularModel? { model }
@@ -44,6 +46,7 @@ public final class TabularEnvironment: ModelledEnvironment {
         self.model = model
         self.encoding = encoding
         isIndexEncoded = encoding == .index
+        startInfos = model.start.map { ["state": .string(model.stateNames[$0.state])] }
         self.grid = grid
         switch encoding {
         case .index: observationSpace = .discrete(try Discrete(model.stateCount))
@@ -72,15 +75,17 @@ public final class TabularEnvironment: ModelledEnvironment {
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         if let seed { rng = RandomSource(seed: seed) }
+        let info: Info
         if let requested = options.initialState {
             state = try stateIndex(requested)
-        } else if model.start.count == 1 {
-            state = model.start[0].state
+            info = ["state": .string(model.stateNames[state])]
         } else {
-            state = model.start[rng.categorical(model.start.lazy.map(\.probability))].state
+            let k = model.start.count == 1 ? 0 : rng.categorical(model.start.lazy.map(\.probability))
+            state = model.start[k].state
+            info = startInfos[k]
         }
         phase = .running
-        return (observation(of: state), ["state": .string(model.stateNames[state])])
+        return (observation(of: state), info)
     }
 
     /// Resolves an initial state given by name or index; terminal states are refused.
