@@ -82,7 +82,7 @@ struct Bench: ParsableCommand {
         // of tools/peers do); copying an `Action` out of an array costs a few nanoseconds more.
         let indices = actions.compactMap(\.index)
         let discrete = indices.count == actions.count
-        return try median {
+        return try medianRate(repeats: repeats) {
             try env.reset(seed: UInt64($0))
             var i = 0
             while i < steps {
@@ -99,21 +99,10 @@ struct Bench: ParsableCommand {
         var rng = RandomSource(seed: 1)
         let actions = (0..<256).map { _ in (0..<vector.count).map { _ in vector.actionSpace.sampleAction(using: &rng) } }
         let calls = max(1, steps / vector.count)
-        return try median {
+        return try medianRate(repeats: repeats) {
             try vector.reset(seed: UInt64($0))
             for i in 0..<calls { try vector.step(actions[i & 255]) }
             return calls * vector.count
         }
-    }
-
-    /// Runs `body(repeat)` `repeats` times; it returns how many steps it took. The median rate.
-    func median(_ body: (Int) throws -> Int) rethrows -> Double {
-        var rates: [Double] = []
-        for r in 0..<repeats {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let count = try body(r)
-            rates.append(Double(count) / (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
-        }
-        return rates.sorted()[rates.count / 2]
     }
 }

@@ -12,19 +12,13 @@ struct LargeMDPBench {
     func run(_ report: BenchReport) throws {
         let path = NSTemporaryDirectory() + "swiftgym-bench-\(ProcessInfo.processInfo.processIdentifier)-\(states).json"
         let bytes = try write(to: path)
-        defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(atPath: path) } }
-
-        func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let result = try body()
-            return (result, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
-        }
-        let (file, parseSeconds) = try time { try MDPFile(path: path) }
-        let (env, compileSeconds) = try time { try file.compile().makeEnvironment() }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (file, parseSeconds) = try timed { try MDPFile(path: path) }
+        let (env, compileSeconds) = try timed { try file.compile().makeEnvironment() }
         guard let model = (env as? ModelledEnvironment)?.knownModel else {
             throw GymError.invalidArgument("the generated MDP has no known model")
         }
-        let (solution, solveSeconds) = try time { try ValueIteration.solve(model, gamma: discount) }
+        let (solution, solveSeconds) = try timed { try ValueIteration.solve(model, gamma: discount) }
         let outcomes = model.stateCount * model.actionCount * 3
         report.section(String(format: "Large tabular MDP: %d states x %d actions x 3 outcomes (%.1f MB of JSON)", model.stateCount, model.actionCount, Double(bytes) / 1e6),
                        header: ["measure", "time"],

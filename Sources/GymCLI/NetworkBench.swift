@@ -18,13 +18,10 @@ struct NetworkBench {
         var targets = Matrix(rows: 64, columns: 2, data: (0..<128).map { _ in Float(rng.uniform(-1, 1)) })
         let single = [Float](repeating: 0.1, count: 4)
         func perSecond(_ iterations: Int, _ body: () -> Void) -> Double {
-            var rates: [Double] = []
-            for _ in 0..<repeats {
-                let start = DispatchTime.now().uptimeNanoseconds
+            medianRate(repeats: repeats) { _ in
                 for _ in 0..<iterations { body() }
-                rates.append(Double(iterations) / (Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
+                return iterations
             }
-            return rates.sorted()[rates.count / 2]
         }
         let trainStep = perSecond(2000) {
             online.parameters.zeroGradients()

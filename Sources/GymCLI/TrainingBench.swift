@@ -8,12 +8,10 @@ struct TrainingBench {
 
     func run(_ report: BenchReport) throws {
         let environment = try Registry.shared.make("cartpole-v1"), evaluation = try Registry.shared.make("cartpole-v1")
-        let agent = try AgentRegistry.make("dqn", context: AgentContext(environment: environment, seed: 1, totalSteps: steps))
-        guard let dqn = agent as? DQN else { return }
+        var context = AgentContext(environment: environment, seed: 1, totalSteps: steps)
+        let dqn = try DQN(&context)
         let trainer = Trainer(options: .init(steps: steps, seed: 1, evaluationInterval: steps, evaluationEpisodes: 1))
-        let start = DispatchTime.now().uptimeNanoseconds
-        try trainer.run(agent: agent, environment: environment, evaluationEnvironment: evaluation)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        let seconds = try timed { try trainer.run(agent: dqn, environment: environment, evaluationEnvironment: evaluation) }.seconds
         let stepsPerSecond = Double(steps) / seconds, updatesPerSecond = Double(dqn.updateCount) / seconds
         report.section("Training: DQN on cartpole-v1, \(steps) steps, \(dqn.updateCount) updates of batch \(dqn.hyperparameters.batchSize)",
                        header: ["measure", "rate"],

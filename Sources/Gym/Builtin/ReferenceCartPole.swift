@@ -26,7 +26,6 @@ public final class ReferenceCartPole: Environment {
     private var observation: Observation {
         var values = last
         last = []
-        if values.count != 4 { values = [0, 0, 0, 0] }
         values[0] = Float(state.x); values[1] = Float(state.xDot); values[2] = Float(state.theta); values[3] = Float(state.thetaDot)
         last = values
         return .vector(values)

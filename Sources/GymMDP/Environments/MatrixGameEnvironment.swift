@@ -33,6 +33,8 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
     private var history: [Int] = []
     /// How often each agent move occurs in the last `window` rounds (best-response opponents).
     private var windowCounts: [Int]
+    /// Scratch space for the best response: the opponent's payoff of each of its moves.
+    private var opponentValues: [Double]
     /// The step's info for each opponent move, made once (a step then allocates nothing).
     private let opponentInfos: [Info]
     private var lastMoves: (agent: Int, opponent: Int)?
@@ -46,6 +48,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
             : .discrete(try Discrete(1))
         actionSpace = .discrete(try Discrete(game.actions.count))
         windowCounts = Array(repeating: 0, count: game.actions.count)
+        opponentValues = Array(repeating: 0, count: game.opponentActions.count)
         opponentInfos = game.opponentActions.map { ["opponent_action": .string($0)] }
     }
 
@@ -89,25 +92,21 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
         case .reactive(let first, let responses):
             return draw(lastMoves.map { responses[$0.agent] } ?? first)
         case .bestResponse:
-            // The opponent's payoff of each move against the agent's moves in the window.
-            var best = -Double.infinity
-            for o in game.opponentActions.indices { best = max(best, expectedOpponentPayoff(o)) }
-            var ties = 0
-            for o in game.opponentActions.indices where expectedOpponentPayoff(o) >= best - 1e-12 { ties += 1 }
+            // The opponent's summed payoff of each move against the agent's moves in the window.
+            for o in opponentValues.indices {
+                var value = 0.0
+                for a in windowCounts.indices where windowCounts[a] > 0 { value += Double(windowCounts[a]) * game.opponentPayoff[a][o] }
+                opponentValues[o] = value
+            }
+            let best = opponentValues.max()!
+            let ties = opponentValues.count { $0 >= best - 1e-12 }
             var k = ties == 1 ? 0 : rng.nextInt(below: ties)
-            for o in game.opponentActions.indices where expectedOpponentPayoff(o) >= best - 1e-12 {
+            for o in opponentValues.indices where opponentValues[o] >= best - 1e-12 {
                 if k == 0 { return o }
                 k -= 1
             }
             preconditionFailure("unreachable: a best move exists")
         }
-    }
-
-    /// The summed opponent payoff of move `o` against the agent's moves in the window.
-    private func expectedOpponentPayoff(_ o: Int) -> Double {
-        var value = 0.0
-        for a in windowCounts.indices where windowCounts[a] > 0 { value += Double(windowCounts[a]) * game.opponentPayoff[a][o] }
-        return value
     }
 
     /// A move drawn from `q` (one uniform draw, only when more than one move has positive probability).

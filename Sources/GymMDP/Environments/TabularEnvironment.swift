@@ -61,6 +61,7 @@ public final class TabularEnvironment: ModelledEnvironment {
 
     /// The observation of model state `s`.
     public func observation(of s: Int) -> Observation {
+        if isIndexEncoded { return .discrete(s) }  // the common case, without copying `encoding`
         switch encoding {
         case .index: return .discrete(s)
         case .oneHot:
@@ -124,7 +125,7 @@ public final class TabularEnvironment: ModelledEnvironment {
         state = model.nextStates[k]
         let terminated = model.terminal[state]
         if terminated { phase = .ended }
-        return Step(observation: isIndexEncoded ? .discrete(state) : observation(of: state), reward: model.rewards[k],
+        return Step(observation: observation(of: state), reward: model.rewards[k],
                     terminated: terminated, truncated: false)
     }
 
