@@ -8,7 +8,7 @@ final class BrokenSpecTests: XCTestCase {
 
     /// File name (without .json) → the text its error must contain.
     static let expectations: [String: String] = [
-        "syntax-error": "syntax-error.json:5:22: JSON syntax error: unexpected character",
+        "syntax-error": "syntax-error.json:5:23: JSON syntax error: unexpected character",
         "not-an-object": "$: an MDP file holds one JSON object, got an array",
         "wrong-format": "$.format: unsupported format 'swiftgym.mdp/2'; supported: swiftgym.mdp/1",
         "missing-format": "$.format: required member 'format' is missing",

@@ -167,35 +167,36 @@ enum TabularKind {
                           into builder: inout TabularModelBuilder, declared: inout Set<Int>, _ reader: SpecReader) {
         let path = JSONPath.root.key("table")
         guard let rows = reader.array(node, at: path, nonEmpty: true) else { return }
-        func index(_ node: OrderedJSON, _ names: [String: Int], count: Int, what: String, at p: JSONPath) -> Int? {
+        func index(_ node: OrderedJSON, _ names: [String: Int], count: Int, what: String, at p: @autoclosure () -> JSONPath) -> Int? {
             switch node {
             case .string(let name):
                 if let i = names[name] { return i }
-                reader.fail(p, "unknown \(what) '\(name)'")
+                reader.fail(p(), "unknown \(what) '\(name)'")
             case .number(let x):
                 if x == x.rounded(), x >= 0, x < Double(count) { return Int(x) }
-                reader.fail(p, "\(what) index \(JSONValue.format(x)) is outside 0...\(count - 1)")
+                reader.fail(p(), "\(what) index \(JSONValue.format(x)) is outside 0...\(count - 1)")
             default:
-                reader.fail(p, "expected a \(what) name or index, got \(node.typeName)")
+                reader.fail(p(), "expected a \(what) name or index, got \(node.typeName)")
             }
             return nil
         }
         for (i, rowNode) in rows.enumerated() {
-            let rowPath = path.index(i)
-            guard let row = reader.array(rowNode, at: rowPath) else { continue }
+            // Paths are made only for messages: a 100,000-state table has over a million rows.
+            func rowPath() -> JSONPath { path.index(i) }
+            guard let row = reader.array(rowNode, at: rowPath()) else { continue }
             if row.count >= 2, let s = tableIndex(row[0], stateIndex, count: states.count),
                let a = tableIndex(row[1], actionIndex, count: actions.count) {
                 declared.insert(s * actions.count + a)
             }
             guard row.count == 5 else {
-                reader.fail(rowPath, "a table row is [state, action, p, next, reward], got \(row.count) items")
+                reader.fail(rowPath(), "a table row is [state, action, p, next, reward], got \(row.count) items")
                 continue
             }
-            let s = index(row[0], stateIndex, count: states.count, what: "state", at: rowPath.index(0))
-            let a = index(row[1], actionIndex, count: actions.count, what: "action", at: rowPath.index(1))
-            let p = reader.number(row[2], at: rowPath.index(2), "a probability in [0, 1]") { $0 >= 0 && $0 <= 1 }
-            let next = index(row[3], stateIndex, count: states.count, what: "state", at: rowPath.index(3))
-            let reward = reader.number(row[4], at: rowPath.index(4), "finite") { _ in true }
+            let s = index(row[0], stateIndex, count: states.count, what: "state", at: rowPath().index(0))
+            let a = index(row[1], actionIndex, count: actions.count, what: "action", at: rowPath().index(1))
+            let p = reader.number(row[2], at: rowPath().index(2), "a probability in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            let next = index(row[3], stateIndex, count: states.count, what: "state", at: rowPath().index(3))
+            let reward = reader.number(row[4], at: rowPath().index(4), "finite") { _ in true }
             if let s, let a, let p, let next, let reward { builder.add(s, a, probability: p, next: next, reward: reward) }
         }
     }

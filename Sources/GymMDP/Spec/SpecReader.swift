@@ -41,48 +41,48 @@ public final class SpecReader {
         }
     }
 
-    public func object(_ node: OrderedJSON?, at path: JSONPath) -> [(String, OrderedJSON)]? {
+    public func object(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> [(String, OrderedJSON)]? {
         guard let node else { return nil }
         guard case .object(let members) = node else {
-            fail(path, "expected an object, got \(node.typeName)")
+            fail(path(), "expected an object, got \(node.typeName)")
             return nil
         }
         return members
     }
 
-    public func array(_ node: OrderedJSON?, at path: JSONPath, nonEmpty: Bool = false) -> [OrderedJSON]? {
+    public func array(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, nonEmpty: Bool = false) -> [OrderedJSON]? {
         guard let node else { return nil }
         guard case .array(let items) = node else {
-            fail(path, "expected an array, got \(node.typeName)")
+            fail(path(), "expected an array, got \(node.typeName)")
             return nil
         }
         if nonEmpty && items.isEmpty {
-            fail(path, "must not be empty")
+            fail(path(), "must not be empty")
             return nil
         }
         return items
     }
 
-    public func string(_ node: OrderedJSON?, at path: JSONPath) -> String? {
+    public func string(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> String? {
         guard let node else { return nil }
         guard case .string(let s) = node else {
-            fail(path, "expected a string, got \(node.typeName)")
+            fail(path(), "expected a string, got \(node.typeName)")
             return nil
         }
         return s
     }
 
-    public func bool(_ node: OrderedJSON?, at path: JSONPath) -> Bool? {
+    public func bool(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> Bool? {
         guard let node else { return nil }
         guard case .bool(let b) = node else {
-            fail(path, "expected true or false, got \(node.typeName)")
+            fail(path(), "expected true or false, got \(node.typeName)")
             return nil
         }
         return b
     }
 
     /// A number, or a `"$name"` reference to a parameter.
-    public func number(_ node: OrderedJSON?, at path: JSONPath) -> Double? {
+    public func number(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> Double? {
         guard let node else { return nil }
         switch node {
         case .number(let x):
@@ -92,32 +92,32 @@ public final class SpecReader {
             referencedParameters.insert(name)
             guard let value = parameters[name] else {
                 let known = parameters.keys.sorted()
-                fail(path, "parameter '\(name)' is referenced but not defined in $.parameters"
+                fail(path(), "parameter '\(name)' is referenced but not defined in $.parameters"
                     + (known.isEmpty ? "" : " (defined: \(known.joined(separator: ", ")))"))
                 return nil
             }
             return value
         default:
-            fail(path, "expected a number or a \"$parameter\" reference, got \(node.typeName)")
+            fail(path(), "expected a number or a \"$parameter\" reference, got \(node.typeName)")
             return nil
         }
     }
 
     /// A number that must be finite and satisfy `check`, described by `requirement` in the message.
-    public func number(_ node: OrderedJSON?, at path: JSONPath, _ requirement: String, _ check: (Double) -> Bool) -> Double? {
-        guard let x = number(node, at: path) else { return nil }
+    public func number(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, _ requirement: String, _ check: (Double) -> Bool) -> Double? {
+        guard let x = number(node, at: path()) else { return nil }
         guard x.isFinite, check(x) else {
-            fail(path, "\(JSONValue.format(x)) is not \(requirement)")
+            fail(path(), "\(JSONValue.format(x)) is not \(requirement)")
             return nil
         }
         return x
     }
 
     /// A whole number satisfying `check`.
-    public func integer(_ node: OrderedJSON?, at path: JSONPath, _ requirement: String, _ check: (Int) -> Bool) -> Int? {
-        guard let x = number(node, at: path) else { return nil }
+    public func integer(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, _ requirement: String, _ check: (Int) -> Bool) -> Int? {
+        guard let x = number(node, at: path()) else { return nil }
         guard x == x.rounded(), abs(x) < 1e15, check(Int(x)) else {
-            fail(path, "\(JSONValue.format(x)) is not \(requirement)")
+            fail(path(), "\(JSONValue.format(x)) is not \(requirement)")
             return nil
         }
         return Int(x)
