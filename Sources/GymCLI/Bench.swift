@@ -8,11 +8,11 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure environment steps per second (raw, wrapped and vectorised), the network core, training and a large MDP.",
         discussion: """
-            Each stepping measurement steps with pre-drawn random actions, resets at episode ends, and reports
-            the median of --repeats runs: the raw environment, the same through the standard wrappers
-            (`make`), and a VectorEnvironment of --envs wrapped copies (environment steps per second, all
-            copies counted). cartpole-v1 is also compared with a hand-written Swift CartPole. A plugin
-            library's path may stand in for an id. Build in release mode (make bench) for meaningful numbers;
+            Each stepping measurement steps with pre-drawn random actions, resets at episode ends, and reports \
+            the median of --repeats runs: the raw environment, the same through the standard wrappers \
+            (`make`), and a VectorEnvironment of --envs wrapped copies (environment steps per second, all \
+            copies counted). cartpole-v1 is also compared with a hand-written Swift CartPole. A plugin \
+            library's path may stand in for an id. Build in release mode (make bench) for meaningful numbers; \
             `make bench-peers` puts these numbers beside Gymnasium's and a C loop's.
             """)
 

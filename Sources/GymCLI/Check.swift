@@ -7,8 +7,8 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the conformance suite on environments: spaces, API contract, determinism, bad actions, stochastics.",
         discussion: """
-            Each check prints a mark: ok, FAIL (with the reason) or skip (not applicable, e.g. no known model).
-            The environment is checked unwrapped under its declared time limit, so that its own enforcement
+            Each check prints a mark: ok, FAIL (with the reason) or skip (not applicable, e.g. no known model). \
+            The environment is checked unwrapped under its declared time limit, so that its own enforcement \
             of the protocol is what is tested. Exit code 1 when any check fails. Specs/conformance.md lists the checks.
             """)
 

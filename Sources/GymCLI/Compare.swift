@@ -7,8 +7,8 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train several agents on one environment over several seeds; print a table and write one SVG with all curves.",
         discussion: """
-            Each agent is trained on seeds 0..<--seeds with the same budget. The table gives the mean final greedy
-            evaluation across seeds with its standard deviation, and the wall time. --set key=value applies to every
+            Each agent is trained on seeds 0..<--seeds with the same budget. The table gives the mean final greedy \
+            evaluation across seeds with its standard deviation, and the wall time. --set key=value applies to every \
             agent; --set agent.key=value to one (dqn.learning_rate=0.001). Writes DIR/compare.svg and DIR/compare.csv.
             """)
 

@@ -13,7 +13,7 @@ struct GymCommand: ParsableCommand {
         commandName: "gym",
         abstract: "Reinforcement-learning environments as data: list, inspect, run and play them.",
         discussion: """
-            Environments are named by id (`gym list` shows them) or by a path to a JSON MDP file.
+            Environments are named by id (`gym list` shows them) or by a path to a JSON MDP file. \
             Shipped environments live in Environments/; more are found in the directories on GYM_PATH.
             Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
             """,

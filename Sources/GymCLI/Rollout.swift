@@ -6,9 +6,9 @@ struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run one episode with given actions or a random policy and print every step.",
         discussion: """
-            Actions are given as a comma-separated list of indices or names (--actions right,right,up)
-            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). With --policy random
-            the actions are sampled from the action space with a generator seeded from --seed.
+            Actions are given as a comma-separated list of indices or names (--actions right,right,up) \
+            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). With --policy random \
+            the actions are sampled from the action space with a generator seeded from --seed. \
             The episode stops at the end of the actions, at --steps, or when it terminates or is truncated.
             """)
 

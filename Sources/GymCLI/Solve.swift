@@ -6,8 +6,8 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve an MDP with a known model exactly: optimal state values and a greedy policy.",
         discussion: """
-            Works for tabular and grid MDPs and for matrix games with observation "none" against a mixed
-            opponent. Grids print their values laid out like the grid and the policy as a map of arrows.
+            Works for tabular and grid MDPs and for matrix games with observation "none" against a mixed \
+            opponent. Grids print their values laid out like the grid and the policy as a map of arrows. \
             Value iteration stops when the Bellman residual guarantees values within --tolerance.
             """)
 

@@ -8,9 +8,9 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train an agent on an environment; write metrics, a learning curve, a checkpoint and the run's configuration.",
         discussion: """
-            Agents: \(AgentRegistry.agents.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
-            Hyperparameters are changed with --set key=value (see each agent's Hyperparameters in Sources/GymAgents).
-            Writes DIR/metrics.csv (one row per episode), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations
+            Agents: \(AgentRegistry.agents.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
+            Hyperparameters are changed with --set key=value (see each agent's Hyperparameters in Sources/GymAgents). \
+            Writes DIR/metrics.csv (one row per episode), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations \
             every --eval-every steps, mean and a band of one standard deviation), DIR/agent.ckpt and DIR/run.json.
             """)
 

@@ -100,6 +100,7 @@ public final class PluginEnvironment: Environment {
         return last
     }
 
+    @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
     public func step(_ action: Action) throws -> Step {
         switch (actionSpace, action) {
         case (.discrete, .discrete(let i)): actionBuffer[0] = Double(i)

@@ -45,7 +45,7 @@ final class MDPCommandsTests: CLITestCase {
                           "Tests/GymMDPTests/BrokenSpecs/syntax-error.json")
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("many-errors.json: $.discount: 2 is not in [0, 1]"), bad.stderr)
-        XCTAssertTrue(bad.stderr.contains("syntax-error.json:5:22"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("syntax-error.json:5:23"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("2 of 3 files invalid"), bad.stderr)
     }
 

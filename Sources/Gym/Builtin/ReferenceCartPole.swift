@@ -43,6 +43,7 @@ public final class ReferenceCartPole: Environment {
         return observation
     }
 
+    @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
     public func step(_ action: Action) throws -> Step {
         try phase.checkStep("cartpole")
         guard case .discrete(let a) = action, a == 0 || a == 1 else {

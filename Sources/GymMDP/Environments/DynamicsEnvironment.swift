@@ -84,6 +84,7 @@ public final class DynamicsEnvironment: Environment {
         return lastObservation
     }
 
+    @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
     public func step(_ action: Action) throws -> Step {
         try phase.checkStep(name)
         try actionSpace.validate(action)

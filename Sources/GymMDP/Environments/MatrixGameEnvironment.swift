@@ -116,6 +116,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
         return positives > 1 ? rng.categorical(q) : only
     }
 
+    @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
     public func step(_ action: Action) throws -> Step {
         try phase.checkStep(name)
         try actionSpace.validate(action)

@@ -60,8 +60,12 @@ public final class TabularEnvironment: ModelledEnvironment {
     }
 
     /// The observation of model state `s`.
+    @inline(__always)
     public func observation(of s: Int) -> Observation {
-        if isIndexEncoded { return .discrete(s) }  // the common case, without copying `encoding`
+        isIndexEncoded ? .discrete(s) : encodedObservation(of: s)  // the common case, without copying `encoding`
+    }
+
+    private func encodedObservation(of s: Int) -> Observation {
         switch encoding {
         case .index: return .discrete(s)
         case .oneHot:
@@ -109,6 +113,7 @@ public final class TabularEnvironment: ModelledEnvironment {
         return observation(of: state)
     }
 
+    @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
     public func step(_ action: Action) throws -> Step {
         // The checks of `EpisodePhase.checkStep` and `Space.validate`, spelled out for the common case;
         // anything else takes them for their precise errors.
