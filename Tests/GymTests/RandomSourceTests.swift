@@ -67,4 +67,15 @@ final class RandomSourceTests: XCTestCase {
         XCTAssertEqual(counts[1], 0)
         XCTAssertEqual(Double(counts[0]) / 100_000, 0.2, accuracy: 0.005)
     }
+
+    /// When the probabilities sum to less than the draw (rounding), the last index with positive
+    /// probability takes the rest; a zero-probability index is never drawn.
+    func testCategoricalSlackGoesToTheLastPositiveIndex() {
+        var rng = RandomSource(seed: 5)
+        var counts = [0, 0, 0, 0]
+        for _ in 0..<100_000 { counts[rng.categorical([0.25, 0.5, 0.0, 0.0])] += 1 }
+        XCTAssertEqual(counts[2] + counts[3], 0)
+        XCTAssertEqual(Double(counts[1]) / 100_000, 0.75, accuracy: 0.005)
+        XCTAssertEqual(rng.categorical([0.0, 0.0]), 0, "no positive probability: index 0")
+    }
 }

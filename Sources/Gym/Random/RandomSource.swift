@@ -97,12 +97,15 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
     public mutating func categorical<C: Collection>(_ probabilities: C) -> Int where C.Element == Double {
         let u = nextDouble()
         var cumulative = 0.0
-        var lastPositive = 0
-        for (i, p) in probabilities.enumerated() {
-            if p > 0 { lastPositive = i }
+        var i = 0
+        for p in probabilities {
             cumulative += p
             if u < cumulative { return i }
+            i += 1
         }
+        // Only when rounding left the sum at or below u: a second pass, off the common path.
+        var lastPositive = 0
+        for (j, p) in probabilities.enumerated() where p > 0 { lastPositive = j }
         return lastPositive
     }
 
