@@ -88,4 +88,18 @@ final class BrokenSpecTests: XCTestCase {
         XCTAssertTrue(message.contains("$.max_episode_steps: 0 is not a positive integer"), message)
         XCTAssertTrue(message.contains("$.start: unknown state 'nowhere'"), message)
     }
+
+    /// Files cannot repeat a key (the reader keeps the last value), but an `OrderedJSON` made in code can.
+    func testRepeatedMemberMadeInCodeIsAnError() throws {
+        let outcome: OrderedJSON = .object([("p", .number(0.5)), ("to", .string("end")), ("p", .number(1))])
+        let json: OrderedJSON = .object([
+            ("format", .string(MDPFile.format)), ("id", .string("repeat-v1")), ("kind", .string("tabular")),
+            ("states", .array([.string("s0"), .string("end")])), ("actions", .array([.string("go")])),
+            ("start", .string("s0")), ("terminal", .array([.string("end")])),
+            ("transitions", .object([("s0", .object([("go", .array([outcome]))]))])),
+        ])
+        XCTAssertThrowsError(try MDPFile(json: json, path: "code").compile()) { error in
+            XCTAssertTrue("\(error)".contains("$.transitions.s0.go[0].p: duplicate member 'p'"), "\(error)")
+        }
+    }
 }

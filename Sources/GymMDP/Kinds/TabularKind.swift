@@ -127,25 +127,26 @@ enum TabularKind {
                                 into builder: inout TabularModelBuilder, declared: inout Set<Int>, _ reader: SpecReader) {
         let path = JSONPath.root.key("transitions")
         guard let byState = reader.object(node, at: path) else { return }
+        // Paths are made only for messages: a 100,000-state file has over a million outcomes.
         for (stateName, actionsNode) in byState {
-            let statePath = path.key(stateName)
-            guard let s = stateIndex[stateName] else { reader.fail(statePath, "unknown state '\(stateName)'"); continue }
-            guard let byAction = reader.object(actionsNode, at: statePath) else { continue }
+            func statePath() -> JSONPath { path.key(stateName) }
+            guard let s = stateIndex[stateName] else { reader.fail(statePath(), "unknown state '\(stateName)'"); continue }
+            guard let byAction = reader.object(actionsNode, at: statePath()) else { continue }
             for (actionName, outcomesNode) in byAction {
-                let actionPath = statePath.key(actionName)
-                guard let a = actionIndex[actionName] else { reader.fail(actionPath, "unknown action '\(actionName)'"); continue }
+                func actionPath() -> JSONPath { statePath().key(actionName) }
+                guard let a = actionIndex[actionName] else { reader.fail(actionPath(), "unknown action '\(actionName)'"); continue }
                 declared.insert(s * actionIndex.count + a)
-                guard let outcomes = reader.array(outcomesNode, at: actionPath, nonEmpty: true) else { continue }
+                guard let outcomes = reader.array(outcomesNode, at: actionPath(), nonEmpty: true) else { continue }
                 for (k, outcome) in outcomes.enumerated() {
-                    let outcomePath = actionPath.index(k)
-                    guard reader.object(outcome, at: outcomePath) != nil else { continue }
-                    reader.checkMembers(outcome, at: outcomePath, allowed: ["p", "to", "reward"], required: ["p", "to"])
-                    let p = reader.number(outcome["p"], at: outcomePath.key("p"), "a probability in [0, 1]") { $0 >= 0 && $0 <= 1 }
-                    let reward = outcome["reward"] == nil ? 0 : reader.number(outcome["reward"], at: outcomePath.key("reward"), "finite") { _ in true }
+                    func outcomePath() -> JSONPath { actionPath().index(k) }
+                    guard reader.object(outcome, at: outcomePath()) != nil else { continue }
+                    reader.checkMembers(outcome, at: outcomePath(), allowed: ["p", "to", "reward"], required: ["p", "to"])
+                    let p = reader.number(outcome["p"], at: outcomePath().key("p"), "a probability in [0, 1]") { $0 >= 0 && $0 <= 1 }
+                    let reward = outcome["reward"] == nil ? 0 : reader.number(outcome["reward"], at: outcomePath().key("reward"), "finite") { _ in true }
                     var next: Int?
-                    if let to = reader.string(outcome["to"], at: outcomePath.key("to")) {
+                    if let to = reader.string(outcome["to"], at: outcomePath().key("to")) {
                         next = stateIndex[to]
-                        if next == nil { reader.fail(outcomePath.key("to"), "unknown state '\(to)'") }
+                        if next == nil { reader.fail(outcomePath().key("to"), "unknown state '\(to)'") }
                     }
                     if let p, let reward, let next { builder.add(s, a, probability: p, next: next, reward: reward) }
                 }

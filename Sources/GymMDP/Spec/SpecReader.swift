@@ -26,18 +26,20 @@ public final class SpecReader {
     }
 
     /// Records unknown members of `object` (with the allowed names in the message) and missing required ones.
-    public func checkMembers(_ node: OrderedJSON, at path: JSONPath, allowed: [String], required: [String] = []) {
+    public func checkMembers(_ node: OrderedJSON, at path: @autoclosure () -> JSONPath, allowed: [String], required: [String] = []) {
         guard case .object(let members) = node else { return }
+        // The reader keeps one member per key; an `OrderedJSON` made in code may repeat one.
         var seen = Set<String>()
-        for (key, _) in members {
-            if !seen.insert(key).inserted { fail(path.key(key), "duplicate member '\(key)'") }
+        for (i, (key, _)) in members.enumerated() {
+            let repeated = members.count <= 16 ? members[..<i].contains { $0.0 == key } : !seen.insert(key).inserted
+            if repeated { fail(path().key(key), "duplicate member '\(key)'") }
             if !allowed.contains(key) {
                 let close = allowed.filter { editDistance($0, key) <= 2 }
-                fail(path.key(key), "unknown member '\(key)'" + (close.isEmpty ? "; allowed here: \(allowed.joined(separator: ", "))" : "; did you mean '\(close[0])'?"))
+                fail(path().key(key), "unknown member '\(key)'" + (close.isEmpty ? "; allowed here: \(allowed.joined(separator: ", "))" : "; did you mean '\(close[0])'?"))
             }
         }
         for key in required where node[key] == nil {
-            fail(path.key(key), "required member '\(key)' is missing")
+            fail(path().key(key), "required member '\(key)' is missing")
         }
     }
 
