@@ -43,7 +43,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("training-steps"), help: "Environment steps of the --training run.")
     var trainingSteps: Int = 20_000
 
-    @Option(name: .customLong("large-mdp"), help: ArgumentHelp("Also time loading and value iteration of a generated tabular MDP with this many states (4 actions, 3 outcomes each).", valueName: "states"))
+    @Option(name: .customLong("large-mdp"), help: ArgumentHelp("Also time loading (written as a table and as transitions objects) and value iteration of a generated tabular MDP with this many states (4 actions, 3 outcomes each).", valueName: "states"))
     var largeMDPStates: Int = 0
 
     static let defaultIDs = ["gridworld-v1", "frozen-lake-8x8-v1", "cartpole-v1", "pendulum-v1", "demand-v1", "rock-paper-scissors-exploiter-v1"]

@@ -4,58 +4,101 @@ import GymMDP
 
 /// Load and value-iteration times of a generated tabular MDP: `states` states, 4 actions, 3 outcomes per
 /// pair (80% to a neighbour that depends on the action, 10% each to two random states), every 100th
-/// state terminal, rewards in [-1, 1], discount 0.95; written in the compact `table` form to a temporary file.
+/// state terminal, rewards in [-1, 1], discount 0.95. The same MDP is written twice to temporary files,
+/// in the compact `table` form and with `transitions` objects, and each is loaded.
 struct LargeMDPBench {
     var states: Int
     var discount = 0.95
 
+    /// One generated outcome: state, action, probability, next state, reward.
+    private typealias Outcome = (s: Int, a: Int, p: Double, next: Int, reward: Double)
+
     func run(_ report: BenchReport) throws {
-        let path = NSTemporaryDirectory() + "swiftgym-bench-\(ProcessInfo.processInfo.processIdentifier)-\(states).json"
-        let bytes = try write(to: path)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let (file, parseSeconds) = try timed { try MDPFile(path: path) }
-        let (env, compileSeconds) = try timed { try file.compile().makeEnvironment() }
-        guard let model = (env as? ModelledEnvironment)?.knownModel else {
-            throw GymError.invalidArgument("the generated MDP has no known model")
+        let outcomes = generate()
+        var rows: [[String]] = []
+        var records: [[String: JSONValue]] = []
+        var model: TabularModel?
+        for form in ["table", "transitions"] {
+            let path = NSTemporaryDirectory() + "swiftgym-bench-\(ProcessInfo.processInfo.processIdentifier)-\(states)-\(form).json"
+            let bytes = try write(form == "table" ? tableText(outcomes) : transitionsText(outcomes), to: path)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let (file, parseSeconds) = try timed { try MDPFile(path: path) }
+            let (env, compileSeconds) = try timed { try file.compile().makeEnvironment() }
+            guard let loaded = (env as? ModelledEnvironment)?.knownModel else {
+                throw GymError.invalidArgument("the generated MDP has no known model")
+            }
+            if let first = model, first.offsets != loaded.offsets || first.probabilities != loaded.probabilities
+                || first.nextStates != loaded.nextStates || first.rewards != loaded.rewards {
+                throw GymError.invalidArgument("the \(form) form of the generated MDP loads to a different model than the table form")
+            }
+            model = loaded
+            let megabytes = String(format: "%.1f MB", Double(bytes) / 1e6)
+            rows.append(["JSON parse, \(form) form (\(megabytes))", String(format: "%.3f s", parseSeconds)])
+            rows.append(["validation and model build", String(format: "%.3f s", compileSeconds)])
+            rows.append(["load in all", String(format: "%.3f s", parseSeconds + compileSeconds)])
+            records.append(["large_mdp_states": .number(Double(states)), "form": .string(form), "json_bytes": .number(Double(bytes)),
+                            "parse_seconds": .number(parseSeconds), "compile_seconds": .number(compileSeconds),
+                            "load_seconds": .number(parseSeconds + compileSeconds)])
         }
+        guard let model else { return }
         let (solution, solveSeconds) = try timed { try ValueIteration.solve(model, gamma: discount) }
-        let outcomes = model.stateCount * model.actionCount * 3
-        report.section(String(format: "Large tabular MDP: %d states x %d actions x 3 outcomes (%.1f MB of JSON)", model.stateCount, model.actionCount, Double(bytes) / 1e6),
-                       header: ["measure", "time"],
-                       rows: [["JSON parse (json-c, value by value)", String(format: "%.3f s", parseSeconds)],
-                              ["validation and model build", String(format: "%.3f s", compileSeconds)],
-                              ["load in all", String(format: "%.3f s", parseSeconds + compileSeconds)],
-                              [String(format: "value iteration (gamma %.2f, %d sweeps)", discount, solution.iterations),
-                               String(format: "%.3f s (%.0f M backups/s)", solveSeconds, Double(outcomes * solution.iterations) / solveSeconds / 1e6)]],
-                       records: [["large_mdp_states": .number(Double(model.stateCount)), "json_bytes": .number(Double(bytes)),
-                                  "parse_seconds": .number(parseSeconds), "compile_seconds": .number(compileSeconds),
-                                  "load_seconds": .number(parseSeconds + compileSeconds), "value_iteration_seconds": .number(solveSeconds),
-                                  "value_iteration_sweeps": .number(Double(solution.iterations)), "gamma": .number(discount)]])
+        rows.append([String(format: "value iteration (gamma %.2f, %d sweeps)", discount, solution.iterations),
+                     String(format: "%.3f s (%.0f M backups/s)", solveSeconds, Double(outcomes.count * solution.iterations) / solveSeconds / 1e6)])
+        records.append(["large_mdp_states": .number(Double(states)), "value_iteration_seconds": .number(solveSeconds),
+                        "value_iteration_sweeps": .number(Double(solution.iterations)), "gamma": .number(discount)])
+        report.section("Large tabular MDP: \(model.stateCount) states x \(model.actionCount) actions x 3 outcomes",
+                       header: ["measure", "time"], rows: rows, records: records)
     }
 
-    /// Writes the MDP and returns its size in bytes.
-    private func write(to path: String) throws -> Int {
+    /// Writes `text` and returns its size in bytes; the text is not kept, so the load starts from a clean heap.
+    private func write(_ text: String, to path: String) throws -> Int {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return text.utf8.count
+    }
+
+    private func generate() -> [Outcome] {
         var rng = RandomSource(seed: 7)
         let offsets = [1, states - 1, 97 % states, states - 97 % states]
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(states * 12)
+        for s in 0..<states where !isTerminal(s) {
+            for a in 0..<4 {
+                let targets = [(s + offsets[a]) % states, rng.nextInt(below: states), rng.nextInt(below: states)]
+                for (p, next) in zip([0.8, 0.1, 0.1], targets) {
+                    outcomes.append((s, a, p, next, (rng.uniform(-1, 1) * 100).rounded() / 100))
+                }
+            }
+        }
+        return outcomes
+    }
+
+    private func isTerminal(_ s: Int) -> Bool { s % 100 == 99 }
+
+    /// The members before the outcomes, the same in both forms.
+    private func header() -> String {
         var text = "{\"format\": \"swiftgym.mdp/1\", \"id\": \"bench-large-tabular-v1\", \"kind\": \"tabular\", \"discount\": \(discount),\n"
         text += "\"description\": \"Generated by gym bench --large-mdp.\",\n\"states\": ["
         text += (0..<states).map { "\"s\($0)\"" }.joined(separator: ",")
         text += "],\n\"actions\": [\"a0\", \"a1\", \"a2\", \"a3\"], \"start\": \"s0\",\n\"terminal\": ["
-        text += stride(from: 99, to: states, by: 100).map { "\"s\($0)\"" }.joined(separator: ",")
-        text += "],\n\"table\": [\n"
-        var rows: [String] = []
-        rows.reserveCapacity(states * 12)
-        for s in 0..<states where s % 100 != 99 {
-            for a in 0..<4 {
-                let targets = [(s + offsets[a]) % states, rng.nextInt(below: states), rng.nextInt(below: states)]
-                for (p, next) in zip([0.8, 0.1, 0.1], targets) {
-                    rows.append("[\(s),\(a),\(p),\(next),\((rng.uniform(-1, 1) * 100).rounded() / 100)]")
-                }
+        text += (0..<states).filter(isTerminal).map { "\"s\($0)\"" }.joined(separator: ",")
+        return text + "],\n"
+    }
+
+    private func tableText(_ outcomes: [Outcome]) -> String {
+        header() + "\"table\": [\n" + outcomes.map { "[\($0.s),\($0.a),\($0.p),\($0.next),\($0.reward)]" }.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    private func transitionsText(_ outcomes: [Outcome]) -> String {
+        // Outcomes come grouped by state, then action, three at a time.
+        var states: [String] = []
+        for byState in stride(from: 0, to: outcomes.count, by: 12) {
+            let actions = stride(from: byState, to: byState + 12, by: 3).map { byAction in
+                "\"a\(outcomes[byAction].a)\": [" + outcomes[byAction..<byAction + 3].map {
+                    "{\"p\": \($0.p), \"to\": \"s\($0.next)\", \"reward\": \($0.reward)}"
+                }.joined(separator: ", ") + "]"
             }
+            states.append("\"s\(outcomes[byState].s)\": {" + actions.joined(separator: ", ") + "}")
         }
-        text += rows.joined(separator: ",\n")
-        text += "\n]}\n"
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
-        return text.utf8.count
+        return header() + "\"transitions\": {\n" + states.joined(separator: ",\n") + "\n}}\n"
     }
 }

@@ -4,6 +4,7 @@ import Gym
 /// collecting every problem with its JSON path instead of stopping at the first.
 ///
 /// Accessors return nil after recording an issue; callers carry on so that one run reports all issues.
+/// Their paths are autoclosures, made only when an issue is recorded (large files have millions of values).
 public final class SpecReader {
     public let file: String
     public private(set) var issues: [SpecIssue] = []
