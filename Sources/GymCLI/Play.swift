@@ -50,7 +50,7 @@ struct Play: ParsableCommand {
                 let step = try env.step(try action(from: value, space: env.actionSpace, names: names))
                 total += step.reward
                 show(step.observation)
-                print("reward \(JSONValue.format(step.reward))  return \(JSONValue.format(total))")
+                print("reward \(JSONValue.format(step.reward))  return \(formatReturn(total))")
                 if step.isLast {
                     print(step.terminated ? "episode terminated; starting a new one" : "episode truncated; starting a new one")
                     (observation, _) = try env.reset(seed: nil, options: .none)

@@ -79,7 +79,7 @@ struct Rollout: ParsableCommand {
             }
             if step.isLast { break }
         }
-        if !jsonl { print("return \(JSONValue.format(total)) over \(t) steps") }
+        if !jsonl { print("return \(formatReturn(total)) over \(t) steps") }
     }
 
     private func parseActions(_ text: String, space: Space, names: [String]?) throws -> [Action] {

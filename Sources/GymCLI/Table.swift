@@ -1,4 +1,5 @@
 import Foundation
+import Gym
 
 /// Plain-text tables for terminal output.
 enum Table {
@@ -17,4 +18,10 @@ enum Table {
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// A sum of rewards for people to read: 10 significant digits, so that 10 rewards of -0.04 show as -0.4
+/// rather than the sum's rounding error (-0.4000000000000001). Machine-readable output keeps every digit.
+func formatReturn(_ total: Double) -> String {
+    total.isFinite ? String(format: "%.10g", total) : JSONValue.format(total)
 }

@@ -26,6 +26,12 @@ final class FoundationCommandsTests: CLITestCase {
         XCTAssertFalse(a.stdout.isEmpty)
     }
 
+    /// 34 rewards of -0.04 and one of 0.96 sum to -0.4000000000000006 in floating point; people read -0.4.
+    func testRolloutPrintsTheReturnWithoutRoundingNoise() throws {
+        let result = try gym("rollout", "gridworld-v1", "--policy", "random", "--seed", "1")
+        XCTAssertEqual(result.stdout.split(separator: "\n").last, "return -0.4 over 35 steps", result.stdout)
+    }
+
     func testRolloutHonoursTheInitialState() throws {
         let result = try gym("rollout", "corridor-v0", "--param", "slip=0", "--initial-state", "4", "--actions", "right", "--jsonl")
         XCTAssertEqual(try jsonLines(result.stdout).map { $0["observation"] as? Int }, [4, 5])
