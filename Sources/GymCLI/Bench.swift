@@ -56,9 +56,11 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         for plugin in plugins { _ = try Plugins.load(plugin) }
+        let selected = ids.isEmpty ? Bench.defaultIDs : ids
+        for id in selected { _ = try Registry.shared.makeUnwrapped(id) }  // an unknown id fails before any output
         let report = BenchReport(json: json)
         if !json { print("gym bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(BenchReport.buildMode) build, \(steps) steps, median of \(repeats)") }
-        for id in ids.isEmpty ? Bench.defaultIDs : ids {
+        for id in selected {
             report.steps(id, "raw", try measure { try Registry.shared.makeUnwrapped(id) })
             report.steps(id, "wrapped (make)", try measure { try Registry.shared.make(id) })
             if envs > 0 {

@@ -45,6 +45,7 @@ final class BrokenSpecTests: XCTestCase {
         "table-index-out-of-range": "$.table[1][3]: state index 7 is outside 0...2",
         "transitions-and-table": "$.table: give either 'transitions' or 'table', not both",
         "negative-discount": "$.discount: -0.5 is not in [0, 1]",
+        "non-finite-discount": "$.discount: NaN is not in [0, 1]",
         "many-errors": "$.discount: 2 is not in [0, 1]",
     ]
 

@@ -175,7 +175,7 @@ enum TabularKind {
                 reader.fail(p(), "unknown \(what) '\(name)'")
             case .number(let x):
                 if x == x.rounded(), x >= 0, x < Double(count) { return Int(x) }
-                reader.fail(p(), "\(what) index \(JSONValue.format(x)) is outside 0...\(count - 1)")
+                reader.fail(p(), "\(what) index \(SpecReader.describe(x)) is outside 0...\(count - 1)")
             default:
                 reader.fail(p(), "expected a \(what) name or index, got \(node.typeName)")
             }

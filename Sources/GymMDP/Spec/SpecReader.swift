@@ -15,6 +15,12 @@ public final class SpecReader {
 
     public init(file: String) { self.file = file }
 
+    /// A number as messages show it: as JSON writes it, and NaN or ±Infinity (which json-c reads but JSON
+    /// cannot write) by name.
+    public static func describe(_ x: Double) -> String {
+        x.isNaN ? "NaN" : x.isInfinite ? (x < 0 ? "-Infinity" : "Infinity") : JSONValue.format(x)
+    }
+
     /// Records an issue (once: a repeated identical issue is recorded one time).
     public func fail(_ path: JSONPath, _ message: String) {
         let issue = SpecIssue(path: path.text, message: message)
@@ -110,7 +116,7 @@ public final class SpecReader {
     public func number(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, _ requirement: String, _ check: (Double) -> Bool) -> Double? {
         guard let x = number(node, at: path()) else { return nil }
         guard x.isFinite, check(x) else {
-            fail(path(), "\(JSONValue.format(x)) is not \(requirement)")
+            fail(path(), "\(SpecReader.describe(x)) is not \(requirement)")
             return nil
         }
         return x
@@ -120,7 +126,7 @@ public final class SpecReader {
     public func integer(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, _ requirement: String, _ check: (Int) -> Bool) -> Int? {
         guard let x = number(node, at: path()) else { return nil }
         guard x == x.rounded(), abs(x) < 1e15, check(Int(x)) else {
-            fail(path(), "\(JSONValue.format(x)) is not \(requirement)")
+            fail(path(), "\(SpecReader.describe(x)) is not \(requirement)")
             return nil
         }
         return Int(x)
@@ -144,7 +150,7 @@ public final class SpecReader {
     /// Probabilities: each in [0, 1] and summing to 1 within 1e-9; `what` names them in the message.
     public func checkDistribution(_ probabilities: [Double], at path: JSONPath, what: String) -> Bool {
         if let i = probabilities.firstIndex(where: { $0 < 0 || $0 > 1 || !$0.isFinite }) {
-            fail(path, "\(what): probability \(JSONValue.format(probabilities[i])) is outside [0, 1]")
+            fail(path, "\(what): probability \(SpecReader.describe(probabilities[i])) is outside [0, 1]")
             return false
         }
         let total = probabilities.reduce(0, +)
