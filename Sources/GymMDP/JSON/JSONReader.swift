@@ -91,6 +91,7 @@ public enum JSONReader {
             return .array(items)
         case json_type_object:
             var members: [(String, OrderedJSON)] = []
+            members.reserveCapacity(Int(json_object_object_length(object)))
             var iterator = json_object_iter_begin(object)
             var end = json_object_iter_end(object)
             while json_object_iter_equal(&iterator, &end) == 0 {
