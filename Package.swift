@@ -59,7 +59,7 @@ let package = Package(
 
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
-        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP"], exclude: ["BrokenSpecs", "Fixtures"]),
+        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP", "CJSONC"], exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymNN"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymMDP", "GymNN", "GymAgents"]),
