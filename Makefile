@@ -22,13 +22,15 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-# A Python virtual environment with jsonschema, for tools/validate_schema.py.
-$(VENV)/bin/python:
+# A Python virtual environment with jsonschema, for tools/validate_schema.py. The stamp is written
+# last, so an interrupted install is redone.
+$(VENV)/installed:
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q jsonschema
+	touch $@
 
 # Every shipped environment against the JSON Schema, then through the loader.
-schema: $(VENV)/bin/python build
+schema: $(VENV)/installed build
 	$(VENV)/bin/python tools/validate_schema.py Environments/*.json
 	$(GYM) validate Environments/*.json
 

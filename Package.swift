@@ -1,6 +1,29 @@
 // swift-tools-version:6.0
 // SwiftGym: a reinforcement-learning environment protocol and toolkit for Linux.
-// Dependencies flow one way: Gym <- GymMDP <- (GymConformance, GymAgents) <- GymCLI.
+//
+// The module graph. Dependencies flow one way, down this list: a module imports only what its line
+// names (Foundation and the C library aside). Tests/ArchitectureTests reads these lines and fails
+// when a target's dependencies below, or an `import` in Sources/, disagree with them.
+//
+//   GymRandom              <- (nothing)             the portable generator: xoshiro256**, SplitMix64
+//   Gym                    <- GymRandom             protocol, spaces, wrappers, registry, vector stepping
+//   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
+//   GymPlanning            <- Gym                   known tabular models and the exact solvers
+//   GymMDP                 <- Gym, GymJSON, GymPlanning, CGymMath
+//                                                   the JSON MDP kinds, validation, expressions, environments
+//   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
+//   GymAgents              <- Gym, GymNN, GymPlanning
+//                                                   agents and the training loop (value iteration plans)
+//   GymPlugins             <- Gym, GymJSON, CGymPlugin
+//                                                   the host of C-ABI plugin libraries
+//   GymConformance         <- Gym, GymPlanning      the conformance checks (model checks need the model)
+//   GymConformanceTesting  <- Gym, GymConformance, XCTest
+//                                                   one-line conformance assertions for users' tests
+//   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
+//   GymCLI                 <- Gym, GymJSON, GymPlanning, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
+//                                                   the `gym` executable
+//
+// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGymMath (glibc's sincos), CGymPlugin (the plugin ABI header).
 import PackageDescription
 
 let package = Package(
@@ -8,6 +31,7 @@ let package = Package(
     products: [
         .library(name: "Gym", targets: ["Gym"]),
         .library(name: "GymMDP", targets: ["GymMDP"]),
+        .library(name: "GymPlanning", targets: ["GymPlanning"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
         // The example plugin written in Swift: .build/<config>/libSwiftRandomWalkPlugin.so
@@ -20,51 +44,52 @@ let package = Package(
         // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev).
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-
-        // The protocol, spaces, RNG, wrappers, registry and vector stepping. Depends on nothing of ours.
-        .target(name: "Gym"),
-
-        // JSON MDP formats (read with json-c), the expression compiler, exact solvers.
-        // CGymMath exposes glibc's sincos to the expression interpreter.
+        // glibc's sincos for the expression interpreter; the plugin ABI header.
         .target(name: "CGymMath"),
-        .target(name: "GymMDP", dependencies: ["Gym", "CJSONC", "CGymMath"]),
+        .target(name: "CGymPlugin"),
+
+        // The portable random generator every environment, space and agent draws from.
+        .target(name: "GymRandom"),
+        // The protocol, spaces, wrappers, registry and vector stepping.
+        .target(name: "Gym", dependencies: ["GymRandom"]),
+        // Reading JSON text (json-c) into values that keep their members in file order.
+        .target(name: "GymJSON", dependencies: ["Gym", "CJSONC"]),
+        // Known tabular models and the exact solvers (value and policy iteration).
+        .target(name: "GymPlanning", dependencies: ["Gym"]),
+        // JSON MDP formats: kinds, validation with JSON paths, the expression compiler, environments.
+        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "CGymMath"]),
 
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
-        .target(name: "GymNN", dependencies: ["Gym", "CBLAS"]),
-
+        .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS"]),
         // Agents that plug into any environment whose spaces they support, and the training loop.
-        .target(name: "GymAgents", dependencies: ["Gym", "GymMDP", "GymNN"]),
+        .target(name: "GymAgents", dependencies: ["Gym", "GymNN", "GymPlanning"]),
 
-        // Native environment plugins: the C ABI header, and the host that dlopens plugins.
-        .target(name: "CGymPlugin"),
-        .target(name: "GymPlugins", dependencies: ["Gym", "GymMDP", "CGymPlugin"]),
+        // Native environment plugins: the host that dlopens libraries exporting the C ABI.
+        .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
-        .target(name: "GymConformance", dependencies: ["Gym", "GymMDP"]),
+        .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),
         .target(name: "GymConformanceTesting", dependencies: ["Gym", "GymConformance"]),
 
         .executableTarget(
             name: "GymCLI",
             dependencies: [
-                "Gym",
-                "GymMDP",
-                "GymNN",
-                "GymConformance",
-                "GymAgents",
-                "GymPlugins",
+                "Gym", "GymJSON", "GymPlanning", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
-        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymMDP", "CJSONC"], exclude: ["BrokenSpecs", "Fixtures"]),
-        .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymNN"]),
-        .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymMDP", "GymConformance", "GymConformanceTesting"]),
-        .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymMDP", "GymNN", "GymAgents"]),
+        .testTarget(name: "GymJSONTests", dependencies: ["Gym", "GymJSON", "CJSONC"]),
+        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP"], exclude: ["BrokenSpecs", "Fixtures"]),
+        .testTarget(name: "GymNNTests", dependencies: ["GymRandom", "GymNN"]),
+        .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
+        .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]
 )

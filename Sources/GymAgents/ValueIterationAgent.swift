@@ -1,6 +1,6 @@
 import Gym
-import GymMDP
 import GymNN
+import GymPlanning
 
 /// Plans with the environment's known model (value iteration) and acts greedily; learns nothing.
 public final class ValueIterationAgent: Agent {

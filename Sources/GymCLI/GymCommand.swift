@@ -5,6 +5,8 @@ import GymMDP
 import GymAgents
 import GymNN
 import GymPlugins
+import GymJSON
+import GymPlanning
 
 /// The `gym` command. Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
 @main

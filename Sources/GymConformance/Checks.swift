@@ -1,6 +1,6 @@
 import Foundation
 import Gym
-import GymMDP
+import GymPlanning
 
 /// One step as recorded for comparisons: observation, reward bits and flags.
 struct Record: Equatable {

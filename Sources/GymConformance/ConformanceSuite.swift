@@ -2,8 +2,8 @@ import Gym
 
 /// Runs the conformance checks against an environment factory.
 ///
-/// The factory must return a fresh, independent instance each time, as `Registry.makeUnwrapped`
-/// followed by `TimeLimit` does (`ConformanceSuite.standardFactory`). Checks that depend on a known
+/// The factory must return a fresh, independent instance each time, as `ConformanceSuite.standardFactory`
+/// does. Checks that depend on a known
 /// model or on episodes ending are skipped, not failed, where they do not apply.
 public enum ConformanceSuite {
     /// Runs every check (or those whose ids are in `only`) and returns the results in catalogue order.
@@ -15,12 +15,18 @@ public enum ConformanceSuite {
     }
 
     /// A factory for a registered id or file: the unwrapped environment under its declared time limit,
-    /// without `OrderEnforcing`, so that the environment's own enforcement is what gets checked.
+    /// without the order and action checks of `EpisodeGuard`, so that the environment's own enforcement
+    /// is what gets checked. A `SelfEnforcingEnvironment` applies the limit itself, as under `make`;
+    /// any other environment gets a `TimeLimit` layer.
     public static func standardFactory(_ id: String, registry: Registry = .shared, overrides: [String: Double] = [:]) throws -> () throws -> Environment {
         let spec = try registry.spec(id)
         return {
             let env = try registry.makeUnwrapped(id, overrides: overrides)
             guard let limit = spec.maxEpisodeSteps else { return env }
+            if let enforcing = env as? SelfEnforcingEnvironment {
+                enforcing.episodeLimit = limit
+                return enforcing
+            }
             return try TimeLimit(env, maxEpisodeSteps: limit)
         }
     }

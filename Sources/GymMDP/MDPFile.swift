@@ -1,4 +1,6 @@
 import Gym
+import GymJSON
+import GymPlanning
 
 /// One JSON MDP file (format `swiftgym.mdp/1`, Specs/mdp-format.md), parsed once and compiled into
 /// environments for any set of parameter overrides.

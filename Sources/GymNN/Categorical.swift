@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Gym
+import GymRandom
 
 /// A categorical distribution per row of logits (discrete policies).
 public enum Categorical {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Gym
+import GymRandom
 
 /// A diagonal Gaussian per row (continuous policies), parameterised by means and log standard deviations.
 public enum Gaussian {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Gym
+import GymRandom
 
 /// How a `Linear` layer's weights are initialised.
 public enum Initialization: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Gym
+import GymRandom
 
 /// A multilayer perceptron: `Linear` layers with `activation` between them and `outputActivation`
 /// after the last.

@@ -1,11 +1,11 @@
 import CGymPlugin
 import Gym
-import GymMDP
+import GymJSON
 
 /// An environment provided by a plugin, behind the normal `Environment` protocol.
 ///
 /// Values cross the boundary in buffers allocated once per instance. Every status a plugin returns
-/// becomes a `GymError` naming the plugin; the host never crashes because a plugin reported an error.
+/// becomes a `GymError` (invalid action, wrong order) or a `PluginError` naming the plugin; the host never crashes because a plugin reported an error.
 public final class PluginEnvironment: Environment {
     public let library: PluginLibrary
     public let observationSpace: Space
@@ -26,15 +26,17 @@ public final class PluginEnvironment: Environment {
         let config = JSONValue.object(configuration.mapValues { .number($0) }).encoded()
         var error = [CChar](repeating: 0, count: 1024)
         guard let created = t.create(environmentID, config, &error, error.count) else {
-            throw GymError.plugin("plugin \(library.name) (\(library.path)): cannot create \(environmentID): \(String(cString: error))")
+            throw PluginError(path: library.path, name: library.name, reason: .cannotCreate(environment: environmentID, message: String(cString: error)))
         }
         env = created
-        let label = "plugin \(library.name) (\(library.path)), \(environmentID)"
+        func bad(_ problem: String) -> PluginError {
+            PluginError(path: library.path, name: library.name, reason: .badDescription(environment: environmentID, problem: problem))
+        }
         do {
-            guard let text = t.describe(created) else { throw GymError.plugin("\(label): describe() returned NULL") }
-            let description = try JSONReader.parse(String(cString: text), source: "\(label) describe()").plain
+            guard let text = t.describe(created) else { throw bad("describe() returned NULL") }
+            let description = try JSONReader.parse(String(cString: text), source: "plugin \(library.name) (\(library.path)), \(environmentID) describe()").plain
             guard let object = description.objectValue, let observation = object["observation_space"], let action = object["action_space"] else {
-                throw GymError.plugin("\(label): describe() must return an object with observation_space and action_space")
+                throw bad("describe() must return an object with observation_space and action_space")
             }
             observationSpace = try Space(json: observation)
             actionSpace = try Space(json: action)
@@ -44,12 +46,12 @@ public final class PluginEnvironment: Environment {
                 description: object["description"]?.stringValue ?? "", maxEpisodeSteps: object["max_episode_steps"]?.intValue,
                 actionNames: object["action_names"]?.arrayValue?.compactMap(\.stringValue), isStochastic: object["stochastic"]?.boolValue ?? true,
                 discount: object["discount"]?.doubleValue, kind: "plugin")
-        } catch let error as GymError {
+        } catch let error as PluginError {
             t.destroy(created)
             throw error
         } catch {
             t.destroy(created)
-            throw GymError.plugin("\(label): describe() returned malformed JSON: \(error)")
+            throw bad("describe() returned malformed JSON: \(error)")
         }
         observationBuffer = Array(repeating: 0, count: PluginEnvironment.width(observationSpace))
         actionBuffer = Array(repeating: 0, count: PluginEnvironment.width(actionSpace))
@@ -75,12 +77,13 @@ public final class PluginEnvironment: Environment {
         }
     }
 
-    private func failure(_ status: GymStatus, _ call: String) -> GymError {
-        let message = "plugin \(library.name): \(call): \(String(cString: errorBuffer))"
+    private func failure(_ status: GymStatus, _ call: String) -> Error {
+        let message = String(cString: errorBuffer)
+        let text = "plugin \(library.name): \(call): \(message)"
         switch status {
-        case GYM_INVALID_ACTION: return .invalidAction(message)
-        case GYM_WRONG_ORDER: return phase == .needsReset ? .resetNeeded(message) : .episodeEnded(message)
-        default: return .plugin(message)
+        case GYM_INVALID_ACTION: return GymError.invalidAction(text)
+        case GYM_WRONG_ORDER: return phase == .needsReset ? GymError.resetNeeded(text) : GymError.episodeEnded(text)
+        default: return PluginError(path: library.path, name: library.name, reason: .callFailed(call: call, message: message))
         }
     }
 

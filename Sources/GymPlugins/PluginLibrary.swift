@@ -1,7 +1,6 @@
 import CGymPlugin
 import Foundation
 import Gym
-import GymMDP
 
 /// A loaded plugin library (ABI v1, Specs/plugin-abi.md). Libraries stay loaded for the life of the process.
 public final class PluginLibrary {
@@ -12,26 +11,26 @@ public final class PluginLibrary {
     let table: UnsafePointer<GymPluginV1>
 
     /// Opens the library and checks its entry point and table.
-    /// - Throws: `GymError.plugin` naming the file for a missing file, a missing symbol, a wrong ABI
+    /// - Throws: `PluginError` naming the file for a missing file, a missing symbol, a wrong ABI
     ///   version or an incomplete table.
     public init(path: String) throws {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw GymError.plugin("plugin \(path): no such file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw PluginError(path: path, reason: .noSuchFile) }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            throw GymError.plugin("plugin \(path): cannot be loaded: \(String(cString: dlerror()))")
+            throw PluginError(path: path, reason: .cannotLoad(String(cString: dlerror())))
         }
         guard let symbol = dlsym(handle, GYM_PLUGIN_ENTRY_V1) else {
-            throw GymError.plugin("plugin \(path): it exports no '\(GYM_PLUGIN_ENTRY_V1)' function; is it a SwiftGym plugin?")
+            throw PluginError(path: path, reason: .noEntryPoint(GYM_PLUGIN_ENTRY_V1))
         }
         let entry = unsafeBitCast(symbol, to: GymPluginEntryV1.self)
-        guard let table = entry() else { throw GymError.plugin("plugin \(path): \(GYM_PLUGIN_ENTRY_V1)() returned NULL") }
+        guard let table = entry() else { throw PluginError(path: path, reason: .nullTable(entryPoint: GYM_PLUGIN_ENTRY_V1)) }
         guard table.pointee.abi_version == GYM_PLUGIN_ABI_VERSION else {
-            throw GymError.plugin("plugin \(path): ABI version \(table.pointee.abi_version), but this SwiftGym supports version \(GYM_PLUGIN_ABI_VERSION); rebuild the plugin against gym_plugin.h")
+            throw PluginError(path: path, reason: .abiVersion(found: table.pointee.abi_version, supported: GYM_PLUGIN_ABI_VERSION))
         }
         let t = table.pointee
         guard let name = t.name, let version = t.version, let ids = t.environment_ids, t.create != nil, t.describe != nil,
               t.reset != nil, t.step != nil, t.destroy != nil else {
-            throw GymError.plugin("plugin \(path): its GymPluginV1 table has NULL entries (every string and function is required)")
+            throw PluginError(path: path, reason: .incompleteTable)
         }
         self.name = String(cString: name)
         self.version = String(cString: version)
@@ -40,7 +39,7 @@ public final class PluginLibrary {
         while let id = ids[i] { found.append(String(cString: id)); i += 1 }
         environmentIDs = found
         self.table = table
-        guard !found.isEmpty else { throw GymError.plugin("plugin \(path) (\(self.name)) lists no environments") }
+        guard !found.isEmpty else { throw PluginError(path: path, name: self.name, reason: .noEnvironments) }
     }
 
     /// A registry entry for each environment, registered as `<plugin name>/<environment id>`.

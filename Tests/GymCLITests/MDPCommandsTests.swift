@@ -96,10 +96,13 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try jsonLines(result.stdout)
         XCTAssertEqual(lines.map { "\($0["id"]!) \($0["variant"]!)" }, [
-            "cartpole-v1 raw", "cartpole-v1 wrapped (make)", "cartpole-v1 vector of 3 (wrapped)", "cartpole-v1 hand-written Swift",
-            "gridworld-v1 raw", "gridworld-v1 wrapped (make)", "gridworld-v1 vector of 3 (wrapped)",
+            "cartpole-v1 raw", "cartpole-v1 wrapped (make)", "cartpole-v1 inside EpisodeGuard", "cartpole-v1 vector of 3 (wrapped)",
+            "cartpole-v1 hand-written Swift",
+            "gridworld-v1 raw", "gridworld-v1 wrapped (make)", "gridworld-v1 inside EpisodeGuard", "gridworld-v1 vector of 3 (wrapped)",
         ])
         XCTAssertTrue(lines.allSatisfy { ($0["steps_per_second"] as? Double ?? 0) > 0 })
+        // Every variant but the raw environment reports its speed as a fraction of the raw one's.
+        XCTAssertEqual(lines.map { $0["ratio_to_raw"] == nil }, lines.map { ($0["variant"] as? String) == "raw" })
     }
 
     func testBenchMeasuresTrainingAndALargeGeneratedMDP() throws {
@@ -107,7 +110,7 @@ final class MDPCommandsTests: CLITestCase {
                              "--large-mdp", "2000", "--json")
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try jsonLines(result.stdout)
-        XCTAssertEqual(lines.compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)"])
+        XCTAssertEqual(lines.compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "inside EpisodeGuard"])
         let training = try XCTUnwrap(lines.first { $0["training"] != nil })
         XCTAssertEqual(training["steps"] as? Double, 1500)
         XCTAssertEqual(training["updates"] as? Double, 256, "128 gradient steps at steps 1024 and 1280 (learning starts after 1000, every 256 steps)")
@@ -163,7 +166,7 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertTrue(listed.stdout.contains("inventory/inventory-v1"), listed.stdout)
         let bench = try gym("bench", library, "--steps", "500", "--repeats", "1", "--envs", "2", "--json")
         XCTAssertEqual(bench.status, 0, bench.stderr)
-        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "vector of 2 (wrapped)"])
+        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "inside EpisodeGuard", "vector of 2 (wrapped)"])
         let missing = try gym("rollout", dir.appendingPathComponent("libmissing.so").path)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("libmissing.so: no such file"), missing.stderr)

@@ -1,5 +1,6 @@
 import Gym
 import GymMDP
+import GymPlanning
 
 /// The rule a broken test environment breaks (one each).
 enum Bug: CaseIterable {

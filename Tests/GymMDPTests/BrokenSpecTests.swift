@@ -1,6 +1,7 @@
 import Gym
 import GymMDP
 import XCTest
+import GymJSON
 
 /// One broken file per validation rule; each must be rejected with the message that names the place.
 final class BrokenSpecTests: XCTestCase {

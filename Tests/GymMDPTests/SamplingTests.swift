@@ -1,6 +1,7 @@
 import Gym
 import GymMDP
 import XCTest
+import GymJSON
 
 /// Sampled transitions must follow the declared model (chi-square goodness of fit, fixed seeds).
 final class SamplingTests: XCTestCase {

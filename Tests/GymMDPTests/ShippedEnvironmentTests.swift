@@ -1,6 +1,8 @@
 import Gym
 import GymMDP
 import XCTest
+import GymJSON
+import GymPlanning
 
 final class ShippedEnvironmentTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -19,7 +19,7 @@ enum PluginBuilds {
                              root.appendingPathComponent(source).path, "-o", output] + (jsonc ? ["-ljson-c", "-lm"] : [])
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw GymError.plugin("cc failed on \(source)") }
+        guard process.terminationStatus == 0 else { throw PluginError(path: source, reason: .cannotLoad("cc failed on \(source)")) }
         return output
     }
 

@@ -2,12 +2,21 @@ import XCTest
 import Gym
 
 final class RegistryTests: XCTestCase {
-    func testMakeAppliesTheStandardWrappers() throws {
+    func testMakeGivesASelfEnforcingEnvironmentItsTimeLimitWithoutAWrapper() throws {
         let env = try Registry.shared.make("corridor-v0")
-        XCTAssertTrue(env is OrderEnforcing)
-        XCTAssertTrue((env as! OrderEnforcing).inner is TimeLimit)
+        XCTAssertTrue(env is Corridor)
+        XCTAssertEqual((env as? Corridor)?.episodeLimit, 100)
         XCTAssertEqual(env.metadata.maxEpisodeSteps, 100)
-        XCTAssertTrue(env.unwrapped is Corridor)
+        XCTAssertNil((try Registry.shared.makeUnwrapped("corridor-v0") as? Corridor)?.episodeLimit)
+    }
+
+    func testMakeWrapsAnyOtherEnvironmentInAnEpisodeGuard() throws {
+        let registry = Registry(searchPaths: [])
+        try registry.register(EnvironmentSpec(id: "echo-v1", kind: "swift", title: "", source: "test", maxEpisodeSteps: 3) { _ in EchoEnvironment() })
+        let env = try registry.make("echo-v1")
+        XCTAssertEqual((env as? EpisodeGuard)?.maxEpisodeSteps, 3)
+        XCTAssertTrue(env.unwrapped is EchoEnvironment)
+        XCTAssertEqual(env.metadata.maxEpisodeSteps, 3)
     }
 
     func testUnknownIdSuggestsCloseNames() {
@@ -56,7 +65,7 @@ final class RegistryTests: XCTestCase {
         try "broken".write(to: dir.appendingPathComponent("two.fake"), atomically: true, encoding: .utf8)
         let registry = Registry(searchPaths: [dir.path])
         registry.addFileLoader(extension: "fake") { path in
-            guard try String(contentsOfFile: path, encoding: .utf8) == "ok" else { throw GymError.invalidSpecification("\(path): broken") }
+            guard try String(contentsOfFile: path, encoding: .utf8) == "ok" else { throw GymError.invalidArgument("\(path): broken") }
             return [EnvironmentSpec(id: "fake-v1", kind: "fake", title: "", source: path) { _ in try Corridor() }]
         }
         XCTAssertTrue(try registry.make("fake-v1").unwrapped is Corridor)

@@ -7,7 +7,7 @@
 /// - Reward: -1 per step, and `goal_reward` on entering the rightmost cell.
 /// - Start: cell 0, or the cell given as `ResetOptions.initialState` (an integer).
 /// - Episode end: terminated on entering the rightmost cell; `make` truncates after 100 steps.
-public final class Corridor: Environment {
+public final class Corridor: SelfEnforcingEnvironment {
     public static let title = "1-D corridor: walk right to the goal; -1 per step, slippery"
     public static let defaultParameters: [String: Double] = ["length": 6, "slip": 0.1, "goal_reward": 10]
 
@@ -16,10 +16,20 @@ public final class Corridor: Environment {
     public let goalReward: Double
     public let observationSpace: Space
     public let actionSpace: Space
-    public let metadata: EnvironmentMetadata
+    public private(set) var metadata: EnvironmentMetadata
     private var rng = RandomSource.entropySeeded()
     private var position = 0
     private var phase = EpisodePhase.needsReset
+    private var clock = EpisodeClock()
+
+    /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
+    public var episodeLimit: Int? {
+        get { clock.limit }
+        set {
+            clock.limit = newValue
+            if let newValue { metadata.maxEpisodeSteps = newValue }
+        }
+    }
 
     public init(length: Int = 6, slip: Double = 0.1, goalReward: Double = 10) throws {
         guard length >= 2 else { throw GymError.invalidArgument("corridor length must be at least 2, got \(length)") }
@@ -56,6 +66,7 @@ public final class Corridor: Environment {
             position = 0
         }
         phase = .running
+        clock.start()
         return (.discrete(position), [:])
     }
 
@@ -72,7 +83,7 @@ public final class Corridor: Environment {
         position = min(max(position + direction, 0), length - 1)
         let terminated = position == length - 1
         let step = Step(observation: .discrete(position), reward: -1 + (terminated ? goalReward : 0),
-                        terminated: terminated, truncated: false)
+                        terminated: terminated, truncated: clock.tick() && !terminated)
         phase = .after(step)
         return step
     }

@@ -2,9 +2,10 @@ import Foundation
 
 /// The table of environment ids: Swift registrations, JSON files found on the search path, plugins.
 ///
-/// `make(id)` returns a fresh instance wrapped in the standard stack: `TimeLimit` (when the spec
-/// declares `maxEpisodeSteps`) inside `OrderEnforcing`, so that every environment from the registry
-/// enforces the call order and the action space. `makeUnwrapped` skips the wrappers.
+/// `make(id)` returns a fresh instance with the standard checks (`EpisodeGuard.standard`): every
+/// environment from the registry enforces the call order, the action space and the spec's
+/// `maxEpisodeSteps`, either itself (a `SelfEnforcingEnvironment`, given the limit) or inside an
+/// `EpisodeGuard`. `makeUnwrapped` returns the environment as its factory made it, without a limit.
 ///
 /// Sources are added by the modules that understand them: `GymMDP` registers a file loader for
 /// `.json`, `GymPlugins` one for shared libraries. `discover()` then loads every file with a known
@@ -95,7 +96,7 @@ public final class Registry {
             throw GymError.invalidArgument("\(path): no loader for .\(ext) files (known: \(fileLoaders.keys.sorted().map { "." + $0 }.joined(separator: ", ")))")
         }
         let found = try loader(path)
-        guard let first = found.first else { throw GymError.invalidSpecification("\(path): defines no environment") }
+        guard let first = found.first else { throw GymError.noEnvironment(file: path) }
         return first
     }
 
@@ -103,9 +104,7 @@ public final class Registry {
     /// - Parameter overrides: parameter values replacing the spec's defaults; unknown names throw.
     public func make(_ id: String, overrides: [String: Double] = [:]) throws -> Environment {
         let spec = try self.spec(id)
-        var env = try makeUnwrapped(spec, overrides: overrides)
-        if let limit = spec.maxEpisodeSteps { env = try TimeLimit(env, maxEpisodeSteps: limit) }
-        return OrderEnforcing(env)
+        return try EpisodeGuard.standard(try makeUnwrapped(spec, overrides: overrides), maxEpisodeSteps: spec.maxEpisodeSteps)
     }
 
     /// A fresh instance without wrappers.

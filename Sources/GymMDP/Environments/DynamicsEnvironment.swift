@@ -8,16 +8,17 @@ import Gym
 /// state and the lets). Random draws happen in that order, left to right within an expression, and only
 /// in the branch of `?:`, `&&` or `||` that is evaluated; `reset` draws the initial state variable by
 /// variable in declaration order. No step allocates except the observation array.
-public final class DynamicsEnvironment: Environment {
+public final class DynamicsEnvironment: SelfEnforcingEnvironment {
     public let model: DynamicsModel
     public let observationSpace: Space
     public let actionSpace: Space
-    public let metadata: EnvironmentMetadata
+    public private(set) var metadata: EnvironmentMetadata
     /// The register file (state, actions, lets, outputs, constants, temporaries), owned by this instance.
     private let registers: UnsafeMutablePointer<Double>
     private var rng = RandomSource.entropySeeded()
     private var t = 0
     private var phase = EpisodePhase.needsReset
+    private var clock = EpisodeClock()
     private var lastObservation: Observation = .vector([])
 
     public init(model: DynamicsModel, metadata: EnvironmentMetadata) throws {
@@ -37,6 +38,15 @@ public final class DynamicsEnvironment: Environment {
 
     private var name: String { metadata.id ?? "dynamics environment" }
 
+    /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
+    public var episodeLimit: Int? {
+        get { clock.limit }
+        set {
+            clock.limit = newValue
+            if let newValue { metadata.maxEpisodeSteps = newValue }
+        }
+    }
+
     /// The current state, in the order of the file's `state` list.
     public var state: [Double] { Array(UnsafeBufferPointer(start: registers, count: model.stateCount)) }
 
@@ -54,7 +64,8 @@ public final class DynamicsEnvironment: Environment {
         for i in 0..<model.observationCount {
             let x = registers[model.observationSources[i]]
             guard !x.isNaN, x.isFinite || (x < 0 ? model.observationLow[i] : model.observationHigh[i]).isInfinite else {
-                throw GymError.invalidSpecification("\(name): observation \(i) ('\(model.observationExpressions[i])') evaluated to \(x) at step \(t); state \(state)")
+                throw DynamicsEvaluationError(environment: name, quantity: .observation(index: i, expression: model.observationExpressions[i]),
+                                              value: x, step: t, state: state)
             }
             values[i] = Float(x)  // copies on write if a caller still holds the previous observation
         }
@@ -76,6 +87,7 @@ public final class DynamicsEnvironment: Environment {
         t = 0
         lastObservation = try observation()
         phase = .running
+        clock.start()
         return (lastObservation, [:])
     }
 
@@ -100,10 +112,11 @@ public final class DynamicsEnvironment: Environment {
         t += 1
         let reward = registers[model.rewardRegister]
         guard reward.isFinite else {
-            throw GymError.invalidSpecification("\(name): the reward evaluated to \(reward) at step \(t); state \(state)")
+            throw DynamicsEvaluationError(environment: name, quantity: .reward, value: reward, step: t, state: state)
         }
         lastObservation = try observation()
-        let step = Step(observation: lastObservation, reward: reward, terminated: registers[model.terminatedRegister] != 0, truncated: false)
+        let terminated = registers[model.terminatedRegister] != 0
+        let step = Step(observation: lastObservation, reward: reward, terminated: terminated, truncated: clock.tick() && !terminated)
         phase = .after(step)
         return step
     }

@@ -1,4 +1,5 @@
 import Gym
+import GymPlanning
 
 /// The rules of a repeated matrix game.
 public struct MatrixGame: Sendable {
@@ -22,11 +23,11 @@ public struct MatrixGame: Sendable {
 /// Random draws per round, in order: a mixed opponent draws one `nextDouble()` (only when its strategy
 /// has more than one move); a reactive one likewise; a best-response opponent draws `nextInt(below:)`
 /// only to break a tie between several best moves (in the first round all moves tie).
-public final class MatrixGameEnvironment: ModelledEnvironment {
+public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvironment {
     public let game: MatrixGame
     public let observationSpace: Space
     public let actionSpace: Space
-    public let metadata: EnvironmentMetadata
+    public private(set) var metadata: EnvironmentMetadata
     /// The one-state model, for observation "none" against a mixed opponent; nil otherwise.
     public let knownModel: TabularModel?
     private var rng = RandomSource.entropySeeded()
@@ -39,6 +40,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
     private let opponentInfos: [Info]
     private var lastMoves: (agent: Int, opponent: Int)?
     private var phase = EpisodePhase.needsReset
+    private var clock = EpisodeClock()
 
     public init(game: MatrixGame, metadata: EnvironmentMetadata, model: TabularModel?) throws {
         self.game = game
@@ -55,6 +57,15 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
     public var currentState: Int? { phase == .needsReset ? nil : 0 }
 
     private var name: String { metadata.id ?? "matrix game" }
+
+    /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
+    public var episodeLimit: Int? {
+        get { clock.limit }
+        set {
+            clock.limit = newValue
+            if let newValue { metadata.maxEpisodeSteps = newValue }
+        }
+    }
 
     private var observation: Observation {
         guard game.observesLastMoves else { return .discrete(0) }
@@ -75,6 +86,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
         for a in windowCounts.indices { windowCounts[a] = 0 }
         lastMoves = nil
         phase = .running
+        clock.start()
         return (observation, [:])
     }
 
@@ -128,7 +140,9 @@ public final class MatrixGameEnvironment: ModelledEnvironment {
             if history.count > window { windowCounts[history[history.count - 1 - window]] -= 1 }
         }
         lastMoves = (a, o)
-        return Step(observation: observation, reward: game.payoff[a][o], terminated: false, truncated: false,
+        let truncated = clock.tick()
+        if truncated { phase = .ended }
+        return Step(observation: observation, reward: game.payoff[a][o], terminated: false, truncated: truncated,
                     info: opponentInfos[o])
     }
 

@@ -1,4 +1,5 @@
 import Gym
+import GymPlanning
 
 /// How a tabular environment presents its state.
 public enum StateEncoding: Sendable, Equatable {
@@ -23,17 +24,18 @@ public struct GridCell: Hashable, Sendable {
 /// than one state; `step` draws one when the state-action pair has more than one outcome. Outcomes
 /// are chosen by inverse CDF in the model's order. Entering a terminal state ends the episode with
 /// `terminated`.
-public final class TabularEnvironment: ModelledEnvironment {
+public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnvironment {
     public let model: TabularModel
     public let observationSpace: Space
     public let actionSpace: Space
-    public let metadata: EnvironmentMetadata
+    public private(set) var metadata: EnvironmentMetadata
     public let encoding: StateEncoding
     /// The layout, for environments of the grid kind (used to render and to print maps).
     public let grid: GridLayout?
     private var rng = RandomSource.entropySeeded()
     private var state = 0
     private var phase = EpisodePhase.needsReset
+    private var clock = EpisodeClock()
     private let isIndexEncoded: Bool
     /// `reset`'s info for each start state, made once (a reset then allocates nothing).
     private let startInfos: [Info]
@@ -78,6 +80,15 @@ public final class TabularEnvironment: ModelledEnvironment {
 
     private var name: String { metadata.id ?? "tabular environment" }
 
+    /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
+    public var episodeLimit: Int? {
+        get { clock.limit }
+        set {
+            clock.limit = newValue
+            if let newValue { metadata.maxEpisodeSteps = newValue }
+        }
+    }
+
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         if let seed { rng = RandomSource(seed: seed) }
         let info: Info
@@ -90,6 +101,7 @@ public final class TabularEnvironment: ModelledEnvironment {
             info = startInfos[k]
         }
         phase = .running
+        clock.start()
         return (observation(of: state), info)
     }
 
@@ -129,9 +141,10 @@ public final class TabularEnvironment: ModelledEnvironment {
         }
         state = model.nextStates[k]
         let terminated = model.terminal[state]
-        if terminated { phase = .ended }
+        let truncated = clock.tick() && !terminated
+        if terminated || truncated { phase = .ended }
         return Step(observation: observation(of: state), reward: model.rewards[k],
-                    terminated: terminated, truncated: false)
+                    terminated: terminated, truncated: truncated)
     }
 
     public func render() -> String? {

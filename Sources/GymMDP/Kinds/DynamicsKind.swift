@@ -1,4 +1,5 @@
 import Gym
+import GymJSON
 
 /// The compiled form of a `dynamics` MDP: register layout and programs.
 public struct DynamicsModel: Sendable {

@@ -1,4 +1,6 @@
 import Gym
+import GymJSON
+import GymPlanning
 
 /// How the opponent of a matrix game chooses its move each round.
 public enum OpponentModel: Sendable, Equatable {

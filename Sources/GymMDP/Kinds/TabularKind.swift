@@ -1,4 +1,6 @@
 import Gym
+import GymJSON
+import GymPlanning
 
 /// The `tabular` kind: states and actions by name, transitions as outcome lists or a compact table.
 enum TabularKind {

@@ -1,4 +1,5 @@
 import Gym
+import GymJSON
 
 /// Reads a specification document field by field, resolving `"$name"` parameter references and
 /// collecting every problem with its JSON path instead of stopping at the first.

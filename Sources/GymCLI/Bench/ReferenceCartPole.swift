@@ -1,11 +1,10 @@
-#if canImport(Glibc)
 import Glibc
-#endif
+import Gym
 
 /// CartPole written by hand in Swift: the speed reference for the compiled `cartpole-v1` JSON MDP
 /// (`gym bench`) and a cross-check of its equations (same constants, order of operations and draws).
 /// Not registered; use `cartpole-v1`.
-public final class ReferenceCartPole: Environment {
+final class ReferenceCartPole: Environment {
     public let observationSpace: Space = .box(try! Box(low: [-4.8, -.infinity, -0.41887902047863906, -.infinity],
                                                         high: [4.8, .infinity, 0.41887902047863906, .infinity]))
     public let actionSpace: Space = .discrete(try! Discrete(2))
@@ -17,7 +16,7 @@ public final class ReferenceCartPole: Environment {
     private var rng = RandomSource.entropySeeded()
     private var phase = EpisodePhase.needsReset
 
-    public init() {}
+    init() {}
 
     private var last: [Float] = [0, 0, 0, 0]
 

@@ -16,17 +16,20 @@ final class BenchReport {
 
     init(json: Bool) { self.json = json }
 
-    /// An environment stepping rate; printed together by `printSteps`.
-    func steps(_ id: String, _ variant: String, _ rate: Double) {
+    /// An environment stepping rate and its ratio to the raw environment's, measured in the same
+    /// turns; printed together by `printSteps`.
+    func steps(_ id: String, _ variant: String, _ rate: Double, ofRaw ratio: Double?) {
         if json {
-            emit(["id": .string(id), "variant": .string(variant), "steps_per_second": .number(rate.rounded())])
+            var fields: [String: JSONValue] = ["id": .string(id), "variant": .string(variant), "steps_per_second": .number(rate.rounded())]
+            if let ratio { fields["ratio_to_raw"] = .number((ratio * 1000).rounded() / 1000) }
+            emit(fields)
         } else {
-            stepRows.append([id, variant, String(format: "%.0f", rate)])
+            stepRows.append([id, variant, String(format: "%.0f", rate), ratio.map { String(format: "%.0f%%", 100 * $0) } ?? ""])
         }
     }
 
     func printSteps() {
-        if !json && !stepRows.isEmpty { print(Table.render(header: ["environment", "variant", "steps/s"], rows: stepRows)) }
+        if !json && !stepRows.isEmpty { print(Table.render(header: ["environment", "variant", "steps/s", "of raw"], rows: stepRows)) }
     }
 
     /// A section of named results: `fields` go to the JSON object, `rows` to the table.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Gym
 import GymPlugins
 import GymMDP
+import GymJSON
 
 /// The options every command that makes an environment takes: an id or file, and parameter overrides.
 struct EnvironmentOptions: ParsableArguments {

@@ -60,51 +60,28 @@ struct Bench: ParsableCommand {
         for id in selected { _ = try Registry.shared.makeUnwrapped(id) }  // an unknown id fails before any output
         let report = BenchReport(json: json)
         if !json { print("gym bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(BenchReport.buildMode) build, \(steps) steps, median of \(repeats)") }
+        let bench = SteppingBench(steps: steps, repeats: repeats)
         for id in selected {
-            report.steps(id, "raw", try measure { try Registry.shared.makeUnwrapped(id) })
-            report.steps(id, "wrapped (make)", try measure { try Registry.shared.make(id) })
+            var variants: [(String, SteppingBench.Run)] = [
+                ("raw", bench.loop(try Registry.shared.makeUnwrapped(id))),
+                ("wrapped (make)", bench.loop(try Registry.shared.make(id))),
+            ]
+            // The same environment forced into a wrapper layer: what `make` costs an environment that does
+            // not enforce the episode contract itself.
+            let limit = try Registry.shared.spec(id).maxEpisodeSteps
+            variants.append(("inside EpisodeGuard", bench.loop(try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit))))
             if envs > 0 {
-                report.steps(id, "vector of \(envs) (wrapped)", try measureVector(try VectorEnvironment(count: envs) { try Registry.shared.make(id) }))
+                variants.append(("vector of \(envs) (wrapped)", bench.loop(try VectorEnvironment(count: envs) { try Registry.shared.make(id) })))
             }
-            if id == "cartpole-v1" { report.steps(id, "hand-written Swift", try measure { ReferenceCartPole() }) }
+            if id == "cartpole-v1" { variants.append(("hand-written Swift", bench.loop(ReferenceCartPole()))) }
+            let rates = try bench.measure(variants.map(\.1))
+            for (k, (name, _)) in variants.enumerated() {
+                report.steps(id, name, SteppingBench.median(rates[k]), ofRaw: k == 0 ? nil : SteppingBench.medianRatio(rates[k], rates[0]))
+            }
         }
         report.printSteps()
         if networks { NetworkBench(repeats: repeats).run(report) }
         if training { try TrainingBench(steps: trainingSteps).run(report) }
         if largeMDPStates > 0 { try LargeMDPBench(states: largeMDPStates).run(report) }
-    }
-
-    /// Median steps per second of `repeats` runs of `steps` steps.
-    func measure(_ make: () throws -> Environment) throws -> Double {
-        let env = try make()
-        var rng = RandomSource(seed: 1)
-        let actions = (0..<4096).map { _ in env.actionSpace.sampleAction(using: &rng) }
-        let steps = self.steps  // a local: the option's property wrapper is slow to read in the loop
-        // Discrete actions are read from a table of indices, as an agent produces them (and as the C loops
-        // of tools/peers do); copying an `Action` out of an array costs a few nanoseconds more.
-        let indices = actions.compactMap(\.index)
-        let discrete = indices.count == actions.count
-        return try medianRate(repeats: repeats) {
-            try env.reset(seed: UInt64($0))
-            var i = 0
-            while i < steps {
-                let step = discrete ? try env.step(.discrete(indices[i & 4095])) : try env.step(actions[i & 4095])
-                if step.isLast { try env.reset() }
-                i += 1
-            }
-            return steps
-        }
-    }
-
-    /// Median environment steps per second of a vector of copies (each call steps every copy; copies reset themselves).
-    func measureVector(_ vector: VectorEnvironment) throws -> Double {
-        var rng = RandomSource(seed: 1)
-        let actions = (0..<256).map { _ in (0..<vector.count).map { _ in vector.actionSpace.sampleAction(using: &rng) } }
-        let calls = max(1, steps / vector.count)
-        return try medianRate(repeats: repeats) {
-            try vector.reset(seed: UInt64($0))
-            for i in 0..<calls { try vector.step(actions[i & 255]) }
-            return calls * vector.count
-        }
     }
 }

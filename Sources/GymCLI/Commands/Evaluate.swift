@@ -3,6 +3,7 @@ import Foundation
 import Gym
 import GymAgents
 import GymMDP
+import GymPlanning
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(

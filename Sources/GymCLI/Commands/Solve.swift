@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gym
 import GymMDP
+import GymPlanning
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymMDP
+import GymJSON
 
 struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,15 +1,5 @@
-import CJSONC
+internal import CJSONC
 import Foundation
-import Gym
-
-/// A JSON syntax error at a line and column (both 1-based) of a file or argument.
-public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable {
-    public var source: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-    public var description: String { "\(source):\(line):\(column): JSON syntax error: \(message)" }
-}
 
 /// Reads JSON text into `OrderedJSON` values whose objects keep their keys in file order.
 ///
@@ -41,12 +31,13 @@ public enum JSONReader {
     }
 
     /// Reads and parses the file at `path`.
+    /// - Throws: `JSONFileError` when the file cannot be read as UTF-8 text, `JSONSyntaxError` otherwise.
     public static func parseFile(_ path: String) throws -> OrderedJSON {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GymError.invalidSpecification("\(path): cannot read the file (does it exist?)")
+            throw JSONFileError(file: path, reason: .unreadable)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw GymError.invalidSpecification("\(path): the file is not UTF-8 text")
+            throw JSONFileError(file: path, reason: .notUTF8)
         }
         return try parse(text, source: path)
     }
@@ -226,48 +217,5 @@ private struct SegmentedParser {
     func syntaxError(at offset: Int, _ message: String) -> JSONSyntaxError {
         let (line, column) = JSONReader.position(of: offset, in: bytes)
         return JSONSyntaxError(source: source, line: line, column: column, message: message)
-    }
-}
-
-/// A parsed JSON value whose objects keep their members in file order (so that errors and listings
-/// follow the file). `plain` converts it to a `JSONValue`.
-public enum OrderedJSON: Equatable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([OrderedJSON])
-    case object([(String, OrderedJSON)])
-
-    public static func == (a: OrderedJSON, b: OrderedJSON) -> Bool { a.plain == b.plain }
-
-    public var plain: JSONValue {
-        switch self {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .number(let x): return .number(x)
-        case .string(let s): return .string(s)
-        case .array(let items): return .array(items.map(\.plain))
-        case .object(let members):
-            return .object(Dictionary(members.map { ($0.0, $0.1.plain) }, uniquingKeysWith: { _, last in last }))
-        }
-    }
-
-    /// The member named `key` of an object, or nil.
-    public subscript(key: String) -> OrderedJSON? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
-    }
-
-    /// A short name of the value's JSON type, for error messages.
-    public var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
     }
 }
