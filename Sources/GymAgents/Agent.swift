@@ -55,10 +55,13 @@ public protocol Agent: AnyObject {
     var settings: [String: String] { get }
     /// For stochastic policies, the action probabilities in an observation (gym act); nil otherwise.
     func actionProbabilities(_ observation: Observation) -> [Double]?
+    /// Lines worth printing after training, such as the weights of a linear policy; none by default.
+    var trainingReport: [String] { get }
 }
 
 extension Agent {
     public func actionProbabilities(_ observation: Observation) -> [Double]? { nil }
+    public var trainingReport: [String] { [] }
 }
 
 /// Settings given as `--set key=value`, read by each agent's `Hyperparameters`.
@@ -67,17 +70,6 @@ public struct Settings {
     private var used: Set<String> = []
 
     public init(_ values: [String: String] = [:]) { self.values = values }
-
-    /// Parses `key=value` items.
-    public static func parse(_ items: [String]) throws -> Settings {
-        var values: [String: String] = [:]
-        for item in items {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else { throw AgentError.invalidSetting("setting '\(item)' must have the form key=value") }
-            values[parts[0]] = parts[1]
-        }
-        return Settings(values)
-    }
 
     public mutating func read(_ key: String, into value: inout Double) throws {
         guard let text = values[key] else { return }

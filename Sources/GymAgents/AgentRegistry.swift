@@ -37,13 +37,20 @@ public enum AgentRegistry {
 
     public static var names: [String] { agents.map(\.name) }
 
-    /// Makes agent `name` for the context; unknown settings and unsupported spaces are errors.
-    public static func make(_ name: String, context: AgentContext) throws -> Agent {
+    /// The factory of agent `name`.
+    /// - Throws: `AgentError.unsupported` listing the agents when there is no agent of that name.
+    public static func factory(_ name: String) throws -> Factory {
         guard let entry = agents.first(where: { $0.name == name }) else {
             throw AgentError.unsupported("unknown agent '\(name)'; available: \(names.joined(separator: ", "))")
         }
+        return entry.make
+    }
+
+    /// Makes agent `name` for the context; unknown names, unknown settings and unsupported spaces are errors.
+    public static func make(_ name: String, context: AgentContext) throws -> Agent {
+        let make = try factory(name)
         var context = context
-        let agent = try entry.make(&context)
+        let agent = try make(&context)
         try context.settings.checkAllUsed(agent: name)
         return agent
     }

@@ -70,6 +70,8 @@ public final class Reinforce: Agent {
     /// The linear policy's weights (theta), or nil for an MLP policy.
     public var theta: [Float]? { policy.isLinear ? policy.network.layers[0].weight.value : nil }
 
+    public var trainingReport: [String] { theta.map { ["linear policy theta: \($0)"] } ?? [] }
+
     public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(observation) }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {

@@ -3,10 +3,7 @@ import Foundation
 import Gym
 import GymMDP
 import GymAgents
-import GymNN
 import GymPlugins
-import GymJSON
-import GymPlanning
 
 /// The `gym` command. Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
 @main
@@ -28,23 +25,11 @@ struct GymCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let failure as CheckFailed {
-            if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
-            Foundation.exit(1)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success || error is CleanExit {
-                exit(withError: error)
-            }
-            let message = error is GymError || error is JSONSyntaxError || error is SpecificationErrors || error is SolverError || error is ValidationFailed || error is AgentError || error is CheckpointError
-                ? "error: \(error)" : fullMessage(for: error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(2)
+            // Help, version and the exit codes commands choose (1: a check failed) pass through as they are.
+            if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
+            printError(ErrorMessage.text(for: error, command: GymCommand.self))
+            exit(withError: ExitCode(2))
         }
     }
-}
-
-/// Thrown by commands whose check failed (exit code 1), after they printed their report.
-struct CheckFailed: Error {
-    var message = ""
 }

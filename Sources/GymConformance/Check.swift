@@ -29,6 +29,17 @@ public struct ConformanceCheck {
     public let summary: String
     /// Runs the check on fresh environments from `make`.
     public let run: (_ make: () throws -> Environment, _ configuration: CheckConfiguration) -> CheckOutcome
+
+    /// A check whose body gets a fresh environment (and `make`, for more). An error thrown by `make` or
+    /// by the body fails the check with `whenThrown` and the error.
+    init(id: String, summary: String, whenThrown: String = "could not run",
+         _ body: @escaping (_ env: Environment, _ make: () throws -> Environment, _ configuration: CheckConfiguration) throws -> CheckOutcome) {
+        self.id = id
+        self.summary = summary
+        run = { make, configuration in
+            do { return try body(try make(), make, configuration) } catch { return .failed("\(whenThrown): \(describe(error))") }
+        }
+    }
 }
 
 /// The result of running one check.

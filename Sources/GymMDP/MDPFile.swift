@@ -76,10 +76,7 @@ public final class MDPFile {
     public func compile(overrides: [String: Double] = [:]) throws -> MDPDefinition {
         if let cached = cache[overrides] { return cached }
         let defaults = Dictionary(parameterDefaults, uniquingKeysWith: { first, _ in first })
-        for name in overrides.keys.sorted() where defaults[name] == nil {
-            throw GymError.invalidArgument("\(id) has no parameter '\(name)'; "
-                + (defaults.isEmpty ? "it has no parameters" : "its parameters are \(defaults.keys.sorted().joined(separator: ", "))"))
-        }
+        try EnvironmentSpec.checkParameters(overrides, known: defaults.keys, id: id)
         let reader = SpecReader(file: path)
         reader.parameters = defaults.merging(overrides) { $1 }
         let root = JSONPath.root

@@ -37,12 +37,6 @@ final class RegistryTests: XCTestCase {
         }
     }
 
-    func testParseOverrides() throws {
-        XCTAssertEqual(try Registry.parseOverrides(["a=1", "living_reward=-0.4"]), ["a": 1, "living_reward": -0.4])
-        XCTAssertThrowsError(try Registry.parseOverrides(["a"]))
-        XCTAssertThrowsError(try Registry.parseOverrides(["a=x"]))
-    }
-
     func testIdsMustHaveAVersionAndMustBeUnique() throws {
         let registry = Registry(searchPaths: [])
         let spec = EnvironmentSpec(id: "thing-v2", kind: "swift", title: "", source: "test") { _ in try Corridor() }

@@ -93,3 +93,23 @@ final class SpaceTests: XCTestCase {
         }
     }
 }
+
+final class SpaceJSONActionTests: XCTestCase {
+    func testActionNamesCountFromTheSpacesStart() throws {
+        let space = Space.discrete(try Discrete(3, start: 5))
+        let names = ["low", "mid", "high"]
+        XCTAssertEqual(try space.action(fromJSON: "mid", names: names), .discrete(6))
+        XCTAssertEqual(try space.action(fromJSON: 7, names: names), .discrete(7))
+        XCTAssertEqual(space.name(of: .discrete(5), names: names), "low")
+        XCTAssertEqual(space.name(of: .discrete(7), names: names), "high")
+        XCTAssertNil(space.name(of: .discrete(8), names: names), "an action outside the names has none, not a crash")
+        XCTAssertNil(space.name(of: .discrete(0), names: names))
+        XCTAssertThrowsError(try space.action(fromJSON: "top", names: names)) { XCTAssertTrue("\($0)".contains("unknown action name 'top'")) }
+    }
+
+    func testBoxAndMultiDiscreteActionsFromJSON() throws {
+        XCTAssertEqual(try Space.box(try Box(low: -1, high: 1, shape: [1])).action(fromJSON: 0.5, names: nil), .continuous([0.5]))
+        XCTAssertEqual(try Space.multiDiscrete(try MultiDiscrete([2, 3])).action(fromJSON: [1, 2], names: nil), .integers([1, 2]))
+        XCTAssertThrowsError(try Space.multiDiscrete(try MultiDiscrete([2, 3])).action(fromJSON: 1, names: nil))
+    }
+}

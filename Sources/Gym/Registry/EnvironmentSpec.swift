@@ -26,6 +26,20 @@ public struct EnvironmentSpec {
         self.factory = factory
     }
 
+    /// Throws `GymError.invalidArgument` for an override of a parameter the spec does not have.
+    public func checkParameters(_ overrides: [String: Double]) throws {
+        try EnvironmentSpec.checkParameters(overrides, known: parameters.keys, id: id)
+    }
+
+    /// Throws `GymError.invalidArgument` naming the first override (in sorted order) not in `known`.
+    public static func checkParameters<Names: Collection<String>>(_ overrides: [String: Double], known: Names, id: String) throws {
+        for name in overrides.keys.sorted() where !known.contains(name) {
+            let names = known.sorted()
+            throw GymError.invalidArgument("\(id) has no parameter '\(name)'; "
+                + (names.isEmpty ? "it has no parameters" : "its parameters are " + names.joined(separator: ", ")))
+        }
+    }
+
     /// Whether `id` has the form `name-vN` (lower-case letters, digits, '-', '_', '.'), optionally behind `namespace/`.
     public static func isValidID(_ id: String) -> Bool {
         let parts = id.split(separator: "/", omittingEmptySubsequences: false)

@@ -28,6 +28,8 @@ public final class Registry {
     /// Files seen by `discover()` that failed to load, with the error message (shown by `gym list`).
     public private(set) var problems: [(path: String, message: String)] = []
     private var discovered = false
+    /// Specs read from files named by path (not registered: a path is not an id).
+    private var fileSpecs: [String: EnvironmentSpec] = [:]
 
     public init(searchPaths: [String] = Registry.defaultSearchPaths()) {
         self.searchPaths = searchPaths
@@ -85,7 +87,9 @@ public final class Registry {
         throw GymError.unknownEnvironment(id: id, suggestions: suggestions(for: id, among: ids))
     }
 
+    /// The spec for a path given as an id; a file is read once per process.
     private func specFromFile(_ path: String) throws -> EnvironmentSpec? {
+        if let known = fileSpecs[path] { return known }
         let ext = (path as NSString).pathExtension.lowercased()
         guard path.contains("/") || !ext.isEmpty else { return nil }
         guard FileManager.default.fileExists(atPath: path) else {
@@ -97,76 +101,30 @@ public final class Registry {
         }
         let found = try loader(path)
         guard let first = found.first else { throw GymError.noEnvironment(file: path) }
+        fileSpecs[path] = first
         return first
     }
 
-    /// A fresh instance of `id` (a registered id or a path to a file) with the standard wrappers.
+    /// A fresh instance of `id` (a registered id or a path to a file) with the standard checks.
     /// - Parameter overrides: parameter values replacing the spec's defaults; unknown names throw.
     public func make(_ id: String, overrides: [String: Double] = [:]) throws -> Environment {
-        let spec = try self.spec(id)
-        return try EpisodeGuard.standard(try makeUnwrapped(spec, overrides: overrides), maxEpisodeSteps: spec.maxEpisodeSteps)
+        try make(spec(id), overrides: overrides)
     }
 
-    /// A fresh instance without wrappers.
+    /// A fresh instance of `spec` with the standard checks (`EpisodeGuard.standard`).
+    public func make(_ spec: EnvironmentSpec, overrides: [String: Double] = [:]) throws -> Environment {
+        try EpisodeGuard.standard(try makeUnwrapped(spec, overrides: overrides), maxEpisodeSteps: spec.maxEpisodeSteps)
+    }
+
+    /// A fresh instance without the standard checks.
     public func makeUnwrapped(_ id: String, overrides: [String: Double] = [:]) throws -> Environment {
         try makeUnwrapped(spec(id), overrides: overrides)
     }
 
-    private func makeUnwrapped(_ spec: EnvironmentSpec, overrides: [String: Double]) throws -> Environment {
-        for name in overrides.keys.sorted() where spec.parameters[name] == nil {
-            let known = spec.parameters.keys.sorted()
-            throw GymError.invalidArgument("\(spec.id) has no parameter '\(name)'; "
-                + (known.isEmpty ? "it has no parameters" : "its parameters are " + known.joined(separator: ", ")))
-        }
+    /// A fresh instance of `spec` without the standard checks.
+    public func makeUnwrapped(_ spec: EnvironmentSpec, overrides: [String: Double] = [:]) throws -> Environment {
+        try spec.checkParameters(overrides)
         return try spec.factory(overrides)
-    }
-
-    /// Parses `name=value` overrides as given on a command line (`--param living_reward=-0.4`).
-    public static func parseOverrides(_ items: [String]) throws -> [String: Double] {
-        var result: [String: Double] = [:]
-        for item in items {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) else {
-                throw GymError.invalidArgument("parameter override '\(item)' must have the form name=number")
-            }
-            result[parts[0]] = value
-        }
-        return result
-    }
-
-    /// The default search path: the `Environments` folder of the SwiftGym checkout that holds the
-    /// running program (or the current directory), then each directory in `GYM_PATH` (colon-separated).
-    public static func defaultSearchPaths() -> [String] {
-        var paths: [String] = []
-        if let shipped = shippedEnvironmentsDirectory() { paths.append(shipped) }
-        if let extra = ProcessInfo.processInfo.environment["GYM_PATH"] {
-            paths += extra.split(separator: ":").map(String.init).filter { !$0.isEmpty }
-        }
-        return paths
-    }
-
-    /// The first `Environments` directory found walking up from the executable, then from the current directory.
-    public static func shippedEnvironmentsDirectory() -> String? {
-        let fm = FileManager.default
-        let starts = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent(),
-            URL(fileURLWithPath: fm.currentDirectoryPath),
-        ]
-        for start in starts {
-            var dir = start
-            for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent("Environments")
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue,
-                   fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                    return candidate.path
-                }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
     }
 
     private func registerBuiltins() {

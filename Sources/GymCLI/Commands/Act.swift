@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import Gym
 import GymAgents
-import GymMDP
 import GymNN
 
 struct Act: ParsableCommand {
@@ -17,25 +17,61 @@ struct Act: ParsableCommand {
     @Option(help: "The environment (default: the one recorded in the checkpoint).")
     var environment: String?
 
+    @OptionGroup var plugins: PluginOptions
+
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        try plugins.load()
         guard let recorded = try Checkpoint.read(from: checkpoint).metadata["environment"] else {
             throw GymError.invalidArgument("\(checkpoint) records no environment; pass --environment")
         }
-        let env = try Registry.shared.make(environment ?? recorded)
-        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: env.metadata.id ?? recorded)
-        let value = try parseJSONArgument(observation, option: "--observation")
-        let obs: Observation
-        switch env.observationSpace {
-        case .discrete: guard let i = value.intValue else { throw GymError.invalidArgument("--observation must be an integer for \(env.observationSpace)") }; obs = .discrete(i)
-        case .box: obs = .vector((value.arrayValue ?? [value]).compactMap { $0.doubleValue.map(Float.init) })
-        case .multiDiscrete, .multiBinary: obs = .integers((value.arrayValue ?? []).compactMap(\.intValue))
-        }
-        guard env.observationSpace.contains(obs) else { throw GymError.invalidArgument("--observation \(value) is not in \(env.observationSpace)") }
+        let spec = try Registry.shared.spec(environment ?? recorded)
+        let env = try Registry.shared.make(spec)
+        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: spec.id)
+        let obs = try parseObservation(try parseJSONArgument(observation, option: "--observation"), space: env.observationSpace)
         let action = agent.act(obs, mode: .greedy)
         let names = env.metadata.actionNames
-        print("action \(action)" + (action.index.flatMap { i in names.map { " (\($0[i]))" } } ?? ""))
-        if let p = agent.actionProbabilities(obs) {
-            print("probabilities " + p.enumerated().map { i, x in "\(names?[i] ?? String(i))=\(String(format: "%.4f", x))" }.joined(separator: " "))
+        let name = env.actionSpace.name(of: action, names: names)
+        let probabilities = agent.actionProbabilities(obs)
+        if output.json {
+            var object: [String: JSONValue] = ["observation": obs.json, "action": action.json]
+            if let name { object["action_name"] = .string(name) }
+            if let probabilities { object["probabilities"] = .array(probabilities.map { .number($0) }) }
+            print(JSONValue.object(object).encoded())
+            return
         }
+        print("action \(action)" + (name.map { " (\($0))" } ?? ""))
+        if let probabilities {
+            // Probabilities are in the order of the action space, from its `start`.
+            let start: Int = { if case .discrete(let d) = env.actionSpace { return d.start } else { return 0 } }()
+            print("probabilities " + probabilities.enumerated().map { k, p in
+                let label = env.actionSpace.name(of: .discrete(start + k), names: names) ?? String(start + k)
+                return "\(label)=\(String(format: "%.4f", p))"
+            }.joined(separator: " "))
+        }
+    }
+
+    /// The observation of `space` written as JSON, exactly: every number must be one the space can hold.
+    private func parseObservation(_ value: JSONValue, space: Space) throws -> Observation {
+        let items = value.arrayValue ?? [value]
+        let observation: Observation
+        switch space {
+        case .discrete:
+            guard let i = value.intValue else { throw GymError.invalidArgument("--observation must be an integer for \(space), got \(value)") }
+            observation = .discrete(i)
+        case .box:
+            let numbers = items.compactMap(\.doubleValue)
+            guard numbers.count == items.count else { throw GymError.invalidArgument("--observation must be numbers for \(space), got \(value)") }
+            observation = .vector(numbers.map(Float.init))
+        case .multiDiscrete, .multiBinary:
+            let integers = items.compactMap(\.intValue)
+            guard value.arrayValue != nil, integers.count == items.count else {
+                throw GymError.invalidArgument("--observation must be an array of integers for \(space), got \(value)")
+            }
+            observation = .integers(integers)
+        }
+        guard space.contains(observation) else { throw GymError.invalidArgument("--observation \(value) is not in \(space)") }
+        return observation
     }
 }

@@ -28,11 +28,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Copies in the vectorised measurement (0 skips it).")
     var envs: Int = 8
 
-    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a plugin library and register its environments (repeatable).", valueName: "file.so"))
-    var plugins: [String] = []
+    @OptionGroup var plugins: PluginOptions
 
-    @Flag(help: "Print one JSON object per measurement.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Also measure the neural-network core: an MLP [4, 256, 256, 2] at batch 64 and batch 1, and a DQN update.")
     var networks = false
@@ -55,7 +53,8 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        for plugin in plugins { _ = try Plugins.load(plugin) }
+        try plugins.load()
+        let json = output.json
         let selected = ids.isEmpty ? Bench.defaultIDs : ids
         for id in selected { _ = try Registry.shared.makeUnwrapped(id) }  // an unknown id fails before any output
         let report = BenchReport(json: json)

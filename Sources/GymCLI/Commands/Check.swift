@@ -1,7 +1,6 @@
 import ArgumentParser
 import Gym
 import GymConformance
-import GymPlugins
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +17,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Check every registered environment.")
     var all = false
 
-    @Option(help: "Seed of the suite's own random draws (verdicts are reproducible for a seed).")
-    var seed: UInt64 = 0
+    @OptionGroup var seedOption: SeedOptions
 
     @Option(help: "Comma-separated check ids to run (default: all).")
     var only: String?
@@ -27,14 +25,11 @@ struct Check: ParsableCommand {
     @Flag(help: "Run 1,000,000 robustness steps instead of 10,000.")
     var long = false
 
-    @Flag(help: "Print one JSON object per environment.")
-    var json = false
+    @OptionGroup var plugins: PluginOptions
 
-    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a plugin library and register its environments (repeatable).", valueName: "file.so"))
-    var plugins: [String] = []
+    @OptionGroup var parameters: ParameterOptions
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter: --param name=value (repeatable).", valueName: "name=value"))
-    var parameters: [String] = []
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if environments.isEmpty && !all { throw ValidationError("give environment ids or files, or --all") }
@@ -45,13 +40,14 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        for plugin in plugins { try Plugins.load(plugin) }
+        try plugins.load()
         Registry.shared.discover()
         let ids = all ? Registry.shared.ids : environments
-        var configuration = CheckConfiguration(seed: seed)
+        var configuration = CheckConfiguration(seed: seedOption.seed)
         if long { configuration.robustnessSteps = 1_000_000 }
         let selected = only.map { Set($0.split(separator: ",").map(String.init)) }
-        let overrides = try Registry.parseOverrides(parameters)
+        let overrides = try parameters.overrides()
+        let json = output.json
         var passed = 0, failed = 0, skipped = 0
         for id in ids {
             let results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
@@ -84,6 +80,6 @@ struct Check: ParsableCommand {
             }
         }
         if !json { print("check: \(passed) passed, \(failed) failed, \(skipped) skipped") }
-        if failed > 0 { throw CheckFailed() }
+        if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
-import GymMDP
 import GymPlanning
 
 struct Evaluate: ParsableCommand {
@@ -17,28 +16,30 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Episodes.")
     var episodes: Int = 20
 
-    @Option(help: "Seed of the first episode.")
-    var seed: UInt64 = 12345
+    @OptionGroup var seedOption: SeedOptions
 
     @Flag(help: "Act as in training (sample a stochastic policy, explore) instead of greedily.")
     var stochastic = false
 
-    @Flag(help: "Print a JSON object.")
-    var json = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard episodes > 0 else { throw ValidationError("--episodes must be positive") }
+    }
 
     func run() throws {
-        let env = try environment.make()
-        let id = env.metadata.id ?? environment.environment
+        let resolved = try environment.resolve()
+        let env = try resolved.make()
+        let id = resolved.id
         let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id)
-        let returns = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seed, mode: stochastic ? .explore : .greedy)
+        let returns = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seedOption.seed, mode: stochastic ? .explore : .greedy)
         let record = EvaluationRecord(step: 0, returns: returns)
         // For a known model, the optimal expected (undiscounted) return from the start distribution.
         var optimum: Double?
-        if let modelled = env.unwrapped as? ModelledEnvironment, let model = modelled.knownModel, model.stateCount > 1,
-           let solution = try? ValueIteration.solve(model, gamma: 1, maxIterations: 100_000) {
-            optimum = model.start.reduce(0) { $0 + $1.probability * solution.values[$1.state] }
+        if let model = (env.unwrapped as? ModelledEnvironment)?.knownModel, model.stateCount > 1 {
+            optimum = try? model.optimalStartValue(gamma: 1)
         }
-        if json {
+        if output.json {
             var object: [String: JSONValue] = [
                 "agent": .string(agent.name), "environment": .string(id), "episodes": .number(Double(episodes)), "stochastic": .bool(stochastic),
                 "mean": .number(record.mean), "std": .number(record.standardDeviation),

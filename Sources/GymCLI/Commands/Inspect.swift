@@ -7,15 +7,15 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var environment: EnvironmentOptions
 
-    @Flag(help: "Print a JSON object.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let spec = try environment.spec()
-        let env = try environment.make()
+        let resolved = try environment.resolve()
+        let spec = resolved.spec
+        let env = try resolved.make()
         let m = env.metadata
-        let parameters = spec.parameters.merging(try environment.overrides()) { $1 }
-        if json {
+        let parameters = spec.parameters.merging(resolved.overrides) { $1 }
+        if output.json {
             var object: [String: JSONValue] = [
                 "id": .string(spec.id), "kind": .string(spec.kind), "title": .string(m.title),
                 "description": .string(m.description), "source": .string(spec.source),

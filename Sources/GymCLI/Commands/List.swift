@@ -5,10 +5,12 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the registered environments: id, kind, spaces and a one-line description.")
 
-    @Flag(help: "Print one JSON object per environment.")
-    var json = false
+    @OptionGroup var plugins: PluginOptions
+
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try plugins.load()
         let registry = Registry.shared
         registry.discover()
         var rows: [[String]] = []
@@ -16,7 +18,7 @@ struct List: ParsableCommand {
             let spec = registry.specs[id]!
             do {
                 let env = try registry.makeUnwrapped(id)
-                if json {
+                if output.json {
                     let object: JSONValue = [
                         "id": .string(id), "kind": .string(spec.kind), "title": .string(spec.title),
                         "observation_space": env.observationSpace.json, "action_space": env.actionSpace.json,
@@ -30,7 +32,7 @@ struct List: ParsableCommand {
                 rows.append([id, spec.kind, "-", "-", "cannot be made: \(error)"])
             }
         }
-        if !json {
+        if !output.json {
             print(Table.render(header: ["id", "kind", "observation", "action", "description"], rows: rows))
         }
         for problem in registry.problems {

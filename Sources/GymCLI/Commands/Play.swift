@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Gym
-import GymMDP
 import GymJSON
 
 struct Play: ParsableCommand {
@@ -11,11 +10,12 @@ struct Play: ParsableCommand {
 
     @OptionGroup var environment: EnvironmentOptions
 
-    @Option(help: "Seed for the first episode.")
-    var seed: UInt64 = 0
+    @OptionGroup var seedOption: SeedOptions
 
     func run() throws {
-        let env = try environment.make()
+        let resolved = try environment.resolve()
+        let env = try resolved.make()
+        let seed = seedOption.seed
         let names = env.metadata.actionNames
         func show(_ observation: Observation) {
             if let picture = env.render() { print(picture) }
@@ -28,7 +28,7 @@ struct Play: ParsableCommand {
         var helpRNG = RandomSource(seed: seed)
         var (observation, _) = try env.reset(seed: seed, options: .none)
         var total = 0.0
-        print("\(env.metadata.id ?? environment.environment): \(helpText()); reset, help, quit")
+        print("\(resolved.id): \(helpText()); reset, help, quit")
         show(observation)
         while true {
             print("> ", terminator: "")
@@ -48,7 +48,7 @@ struct Play: ParsableCommand {
             do {
                 let value = line.hasPrefix("[") ? try parseJSONArgument(line, option: "action")
                     : Double(line).map(JSONValue.number) ?? .string(line)
-                let step = try env.step(try action(from: value, space: env.actionSpace, names: names))
+                let step = try env.step(try env.actionSpace.action(fromJSON: value, names: names))
                 total += step.reward
                 show(step.observation)
                 print("reward \(JSONValue.format(step.reward))  return \(formatReturn(total))")
@@ -59,7 +59,7 @@ struct Play: ParsableCommand {
                     show(observation)
                 }
             } catch let error as GymError {
-                print("error: \(error)")
+                print("error: \(error)")  // a mistyped or invalid action: say so and read the next one
             } catch let error as JSONSyntaxError {
                 print("error: \(error)")
             }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Gym
-import GymMDP
 
 struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +13,7 @@ struct Rollout: ParsableCommand {
 
     @OptionGroup var environment: EnvironmentOptions
 
-    @Option(help: "Seed for the environment (and the random policy).")
-    var seed: UInt64 = 0
+    @OptionGroup var seedOption: SeedOptions
 
     @Option(name: .customLong("initial-state"), help: "Start state as JSON (a state name or index, or an array for dynamics MDPs).")
     var initialState: String?
@@ -40,7 +38,8 @@ struct Rollout: ParsableCommand {
     }
 
     func run() throws {
-        let env = try environment.make()
+        let env = try environment.resolve().make()
+        let seed = seedOption.seed
         let names = env.metadata.actionNames
         let planned = try actions.map { try parseActions($0, space: env.actionSpace, names: names) }
         let options = ResetOptions(initialState: try initialState.map { try parseJSONArgument($0, option: "--initial-state") })
@@ -70,10 +69,10 @@ struct Rollout: ParsableCommand {
                     "step": .number(Double(t)), "action": action.json, "observation": step.observation.json,
                     "reward": .number(step.reward), "terminated": .bool(step.terminated), "truncated": .bool(step.truncated),
                 ]
-                if let dynamics = env.unwrapped as? DynamicsEnvironment { line["state"] = .array(dynamics.state.map { .number($0) }) }
+                if let state = (env.unwrapped as? StateReporting)?.stateValues { line["state"] = .array(state.map { .number($0) }) }
                 print(JSONValue.object(line).encoded())
             } else {
-                let label = action.index.flatMap { i in names.flatMap { i < $0.count ? $0[i] : nil } } ?? action.description
+                let label = env.actionSpace.name(of: action, names: names) ?? action.description
                 print("step \(t)  action \(label)  observation \(step.observation)  reward \(JSONValue.format(step.reward))"
                     + (step.terminated ? "  terminated" : "") + (step.truncated ? "  truncated" : ""))
             }
@@ -88,11 +87,11 @@ struct Rollout: ParsableCommand {
             guard let items = try parseJSONArgument(trimmed, option: "--actions").arrayValue else {
                 throw GymError.invalidArgument("--actions must be a JSON array")
             }
-            return try items.map { try action(from: $0, space: space, names: names) }
+            return try items.map { try space.action(fromJSON: $0, names: names) }
         }
         return try trimmed.split(separator: ",").map { token in
             let word = token.trimmingCharacters(in: .whitespaces)
-            return try action(from: Double(word).map(JSONValue.number) ?? .string(word), space: space, names: names)
+            return try space.action(fromJSON: Double(word).map(JSONValue.number) ?? .string(word), names: names)
         }
     }
 }

@@ -23,8 +23,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Target accuracy of the values.")
     var tolerance: Double = 1e-10
 
-    @Flag(help: "Print a JSON object: gamma, iterations, states, values, policy (and grid_values for grids).")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard ["value-iteration", "policy-iteration"].contains(method) else {
@@ -34,7 +33,8 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
-        let env = try environment.make()
+        let resolved = try environment.resolve()
+        let env = try resolved.make()
         guard let modelled = env.unwrapped as? ModelledEnvironment, let model = modelled.knownModel else {
             throw GymError.invalidArgument("\(environment.environment) has no known tabular model to solve "
                 + "(solvable: tabular and grid MDPs, matrix games with observation \"none\" against a mixed opponent)")
@@ -43,11 +43,11 @@ struct Solve: ParsableCommand {
         let solution = method == "policy-iteration"
             ? try PolicyIteration.solve(model, gamma: gamma, tolerance: tolerance)
             : try ValueIteration.solve(model, gamma: gamma, tolerance: tolerance)
-        let grid = (env.unwrapped as? TabularEnvironment)?.grid
-        if json {
+        let grid = (env.unwrapped as? GridEnvironment)?.grid
+        if output.json {
             printJSON(model: model, solution: solution, grid: grid)
         } else {
-            printText(model: model, solution: solution, grid: grid, id: env.metadata.id ?? environment.environment)
+            printText(model: model, solution: solution, grid: grid, id: resolved.id)
         }
     }
 

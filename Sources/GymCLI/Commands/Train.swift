@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
-import GymNN
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +10,8 @@ struct Train: ParsableCommand {
             Agents: \(AgentRegistry.agents.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
             Hyperparameters are changed with --set key=value (see each agent's Hyperparameters in Sources/GymAgents). \
             Writes DIR/metrics.csv (one row per episode), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations \
-            every --eval-every steps, mean and a band of one standard deviation), DIR/agent.ckpt and DIR/run.json.
+            every --eval-every steps, mean and a band of one standard deviation), DIR/agent.ckpt and DIR/run.json. \
+            With --json the last line is run.json's object.
             """)
 
     @OptionGroup var environment: EnvironmentOptions
@@ -19,14 +19,9 @@ struct Train: ParsableCommand {
     @Option(help: "Agent name.")
     var agent: String
 
-    @Option(help: "Environment steps.")
-    var steps: Int = 50_000
+    @OptionGroup var training: TrainingOptions
 
-    @Option(help: "Seed of the environment and the agent.")
-    var seed: UInt64 = 0
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter: --set key=value (repeatable).", valueName: "key=value"))
-    var settings: [String] = []
+    @OptionGroup var seedOption: SeedOptions
 
     @Option(help: "Output directory (default runs/ENV-AGENT-seedS).")
     var out: String?
@@ -34,28 +29,29 @@ struct Train: ParsableCommand {
     @Option(name: .customLong("eval-every"), help: "Evaluate every N steps (default steps / 20).")
     var evaluationInterval: Int?
 
-    @Option(name: .customLong("eval-episodes"), help: "Greedy episodes per evaluation.")
-    var evaluationEpisodes: Int = 5
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard steps > 0 else { throw ValidationError("--steps must be positive") }
-        guard evaluationEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive") }
         if let evaluationInterval, evaluationInterval <= 0 { throw ValidationError("--eval-every must be positive") }
     }
 
     func run() throws {
-        let env = try environment.make()
-        let evaluationEnv = try environment.make()
-        let id = env.metadata.id ?? environment.environment
-        let agentSettings = try Settings.parse(settings)
-        let learner = try AgentRegistry.make(agent, context: AgentContext(environment: env, seed: seed, totalSteps: steps, settings: agentSettings))
+        let resolved = try environment.resolve()
+        let env = try resolved.make()
+        let evaluationEnv = try resolved.make()
+        let id = resolved.id
+        let seed = seedOption.seed, steps = training.steps
+        let settings = Settings(try training.settingValues())
+        let learner = try AgentRegistry.make(agent, context: AgentContext(environment: env, seed: seed, totalSteps: steps, settings: settings))
         let directory = out ?? "runs/\(id)-\(agent)-seed\(seed)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes))
-        let interactive = isatty(STDOUT_FILENO) != 0
+        let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: evaluationInterval,
+                                                       evaluationEpisodes: training.evaluationEpisodes))
+        let interactive = isatty(STDOUT_FILENO) != 0 && !output.json
         let start = Date()
-        print("training \(agent) on \(id) for \(steps) steps, seed \(seed) -> \(directory)")
+        if !output.json { print("training \(agent) on \(id) for \(steps) steps, seed \(seed) -> \(directory)") }
         try trainer.run(agent: learner, environment: env, evaluationEnvironment: evaluationEnv) { p in
+            guard !output.json else { return }
             let remaining = Double(p.totalSteps - p.step) / max(p.stepsPerSecond, 1e-9)
             let line = String(format: "step %d/%d  episodes %d  recent return %@  eval %@  %.0f steps/s  ETA %.0fs",
                               p.step, p.totalSteps, p.episodes, p.recentMeanReturn.map { String(format: "%.2f", $0) } ?? "-",
@@ -66,14 +62,21 @@ struct Train: ParsableCommand {
         }
         if interactive { print("") }
         let seconds = Date().timeIntervalSince(start)
-        try writeOutputs(trainer: trainer, agent: learner, env: env, id: id, directory: directory, seconds: seconds)
+        let run = try writeOutputs(trainer: trainer, agent: learner, env: env, resolved: resolved, directory: directory, seconds: seconds)
+        if output.json {
+            print(run.encoded())
+            return
+        }
         let last = trainer.evaluations.last!
         print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f over %d episodes; wrote metrics.csv, evaluations.csv, curve.svg, agent.ckpt, run.json",
                      seconds, last.mean, last.standardDeviation, last.returns.count))
-        if let reinforce = learner as? Reinforce, let theta = reinforce.theta { print("linear policy theta: \(theta)") }
+        for line in learner.trainingReport { print(line) }
     }
 
-    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, id: String, directory: String, seconds: Double) throws {
+    /// Writes the run's files and returns run.json's object.
+    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, resolved: ResolvedEnvironment, directory: String,
+                      seconds: Double) throws -> JSONValue {
+        let id = resolved.id, seed = seedOption.seed
         let statisticKeys = Set(trainer.episodes.flatMap { $0.statistics.keys }).sorted()
         var metrics = "step,episode,return,length" + statisticKeys.map { "," + $0 }.joined() + "\n"
         for e in trainer.episodes {
@@ -88,13 +91,15 @@ struct Train: ParsableCommand {
         try curve.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
         try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt")
         let run: JSONValue = [
-            "agent": .string(agent), "environment": .string(id), "steps": .number(Double(steps)), "seed": .number(Double(seed)),
-            "parameters": .object(try environment.overrides().mapValues { .number($0) }),
+            "agent": .string(agent), "environment": .string(id), "steps": .number(Double(training.steps)), "seed": .number(Double(seed)),
+            "parameters": .object(resolved.overrides.mapValues { .number($0) }),
             "settings": .object(learner.settings.mapValues { .string($0) }),
-            "evaluation_interval": .number(Double(trainer.options.evaluationInterval)), "evaluation_episodes": .number(Double(evaluationEpisodes)),
+            "evaluation_interval": .number(Double(trainer.options.evaluationInterval)),
+            "evaluation_episodes": .number(Double(training.evaluationEpisodes)),
             "final_evaluation": ["mean": .number(trainer.evaluations.last!.mean), "std": .number(trainer.evaluations.last!.standardDeviation)],
             "episodes": .number(Double(trainer.episodes.count)), "wall_seconds": .number(seconds),
         ]
         try (run.encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
+        return run
     }
 }

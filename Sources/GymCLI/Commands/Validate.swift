@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gym
+import GymJSON
 import GymMDP
 
 struct Validate: ParsableCommand {
@@ -11,6 +12,8 @@ struct Validate: ParsableCommand {
     @Argument(help: "MDP files (.json).")
     var files: [String]
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         var failed = 0
         for file in files {
@@ -18,20 +21,36 @@ struct Validate: ParsableCommand {
                 let mdp = try MDPFile(path: file)
                 let definition = try mdp.compile()
                 let env = try definition.makeEnvironment()
-                print("ok  \(file)  \(mdp.id) (\(mdp.kind), observation \(env.observationSpace), action \(env.actionSpace))")
+                if output.json {
+                    print(JSONValue.object([
+                        "file": .string(file), "valid": true, "id": .string(mdp.id), "kind": .string(mdp.kind),
+                        "observation_space": env.observationSpace.json, "action_space": env.actionSpace.json,
+                    ]).encoded())
+                } else {
+                    print("ok  \(file)  \(mdp.id) (\(mdp.kind), observation \(env.observationSpace), action \(env.actionSpace))")
+                }
             } catch {
                 failed += 1
-                printError("\(error)")
+                if output.json { print(Validate.json(file: file, error: error).encoded()) } else { printError("\(error)") }
             }
         }
         if failed > 0 {
-            throw ValidationFailed(message: "\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") invalid")
+            printError("error: \(failed) of \(files.count) file\(files.count == 1 ? "" : "s") invalid")
+            throw ExitCode(2)
         }
     }
-}
 
-/// Input errors already reported (exit code 2).
-struct ValidationFailed: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+    /// An invalid file as JSON: each problem with its JSON path (or line and column) and message.
+    static func json(file: String, error: Error) -> JSONValue {
+        let errors: [JSONValue]
+        switch error {
+        case let specification as SpecificationErrors:
+            errors = specification.issues.map { ["path": .string($0.path), "message": .string($0.message)] }
+        case let syntax as JSONSyntaxError:
+            errors = [["line": .number(Double(syntax.line)), "column": .number(Double(syntax.column)), "message": .string(syntax.message)]]
+        default:
+            errors = [["message": .string("\(error)")]]
+        }
+        return ["file": .string(file), "valid": false, "errors": .array(errors)]
+    }
 }

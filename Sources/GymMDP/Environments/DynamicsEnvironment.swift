@@ -8,7 +8,7 @@ import Gym
 /// state and the lets). Random draws happen in that order, left to right within an expression, and only
 /// in the branch of `?:`, `&&` or `||` that is evaluated; `reset` draws the initial state variable by
 /// variable in declaration order. No step allocates except the observation array.
-public final class DynamicsEnvironment: SelfEnforcingEnvironment {
+public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting {
     public let model: DynamicsModel
     public let observationSpace: Space
     public let actionSpace: Space
@@ -49,6 +49,9 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment {
 
     /// The current state, in the order of the file's `state` list.
     public var state: [Double] { Array(UnsafeBufferPointer(start: registers, count: model.stateCount)) }
+
+    /// `state` (`StateReporting`).
+    public var stateValues: [Double] { state }
 
     /// Evaluates the observation program on the current state. The previous observation's array is reused
     /// when no caller holds it any more (the usual case in a training loop), so a step does not allocate.

@@ -24,7 +24,7 @@ public struct GridCell: Hashable, Sendable {
 /// than one state; `step` draws one when the state-action pair has more than one outcome. Outcomes
 /// are chosen by inverse CDF in the model's order. Entering a terminal state ends the episode with
 /// `terminated`.
-public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnvironment {
+public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnvironment, GridEnvironment {
     public let model: TabularModel
     public let observationSpace: Space
     public let actionSpace: Space

@@ -1,0 +1,26 @@
+import ArgumentParser
+import GymAgents
+
+/// The budget and hyperparameters of training runs (`gym train`, `gym compare`).
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "Environment steps of each run.")
+    var steps: Int = 50_000
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter: --set key=value (repeatable); `gym compare` also takes agent.key=value.", valueName: "key=value"))
+    var settings: [String] = []
+
+    @Option(name: .customLong("eval-episodes"), help: "Greedy episodes per evaluation.")
+    var evaluationEpisodes: Int = 5
+
+    func validate() throws {
+        guard steps > 0 else { throw ValidationError("--steps must be positive") }
+        guard evaluationEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive") }
+    }
+
+    /// The `--set` items by key; a later item for the same key wins.
+    func settingValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in try assignments(settings, form: "key=value", what: "setting") { values[key] = value }
+        return values
+    }
+}

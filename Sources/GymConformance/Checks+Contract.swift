@@ -1,0 +1,88 @@
+import Gym
+
+extension Checks {
+    static let resetReturnsInfo = ConformanceCheck(id: "api.reset", summary: "reset returns an observation and an info dictionary, with or without a seed", whenThrown: "reset threw") { env, _, config in
+        _ = try env.reset(seed: config.seed, options: .none)
+        _ = try env.reset(seed: nil, options: .none)
+        return .passed
+    }
+
+    static let stepBeforeReset = ConformanceCheck(id: "api.step-before-reset", summary: "step before the first reset throws GymError.resetNeeded", whenThrown: "could not make the environment") { env, _, config in
+        var rng = RandomSource(seed: config.seed)
+        do {
+            _ = try env.step(env.actionSpace.sampleAction(using: &rng))
+            return .failed("step before reset was accepted")
+        } catch GymError.resetNeeded {
+            return .passed
+        } catch {
+            return .failed("step before reset threw \(describe(error)), expected GymError.resetNeeded")
+        }
+    }
+
+    static let stepAfterEnd = ConformanceCheck(id: "api.step-after-end", summary: "step after terminated or truncated throws GymError.episodeEnded") { env, _, config in
+        var rng = RandomSource(seed: config.seed &+ 3)
+        try env.reset(seed: config.seed, options: .none)
+        for _ in 0..<100_000 {
+            if try env.step(env.actionSpace.sampleAction(using: &rng)).isLast {
+                do {
+                    _ = try env.step(env.actionSpace.sampleAction(using: &rng))
+                    return .failed("a step after the episode ended was accepted")
+                } catch GymError.episodeEnded {
+                    return .passed
+                } catch {
+                    return .failed("a step after the episode ended threw \(describe(error)), expected GymError.episodeEnded")
+                }
+            }
+        }
+        return .skipped("no episode ended within 100,000 random steps")
+    }
+
+    static let timeLimit = ConformanceCheck(id: "api.time-limit", summary: "episodes end by metadata.maxEpisodeSteps, with truncated unless terminal") { env, _, config in
+        guard let limit = env.metadata.maxEpisodeSteps else { return .skipped("no time limit declared") }
+        var rng = RandomSource(seed: config.seed &+ 4)
+        for episode in 0..<3 {
+            try env.reset(seed: config.seed &+ UInt64(episode), options: .none)
+            var t = 0
+            while true {
+                let step = try env.step(env.actionSpace.sampleAction(using: &rng))
+                t += 1
+                if step.isLast {
+                    if step.truncated && t != limit { return .failed("truncated after \(t) steps, but the declared limit is \(limit)") }
+                    break
+                }
+                if t >= limit { return .failed("step \(t) (the declared limit \(limit)) ended neither with terminated nor truncated") }
+            }
+        }
+        return .passed
+    }
+
+    static let rewardsAndFlags = ConformanceCheck(id: "api.rewards", summary: "rewards are finite and within the declared range; terminated and truncated are never both set") { env, _, config in
+        var rng = RandomSource(seed: config.seed &+ 5)
+        try env.reset(seed: config.seed, options: .none)
+        for t in 0..<2000 {
+            let step = try env.step(env.actionSpace.sampleAction(using: &rng))
+            if !step.reward.isFinite { return .failed("step \(t) returned the reward \(step.reward)") }
+            if let range = env.metadata.rewardRange, !range.contains(step.reward) {
+                return .failed("step \(t) returned the reward \(step.reward), outside the declared range \(range)")
+            }
+            if step.terminated && step.truncated { return .failed("step \(t) set both terminated and truncated") }
+            if step.isLast { try env.reset(seed: nil, options: .none) }
+        }
+        return .passed
+    }
+
+    static let observeIsPure = ConformanceCheck(id: "api.observe", summary: "observe() returns the last observation and changes nothing") { env, make, config in
+        var rng = RandomSource(seed: config.seed &+ 7)
+        var (last, _) = try env.reset(seed: config.seed, options: .none)
+        for t in 0..<200 {
+            let observed = try env.observe()
+            if observed != last { return .failed("after \(t) steps observe() returned \(observed), but the last observation was \(last)") }
+            let step = try env.step(env.actionSpace.sampleAction(using: &rng))
+            last = step.isLast ? try env.reset(seed: nil, options: .none).observation : step.observation
+        }
+        let plain = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200)
+        let observing = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200, observeBetween: true)
+        if let difference = firstDifference(plain, observing) { return .failed("calling observe() changed the trajectory: \(difference)") }
+        return .passed
+    }
+}

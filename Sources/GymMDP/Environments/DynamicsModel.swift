@@ -1,0 +1,33 @@
+import Gym
+
+/// The compiled form of a `dynamics` MDP: register layout and programs.
+public struct DynamicsModel: Sendable {
+    public var stateNames: [String]
+    /// Discrete action names, or nil for continuous actions.
+    public var discreteActions: [String]?
+    /// Continuous action component names and bounds.
+    public var continuousActions: (names: [String], low: [Double], high: [Double])?
+    public var observationLow: [Double]
+    public var observationHigh: [Double]
+    public var initialRegisters: [Double]
+    /// Draws the initial state into registers `0 ..< stateCount`.
+    public var initProgram: Program
+    /// One step: lets, next state, reward and terminated.
+    public var stepProgram: Program
+    /// The observation of the current state (deterministic, no random draws).
+    public var observationProgram: Program
+    public var actionBase: Int
+    public var timeRegister: Int
+    public var rewardRegister: Int
+    public var terminatedRegister: Int
+    public var observationBase: Int
+    /// The register each observation component is read from.
+    public var observationSources: [Int]
+    public var usesRandomness: Bool
+    /// The expression texts of the observation, for error messages.
+    public var observationExpressions: [String]
+
+    public var stateCount: Int { stateNames.count }
+    public var observationCount: Int { observationLow.count }
+}
+
