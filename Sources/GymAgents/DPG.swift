@@ -13,19 +13,38 @@ public final class DPG: Agent {
     /// 0.1 of the half-range, 256x256 ReLU networks), except learning starts after 1,000 steps instead of
     /// 25,000 so that short runs learn. `td3=true` turns on twin critics, policy delay 2 and target
     /// smoothing (noise 0.2, clipped at 0.5), as cleanrl/td3_continuous_action.py.
-    public struct Hyperparameters {
+    public struct Hyperparameters: Configurable {
+        /// Adam's step size, actor and critics; 3e-4 (CleanRL).
         public var learningRate = 3e-4
+        /// Transitions the replay buffer holds; 1,000,000 (CleanRL).
         public var bufferSize = 1_000_000
+        /// Environment steps of random actions before the first update; 1,000 (CleanRL's is 25,000, too many for short runs).
         public var learningStarts = 1000
+        /// Transitions per update; 256 (CleanRL).
         public var batchSize = 256
+        /// The discount; the environment's, else 0.99 (CleanRL).
         public var gamma = 0.99
+        /// Polyak coefficient of the target networks; 0.005 (CleanRL).
         public var tau = 0.005
+        /// Standard deviation of the Gaussian exploration noise, in units of the action's half-range; 0.1 (CleanRL).
         public var explorationNoise = 0.1
+        /// Hidden layer sizes of the actor and the critics; 256,256 (CleanRL).
         public var hiddenSizes = [256, 256]
+        /// Twin critics, delayed actor updates and target smoothing (Fujimoto et al., 2018); off.
         public var td3 = false
+        /// Critic updates per actor update; 1, or 2 with td3 (CleanRL's td3_continuous_action.py).
         public var policyDelay = 1
+        /// Standard deviation of the target-smoothing noise (td3); 0.2 (CleanRL).
         public var targetNoise = 0.2
+        /// Clip of the target-smoothing noise (td3); 0.5 (CleanRL).
         public var targetNoiseClip = 0.5
+
+        public static let keys: [SettingKey<Self>] = [
+            .init("learning_rate", \.learningRate), .init("buffer_size", \.bufferSize), .init("learning_starts", \.learningStarts),
+            .init("batch_size", \.batchSize), .init("gamma", \.gamma), .init("tau", \.tau), .init("exploration_noise", \.explorationNoise),
+            .init("hidden_sizes", \.hiddenSizes), .init("td3", \.td3), .init("policy_delay", \.policyDelay),
+            .init("target_noise", \.targetNoise), .init("target_noise_clip", \.targetNoiseClip),
+        ]
     }
 
     public let name = "dpg"
@@ -52,21 +71,8 @@ public final class DPG: Agent {
         observationSpace = context.environment.observationSpace
         var h = Hyperparameters()
         h.gamma = context.discount
-        var s = context.settings
-        try s.read("learning_rate", into: &h.learningRate)
-        try s.read("buffer_size", into: &h.bufferSize)
-        try s.read("learning_starts", into: &h.learningStarts)
-        try s.read("batch_size", into: &h.batchSize)
-        try s.read("gamma", into: &h.gamma)
-        try s.read("tau", into: &h.tau)
-        try s.read("exploration_noise", into: &h.explorationNoise)
-        try s.read("hidden_sizes", into: &h.hiddenSizes)
-        try s.read("td3", into: &h.td3)
-        if h.td3 { h.policyDelay = 2 }
-        try s.read("policy_delay", into: &h.policyDelay)
-        try s.read("target_noise", into: &h.targetNoise)
-        try s.read("target_noise_clip", into: &h.targetNoiseClip)
-        context.settings = s
+        try h.read(&context.settings)
+        if h.td3 && context.settings.values["policy_delay"] == nil { h.policyDelay = 2 }
         guard h.batchSize > 0, h.bufferSize > 0, h.policyDelay > 0 else { throw AgentError.invalidSetting("dpg: batch_size, buffer_size and policy_delay must be positive") }
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
@@ -87,7 +93,7 @@ public final class DPG: Agent {
         criticTargets = targets
         actorOptimizer = Adam(actor.parameters, learningRate: Float(h.learningRate))
         criticOptimizers = critics.map { Adam($0.parameters, learningRate: Float(h.learningRate)) }
-        buffer = ReplayBuffer(capacity: h.bufferSize, observationSize: obs, actionSize: act)
+        buffer = ReplayBuffer(capacity: h.bufferSize, observationSpace: observationSpace, actions: .vector(size: act))
     }
 
     /// Maps tanh outputs in [-1, 1] to the box.
@@ -118,8 +124,7 @@ public final class DPG: Agent {
     public func learn(_ t: Transition) -> [String: Double] {
         steps += 1
         guard case .continuous(let a) = t.action else { return [:] }
-        buffer.add(observation: observationSpace.flatten(t.observation), action: toUnit(a), reward: t.reward,
-                   nextObservation: observationSpace.flatten(t.nextObservation), terminated: t.terminated)
+        buffer.add(t, action: toUnit(a))
         guard steps > hyperparameters.learningStarts else { return [:] }
         return update()
     }
@@ -205,11 +210,5 @@ public final class DPG: Agent {
         }
     }
 
-    public var settings: [String: String] {
-        let h = hyperparameters
-        return ["learning_rate": "\(h.learningRate)", "buffer_size": "\(h.bufferSize)", "learning_starts": "\(h.learningStarts)",
-                "batch_size": "\(h.batchSize)", "gamma": "\(h.gamma)", "tau": "\(h.tau)", "exploration_noise": "\(h.explorationNoise)",
-                "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ","), "td3": "\(h.td3)", "policy_delay": "\(h.policyDelay)",
-                "target_noise": "\(h.targetNoise)", "target_noise_clip": "\(h.targetNoiseClip)"]
-    }
+    public var settings: [String: String] { hyperparameters.values() }
 }

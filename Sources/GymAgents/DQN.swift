@@ -7,26 +7,48 @@ import GymNN
 /// Reads top to bottom: hyperparameters, networks, act, learn (store, then every `trainFrequency`
 /// steps `gradientSteps` updates), update. Discrete observations are one-hot encoded (`Space.flatten`).
 public final class DQN: Agent {
-    /// Defaults: RL Zoo's tuned DQN for CartPole-v1 (rl-baselines3-zoo, hyperparams/dqn.yml), with
-    /// SB3's Huber loss and gradient clipping at norm 10.
-    public struct Hyperparameters {
+    /// Defaults: RL Zoo's tuned DQN for CartPole-v1 (rl-baselines3-zoo, hyperparams/dqn.yml; "RL Zoo"
+    /// below), and SB3's DQN defaults where the Zoo sets nothing ("SB3").
+    public struct Hyperparameters: Configurable {
+        /// Adam's step size; 2.3e-3 (RL Zoo).
         public var learningRate = 2.3e-3
+        /// Transitions the replay buffer holds; 100,000 (RL Zoo).
         public var bufferSize = 100_000
+        /// Environment steps before the first update; 1,000 (RL Zoo).
         public var learningStarts = 1000
+        /// Transitions per gradient step; 64 (RL Zoo).
         public var batchSize = 64
+        /// The discount; the environment's, else 0.99 (SB3).
         public var gamma = 0.99
-        /// Hard target update every this many environment steps (SB3 target_update_interval).
+        /// Environment steps between target-network updates; 10 (RL Zoo).
         public var targetUpdateInterval = 10
-        /// Polyak coefficient; 1 means a hard copy.
+        /// Polyak coefficient of the target update, 1 for a hard copy; 1 (SB3).
         public var tau = 1.0
+        /// Environment steps between training phases; 256 (RL Zoo).
         public var trainFrequency = 256
+        /// Gradient steps per training phase; 128 (RL Zoo).
         public var gradientSteps = 128
+        /// Fraction of training over which epsilon falls; 0.16 (RL Zoo).
         public var explorationFraction = 0.16
+        /// Epsilon at the start; 1 (SB3).
         public var explorationInitialEpsilon = 1.0
+        /// Epsilon after the exploration fraction; 0.04 (RL Zoo).
         public var explorationFinalEpsilon = 0.04
+        /// Hidden layer sizes of the Q-network; 256,256 (RL Zoo's net_arch).
         public var hiddenSizes = [256, 256]
+        /// Gradient norm clip; 10 (SB3).
         public var maxGradNorm = 10.0
+        /// Take the bootstrap action from the online network (van Hasselt et al., 2016); off (SB3 has none).
         public var doubleDQN = false
+
+        public static let keys: [SettingKey<Self>] = [
+            .init("learning_rate", \.learningRate), .init("buffer_size", \.bufferSize), .init("learning_starts", \.learningStarts),
+            .init("batch_size", \.batchSize), .init("gamma", \.gamma), .init("target_update_interval", \.targetUpdateInterval),
+            .init("tau", \.tau), .init("train_frequency", \.trainFrequency), .init("gradient_steps", \.gradientSteps),
+            .init("exploration_fraction", \.explorationFraction), .init("exploration_initial_eps", \.explorationInitialEpsilon),
+            .init("exploration_final_eps", \.explorationFinalEpsilon), .init("hidden_sizes", \.hiddenSizes),
+            .init("max_grad_norm", \.maxGradNorm), .init("double_dqn", \.doubleDQN),
+        ]
     }
 
     public let name = "dqn"
@@ -43,7 +65,11 @@ public final class DQN: Agent {
     /// Gradient steps taken so far.
     public private(set) var updateCount = 0
     private var batch = ReplayBuffer.Batch()
-    private var targets = Matrix(rows: 0, columns: 0)
+    /// Q(s, a) of the taken actions, their TD targets r + gamma * (1 - terminated) * bootstrap, and the
+    /// loss's gradient with respect to the former.
+    private var takenValues = Matrix(rows: 0, columns: 0)
+    private var tdTargets = Matrix(rows: 0, columns: 0)
+    private var takenGradient = Matrix(rows: 0, columns: 0)
     private var gradient = Matrix(rows: 0, columns: 0)
 
     public init(_ context: inout AgentContext) throws {
@@ -51,23 +77,7 @@ public final class DQN: Agent {
         observationSpace = context.environment.observationSpace
         var h = Hyperparameters()
         h.gamma = context.discount
-        var s = context.settings
-        try s.read("learning_rate", into: &h.learningRate)
-        try s.read("buffer_size", into: &h.bufferSize)
-        try s.read("learning_starts", into: &h.learningStarts)
-        try s.read("batch_size", into: &h.batchSize)
-        try s.read("gamma", into: &h.gamma)
-        try s.read("target_update_interval", into: &h.targetUpdateInterval)
-        try s.read("tau", into: &h.tau)
-        try s.read("train_frequency", into: &h.trainFrequency)
-        try s.read("gradient_steps", into: &h.gradientSteps)
-        try s.read("exploration_fraction", into: &h.explorationFraction)
-        try s.read("exploration_initial_eps", into: &h.explorationInitialEpsilon)
-        try s.read("exploration_final_eps", into: &h.explorationFinalEpsilon)
-        try s.read("hidden_sizes", into: &h.hiddenSizes)
-        try s.read("max_grad_norm", into: &h.maxGradNorm)
-        try s.read("double_dqn", into: &h.doubleDQN)
-        context.settings = s
+        try h.read(&context.settings)
         guard h.batchSize > 0, h.bufferSize > 0, h.trainFrequency > 0, h.targetUpdateInterval > 0 else {
             throw AgentError.invalidSetting("dqn: batch_size, buffer_size, train_frequency and target_update_interval must be positive")
         }
@@ -79,7 +89,7 @@ public final class DQN: Agent {
         online.computesInputGradient = false
         target.parameters.copyValues(from: online.parameters)
         optimizer = Adam(online.parameters, learningRate: Float(h.learningRate))
-        buffer = ReplayBuffer(capacity: h.bufferSize, observationSize: observationSpace.flatDimension)
+        buffer = ReplayBuffer(capacity: h.bufferSize, observationSpace: observationSpace, actions: .index)
         epsilon = LinearSchedule(start: h.explorationInitialEpsilon, end: h.explorationFinalEpsilon,
                                  fraction: h.explorationFraction, totalSteps: context.totalSteps)
     }
@@ -95,8 +105,7 @@ public final class DQN: Agent {
 
     public func learn(_ t: Transition) -> [String: Double] {
         steps += 1
-        buffer.add(observation: observationSpace.flatten(t.observation), action: [Float(t.action.index!)], reward: t.reward,
-                   nextObservation: observationSpace.flatten(t.nextObservation), terminated: t.terminated)
+        buffer.add(t, actionIndex: t.action.index!)
         var stats: [String: Double] = [:]
         if steps > hyperparameters.learningStarts && steps % hyperparameters.trainFrequency == 0 {
             var loss = 0.0
@@ -135,22 +144,24 @@ public final class DQN: Agent {
         }
         online.parameters.zeroGradients()
         let q = online.forward(batch.observations)
+        let gamma = Float(hyperparameters.gamma)
+        takenValues.resize(rows: n, columns: 1)
+        tdTargets.resize(rows: n, columns: 1)
+        for r in 0..<n {
+            takenValues[r, 0] = q[r, batch.actionIndices[r]]
+            tdTargets[r, 0] = batch.rewards[r] + gamma * (1 - batch.terminals[r]) * bootstrap[r]
+        }
+        let loss = Loss.huber(takenValues, tdTargets, gradient: &takenGradient)
         // Only the taken action's value has a target: the others get zero gradient.
         gradient.resize(rows: n, columns: actionCount)
-        var loss: Float = 0
-        let gamma = Float(hyperparameters.gamma)
         for r in 0..<n {
-            let a = Int(batch.actions.data[r])
-            let y = batch.rewards[r] + gamma * (1 - batch.terminals[r]) * bootstrap[r]
-            let d = q[r, a] - y
             for c in 0..<actionCount { gradient[r, c] = 0 }
-            if abs(d) <= 1 { loss += 0.5 * d * d; gradient[r, a] = d / Float(n) }
-            else { loss += abs(d) - 0.5; gradient[r, a] = (d > 0 ? 1 : -1) / Float(n) }
+            gradient[r, batch.actionIndices[r]] = takenGradient[r, 0]
         }
         online.backward(gradient)
         online.parameters.clipGradientNorm(Float(hyperparameters.maxGradNorm))
         optimizer.step()
-        return Double(loss / Float(n))
+        return Double(loss)
     }
 
     public func save(into checkpoint: inout Checkpoint) {
@@ -165,13 +176,5 @@ public final class DQN: Agent {
         try checkpoint.load("online.adam", into: optimizer)
     }
 
-    public var settings: [String: String] {
-        let h = hyperparameters
-        return ["learning_rate": "\(h.learningRate)", "buffer_size": "\(h.bufferSize)", "learning_starts": "\(h.learningStarts)",
-                "batch_size": "\(h.batchSize)", "gamma": "\(h.gamma)", "target_update_interval": "\(h.targetUpdateInterval)",
-                "tau": "\(h.tau)", "train_frequency": "\(h.trainFrequency)", "gradient_steps": "\(h.gradientSteps)",
-                "exploration_fraction": "\(h.explorationFraction)", "exploration_initial_eps": "\(h.explorationInitialEpsilon)",
-                "exploration_final_eps": "\(h.explorationFinalEpsilon)", "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ","),
-                "max_grad_norm": "\(h.maxGradNorm)", "double_dqn": "\(h.doubleDQN)"]
-    }
+    public var settings: [String: String] { hyperparameters.values() }
 }

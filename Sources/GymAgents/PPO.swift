@@ -18,19 +18,41 @@ public final class PPO: Agent {
     /// Defaults: Stable-Baselines3's PPO defaults (n_steps 2048, batch 64, 10 epochs, gamma 0.99,
     /// GAE lambda 0.95, clip 0.2, lr 3e-4, vf_coef 0.5, max_grad_norm 0.5, 64x64 tanh networks,
     /// advantages normalised per minibatch).
-    public struct Hyperparameters {
+    public struct Hyperparameters: Configurable {
+        /// Adam's step size; 3e-4 (SB3), 7e-4 for a2c (SB3).
         public var learningRate = 3e-4
+        /// Environment steps per rollout; 2,048 (SB3), 5 for a2c (SB3).
         public var nSteps = 2048
+        /// Transitions per minibatch; 64 (SB3); a2c uses the whole rollout.
         public var batchSize = 64
+        /// Passes over each rollout; 10 (SB3); a2c makes one.
         public var nEpochs = 10
+        /// The discount; the environment's, else 0.99 (SB3).
         public var gamma = 0.99
+        /// GAE's lambda; 0.95 (SB3), 1 for a2c (SB3).
         public var gaeLambda = 0.95
+        /// The surrogate's clip epsilon; 0.2 (SB3); a2c does not clip.
         public var clipRange = 0.2
+        /// Weight of the entropy bonus; 0 (SB3).
         public var entropyCoefficient = 0.0
+        /// Weight of the value loss; 0.5 (SB3).
         public var valueCoefficient = 0.5
+        /// Gradient norm clip; 0.5 (SB3).
         public var maxGradNorm = 0.5
+        /// Hidden layer sizes of the policy and the value networks (tanh); 64,64 (SB3).
         public var hiddenSizes = [64, 64]
+        /// Normalise advantages per minibatch; on (SB3), off for a2c (SB3).
         public var normalizeAdvantage = true
+
+        public static let keys: [SettingKey<Self>] = [
+            .init("learning_rate", \.learningRate), .init("n_steps", \.nSteps), .init("batch_size", \.batchSize),
+            .init("n_epochs", \.nEpochs), .init("clip_range", \.clipRange), .init("normalize_advantage", \.normalizeAdvantage),
+            .init("gamma", \.gamma), .init("gae_lambda", \.gaeLambda), .init("entropy_coef", \.entropyCoefficient),
+            .init("vf_coef", \.valueCoefficient), .init("max_grad_norm", \.maxGradNorm), .init("hidden_sizes", \.hiddenSizes),
+        ]
+
+        /// The keys of a2c: one epoch over the whole rollout, unclipped, so no batch, epoch, clip or normalisation keys.
+        static let a2cKeys = keys.filter { !["batch_size", "n_epochs", "clip_range", "normalize_advantage"].contains($0.key) }
 
         /// SB3's A2C defaults (n_steps 5, lr 7e-4, GAE lambda 1, no advantage normalisation), with Adam
         /// where SB3 uses RMSprop.
@@ -49,6 +71,8 @@ public final class PPO: Agent {
 
     public let name: String
     public private(set) var hyperparameters = Hyperparameters()
+    /// The settings this variant takes.
+    private let keys: [SettingKey<Hyperparameters>]
     private let policy: StochasticPolicy
     private let value: MLP
     private let optimizer: Adam
@@ -64,23 +88,9 @@ public final class PPO: Agent {
         name = variant == .ppo ? "ppo" : "a2c"
         var h = variant == .ppo ? Hyperparameters() : Hyperparameters.a2c
         h.gamma = context.discount
-        var s = context.settings
-        try s.read("learning_rate", into: &h.learningRate)
-        try s.read("n_steps", into: &h.nSteps)
+        keys = variant == .ppo ? Hyperparameters.keys : Hyperparameters.a2cKeys
+        try h.read(&context.settings, keys: keys)
         if variant == .a2c { h.batchSize = h.nSteps }
-        if variant == .ppo {
-            try s.read("batch_size", into: &h.batchSize)
-            try s.read("n_epochs", into: &h.nEpochs)
-            try s.read("clip_range", into: &h.clipRange)
-            try s.read("normalize_advantage", into: &h.normalizeAdvantage)
-        }
-        try s.read("gamma", into: &h.gamma)
-        try s.read("gae_lambda", into: &h.gaeLambda)
-        try s.read("entropy_coef", into: &h.entropyCoefficient)
-        try s.read("vf_coef", into: &h.valueCoefficient)
-        try s.read("max_grad_norm", into: &h.maxGradNorm)
-        try s.read("hidden_sizes", into: &h.hiddenSizes)
-        context.settings = s
         guard h.nSteps > 0, h.batchSize > 0, h.nEpochs > 0 else { throw AgentError.invalidSetting("\(name): n_steps, batch_size and n_epochs must be positive") }
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
@@ -179,17 +189,5 @@ public final class PPO: Agent {
         if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std") }
     }
 
-    public var settings: [String: String] {
-        let h = hyperparameters
-        var result = ["learning_rate": "\(h.learningRate)", "n_steps": "\(h.nSteps)", "gamma": "\(h.gamma)", "gae_lambda": "\(h.gaeLambda)",
-                      "entropy_coef": "\(h.entropyCoefficient)", "vf_coef": "\(h.valueCoefficient)", "max_grad_norm": "\(h.maxGradNorm)",
-                      "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ",")]
-        if name == "ppo" {
-            result["batch_size"] = "\(h.batchSize)"
-            result["n_epochs"] = "\(h.nEpochs)"
-            result["clip_range"] = "\(h.clipRange)"
-            result["normalize_advantage"] = "\(h.normalizeAdvantage)"
-        }
-        return result
-    }
+    public var settings: [String: String] { hyperparameters.values(keys: keys) }
 }

@@ -12,16 +12,29 @@ import GymNN
 public final class Reinforce: Agent {
     /// Defaults: the policy-gradient notes' setting (small networks, Adam, lr 1e-2 for the linear policy's
     /// single parameter family), the baseline as Sutton and Barto (section 13.4) recommend.
-    public struct Hyperparameters {
+    public struct Hyperparameters: Configurable {
+        /// Adam's step size for the policy; 0.01 (the notes' setting).
         public var learningRate = 0.01
+        /// Adam's step size for the value baseline; 0.01, as the policy's.
         public var valueLearningRate = 0.01
+        /// The discount; the environment's, else 0.99.
         public var gamma = 0.99
+        /// `mlp` or `linear` (the notes' demand model); mlp.
         public var policy = "mlp"
+        /// `none`, `mean` (a running mean of returns) or `value` (a learned V(s)); mean (Sutton and Barto, 13.4).
         public var baseline = "mean"
+        /// Hidden layer sizes of the mlp policy and of the value baseline; 64.
         public var hiddenSizes = [64]
+        /// Weight of the entropy bonus of discrete policies; 0.
         public var entropyCoefficient = 0.0
-        /// The running mean's step size (exponential moving average of episode-start returns).
+        /// Step size of the running mean baseline (an average of episode-start returns); 0.05.
         public var baselineRate = 0.05
+
+        public static let keys: [SettingKey<Self>] = [
+            .init("learning_rate", \.learningRate), .init("value_learning_rate", \.valueLearningRate), .init("gamma", \.gamma),
+            .init("policy", \.policy, allowed: ["mlp", "linear"]), .init("baseline", \.baseline, allowed: ["none", "mean", "value"]),
+            .init("hidden_sizes", \.hiddenSizes), .init("entropy_coef", \.entropyCoefficient), .init("baseline_rate", \.baselineRate),
+        ]
     }
 
     public let name = "reinforce"
@@ -37,16 +50,7 @@ public final class Reinforce: Agent {
     public init(_ context: inout AgentContext) throws {
         var h = Hyperparameters()
         h.gamma = context.discount
-        var s = context.settings
-        try s.read("learning_rate", into: &h.learningRate)
-        try s.read("value_learning_rate", into: &h.valueLearningRate)
-        try s.read("gamma", into: &h.gamma)
-        try s.read("policy", into: &h.policy, allowed: ["mlp", "linear"])
-        try s.read("baseline", into: &h.baseline, allowed: ["none", "mean", "value"])
-        try s.read("hidden_sizes", into: &h.hiddenSizes)
-        try s.read("entropy_coef", into: &h.entropyCoefficient)
-        try s.read("baseline_rate", into: &h.baselineRate)
-        context.settings = s
+        try h.read(&context.settings)
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
         let observationSpace = context.environment.observationSpace
@@ -157,10 +161,5 @@ public final class Reinforce: Agent {
         runningBaseline = Double(checkpoint.metadata["running_baseline"] ?? "0") ?? 0
     }
 
-    public var settings: [String: String] {
-        let h = hyperparameters
-        return ["learning_rate": "\(h.learningRate)", "value_learning_rate": "\(h.valueLearningRate)", "gamma": "\(h.gamma)",
-                "policy": h.policy, "baseline": h.baseline, "hidden_sizes": h.hiddenSizes.map(String.init).joined(separator: ","),
-                "entropy_coef": "\(h.entropyCoefficient)", "baseline_rate": "\(h.baselineRate)"]
-    }
+    public var settings: [String: String] { hyperparameters.values() }
 }

@@ -5,41 +5,64 @@ import GymNN
 ///
 /// Contract: holds the last `capacity` transitions added; `sample` draws `batchSize` indices
 /// uniformly with replacement from those held, using the caller's generator, and writes them into
-/// preallocated batch matrices (no allocation per sample once sized).
+/// preallocated batch matrices (no allocation per sample once sized). Observations are flattened
+/// (`Space.flatten`) straight into the buffer, once each.
 public final class ReplayBuffer {
+    /// How actions are stored: as indices (DQN's discrete actions) or as vectors (DPG's continuous ones).
+    public enum ActionForm: Equatable {
+        case index
+        case vector(size: Int)
+    }
+
     public let capacity: Int
+    public let observationSpace: Space
     public let observationSize: Int
-    public let actionSize: Int
+    public let actionForm: ActionForm
     public private(set) var count = 0
     private var next = 0
     private var observations: [Float]
     private var nextObservations: [Float]
+    private var actionIndices: [Int]
     private var actions: [Float]
+    private let actionSize: Int
     private var rewards: [Float]
     private var terminals: [Float]
 
-    public init(capacity: Int, observationSize: Int, actionSize: Int = 1) {
+    public init(capacity: Int, observationSpace: Space, actions actionForm: ActionForm) {
         precondition(capacity > 0)
         self.capacity = capacity
-        self.observationSize = observationSize
-        self.actionSize = actionSize
+        self.observationSpace = observationSpace
+        observationSize = observationSpace.flatDimension
+        self.actionForm = actionForm
+        if case .vector(let size) = actionForm { actionSize = size } else { actionSize = 0 }
         observations = Array(repeating: 0, count: capacity * observationSize)
         nextObservations = Array(repeating: 0, count: capacity * observationSize)
+        actionIndices = Array(repeating: 0, count: actionForm == .index ? capacity : 0)
         actions = Array(repeating: 0, count: capacity * actionSize)
         rewards = Array(repeating: 0, count: capacity)
         terminals = Array(repeating: 0, count: capacity)
     }
 
-    /// Adds a transition, overwriting the oldest when full. `terminated` marks that the target must not bootstrap.
-    public func add(observation: [Float], action: [Float], reward: Double, nextObservation: [Float], terminated: Bool) {
-        precondition(observation.count == observationSize && nextObservation.count == observationSize && action.count == actionSize)
-        for i in 0..<observationSize {
-            observations[next * observationSize + i] = observation[i]
-            nextObservations[next * observationSize + i] = nextObservation[i]
-        }
+    /// Adds a transition with a discrete action, overwriting the oldest when full.
+    public func add(_ transition: Transition, actionIndex: Int) {
+        precondition(actionForm == .index)
+        actionIndices[next] = actionIndex
+        store(transition)
+    }
+
+    /// Adds a transition with a vector action (in whatever units the agent learns in), overwriting the oldest when full.
+    public func add(_ transition: Transition, action: [Float]) {
+        precondition(action.count == actionSize && actionForm != .index)
         for i in 0..<actionSize { actions[next * actionSize + i] = action[i] }
-        rewards[next] = Float(reward)
-        terminals[next] = terminated ? 1 : 0
+        store(transition)
+    }
+
+    /// The observations, reward and termination of the transition; `terminated` marks that the target must not bootstrap.
+    private func store(_ t: Transition) {
+        observationSpace.flatten(t.observation, into: &observations, at: next * observationSize)
+        observationSpace.flatten(t.nextObservation, into: &nextObservations, at: next * observationSize)
+        rewards[next] = Float(t.reward)
+        terminals[next] = t.terminated ? 1 : 0
         next = (next + 1) % capacity
         count = min(count + 1, capacity)
     }
@@ -47,6 +70,9 @@ public final class ReplayBuffer {
     /// A sampled batch: row r of each matrix is one transition.
     public struct Batch {
         public var observations = Matrix(rows: 0, columns: 0)
+        /// The actions of a buffer of `.index` actions.
+        public var actionIndices: [Int] = []
+        /// The actions of a buffer of `.vector` actions, one row each.
         public var actions = Matrix(rows: 0, columns: 0)
         public var rewards: [Float] = []
         public var nextObservations = Matrix(rows: 0, columns: 0)
@@ -62,6 +88,7 @@ public final class ReplayBuffer {
         if batch.rewards.count != batchSize {
             batch.rewards = Array(repeating: 0, count: batchSize)
             batch.terminals = Array(repeating: 0, count: batchSize)
+            batch.actionIndices = Array(repeating: 0, count: actionForm == .index ? batchSize : 0)
         }
         for r in 0..<batchSize {
             let k = rng.nextInt(below: count)
@@ -69,6 +96,7 @@ public final class ReplayBuffer {
                 batch.observations.data[r * observationSize + i] = observations[k * observationSize + i]
                 batch.nextObservations.data[r * observationSize + i] = nextObservations[k * observationSize + i]
             }
+            if actionForm == .index { batch.actionIndices[r] = actionIndices[k] }
             for i in 0..<actionSize { batch.actions.data[r * actionSize + i] = actions[k * actionSize + i] }
             batch.rewards[r] = rewards[k]
             batch.terminals[r] = terminals[k]

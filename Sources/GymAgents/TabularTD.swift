@@ -10,13 +10,24 @@ import GymNN
 public final class TabularTD: Agent {
     public enum Rule { case qLearning, sarsa }
 
-    public struct Hyperparameters {
+    public struct Hyperparameters: Configurable {
+        /// The step size alpha; 0.1 (Sutton and Barto's examples).
         public var learningRate = 0.1
+        /// The discount; the environment's, else 0.99.
         public var gamma = 0.99
+        /// Epsilon at the start; 1 (explore everything first).
         public var epsilonStart = 1.0
+        /// Epsilon after the exploration fraction; 0.05.
         public var epsilonEnd = 0.05
+        /// Fraction of training over which epsilon falls linearly; 0.5.
         public var explorationFraction = 0.5
+        /// Q(s, a) before any update; 0 (optimistic values speed up exploration where rewards are negative).
         public var initialValue = 0.0
+
+        public static let keys: [SettingKey<Self>] = [
+            .init("learning_rate", \.learningRate), .init("gamma", \.gamma), .init("epsilon_start", \.epsilonStart),
+            .init("epsilon_end", \.epsilonEnd), .init("exploration_fraction", \.explorationFraction), .init("initial_value", \.initialValue),
+        ]
     }
 
     public let name: String
@@ -37,12 +48,7 @@ public final class TabularTD: Agent {
         actions = try requireDiscrete(context.environment.actionSpace, agent: name, role: "action")
         var h = Hyperparameters()
         h.gamma = context.discount
-        try context.settings.read("learning_rate", into: &h.learningRate)
-        try context.settings.read("gamma", into: &h.gamma)
-        try context.settings.read("epsilon_start", into: &h.epsilonStart)
-        try context.settings.read("epsilon_end", into: &h.epsilonEnd)
-        try context.settings.read("exploration_fraction", into: &h.explorationFraction)
-        try context.settings.read("initial_value", into: &h.initialValue)
+        try h.read(&context.settings)
         hyperparameters = h
         q = Array(repeating: h.initialValue, count: states * actions)
         epsilon = LinearSchedule(start: h.epsilonStart, end: h.epsilonEnd, fraction: h.explorationFraction, totalSteps: context.totalSteps)
@@ -70,20 +76,20 @@ public final class TabularTD: Agent {
     public func learn(_ t: Transition) -> [String: Double] {
         steps += 1
         let s = t.observation.index!, a = t.action.index!, s2 = t.nextObservation.index!
-        var target = t.reward
+        var tdTarget = t.reward
         if !t.terminated {
             switch rule {
             case .qLearning:
-                target += hyperparameters.gamma * q[s2 * actions + greedy(s2)]
+                tdTarget += hyperparameters.gamma * q[s2 * actions + greedy(s2)]
             case .sarsa:
                 let next = epsilonGreedy(s2)
                 if !t.truncated { pendingAction = next }
-                target += hyperparameters.gamma * q[s2 * actions + next]
+                tdTarget += hyperparameters.gamma * q[s2 * actions + next]
             }
         }
-        let error = target - q[s * actions + a]
-        q[s * actions + a] += hyperparameters.learningRate * error
-        return ["td_error": abs(error), "epsilon": epsilon.value(at: steps)]
+        let tdError = tdTarget - q[s * actions + a]
+        q[s * actions + a] += hyperparameters.learningRate * tdError
+        return ["td_error": abs(tdError), "epsilon": epsilon.value(at: steps)]
     }
 
     public func save(into checkpoint: inout Checkpoint) {
@@ -98,9 +104,5 @@ public final class TabularTD: Agent {
         q = values
     }
 
-    public var settings: [String: String] {
-        let h = hyperparameters
-        return ["learning_rate": "\(h.learningRate)", "gamma": "\(h.gamma)", "epsilon_start": "\(h.epsilonStart)",
-                "epsilon_end": "\(h.epsilonEnd)", "exploration_fraction": "\(h.explorationFraction)", "initial_value": "\(h.initialValue)"]
-    }
+    public var settings: [String: String] { hyperparameters.values() }
 }

@@ -15,9 +15,9 @@ public final class ValueIterationAgent: Agent {
         guard case .discrete = context.environment.observationSpace else {
             throw AgentError.unsupported("value-iteration needs state indices as observations, but the environment's observation space is \(context.environment.observationSpace)")
         }
-        var gamma = context.discount
-        try context.settings.read("gamma", into: &gamma)
-        self.gamma = gamma
+        var h = Hyperparameters(gamma: context.discount)
+        try h.read(&context.settings)
+        gamma = h.gamma
         solution = try ValueIteration.solve(model, gamma: gamma)
     }
 
@@ -25,5 +25,12 @@ public final class ValueIterationAgent: Agent {
     public func learn(_ transition: Transition) -> [String: Double] { [:] }
     public func save(into checkpoint: inout Checkpoint) {}
     public func restore(from checkpoint: Checkpoint) throws {}
-    public var settings: [String: String] { ["gamma": "\(gamma)"] }
+    public var settings: [String: String] { Hyperparameters(gamma: gamma).values() }
+
+    public struct Hyperparameters: Configurable {
+        /// The discount of the plan; the environment's, else 0.99.
+        public var gamma: Double
+
+        public static let keys: [SettingKey<Self>] = [.init("gamma", \.gamma)]
+    }
 }

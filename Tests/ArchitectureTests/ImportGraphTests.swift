@@ -97,3 +97,25 @@ final class ImportGraphTests: XCTestCase {
         }
     }
 }
+
+/// Each agent's hyperparameters are declared once, each with a doc line giving its default and source.
+final class AgentHyperparameterTests: XCTestCase {
+    func testEveryHyperparameterHasADocLine() throws {
+        let directory = ImportGraphTests.root.appendingPathComponent("Sources/GymAgents")
+        var checked = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".swift") {
+            let lines = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            guard let start = lines.firstIndex(where: { $0.contains("struct Hyperparameters") }) else { continue }
+            var depth = 0
+            for i in start..<lines.count {
+                depth += lines[i].filter { $0 == "{" }.count - lines[i].filter { $0 == "}" }.count
+                if i > start && depth == 1, lines[i].trimmingCharacters(in: .whitespaces).hasPrefix("public var ") {
+                    checked += 1
+                    XCTAssertTrue(lines[i - 1].trimmingCharacters(in: .whitespaces).hasPrefix("///"), "\(file):\(i + 1): \(lines[i]) has no doc line")
+                }
+                if depth == 0 && i > start { break }
+            }
+        }
+        XCTAssertGreaterThan(checked, 50, "found too few hyperparameters; has the layout changed?")
+    }
+}

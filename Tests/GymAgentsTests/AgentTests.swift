@@ -48,8 +48,11 @@ final class AgentTests: XCTestCase {
     func corridor() throws -> Environment { try Registry.shared.make("corridor-v0", overrides: ["slip": 0, "length": 6]) }
 
     func testReplayBufferKeepsTheLastCapacityTransitionsAndSamplesThem() {
-        let buffer = ReplayBuffer(capacity: 3, observationSize: 1)
-        for i in 0..<5 { buffer.add(observation: [Float(i)], action: [Float(i)], reward: Double(i), nextObservation: [Float(i + 1)], terminated: i == 4) }
+        let buffer = ReplayBuffer(capacity: 3, observationSpace: .box(try! Box(low: -10, high: 10, shape: [1])), actions: .vector(size: 1))
+        for i in 0..<5 {
+            buffer.add(Transition(observation: .vector([Float(i)]), action: .continuous([Double(i)]), reward: Double(i),
+                                  nextObservation: .vector([Float(i + 1)]), terminated: i == 4, truncated: false), action: [Float(i)])
+        }
         XCTAssertEqual(buffer.count, 3)
         var batch = ReplayBuffer.Batch()
         var rng = RandomSource(seed: 1)
@@ -65,6 +68,19 @@ final class AgentTests: XCTestCase {
             }
         }
         XCTAssertEqual(seen, [2, 3, 4], "the two oldest transitions were overwritten")
+    }
+
+    func testReplayBufferStoresActionIndicesAndOneHotObservations() {
+        let buffer = ReplayBuffer(capacity: 4, observationSpace: .discrete(try! Discrete(3)), actions: .index)
+        buffer.add(Transition(observation: .discrete(2), action: .discrete(1), reward: -1, nextObservation: .discrete(0),
+                              terminated: false, truncated: true), actionIndex: 1)
+        var batch = ReplayBuffer.Batch()
+        var rng = RandomSource(seed: 2)
+        buffer.sample(2, into: &batch, using: &rng)
+        XCTAssertEqual(batch.actionIndices, [1, 1])
+        XCTAssertEqual(Array(batch.observations.data[0..<3]), [0, 0, 1])
+        XCTAssertEqual(Array(batch.nextObservations.data[0..<3]), [1, 0, 0])
+        XCTAssertEqual(batch.terminals, [0, 0], "a truncated transition still bootstraps")
     }
 
     func testLinearScheduleDecaysThenHolds() {
