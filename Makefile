@@ -9,7 +9,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins clean
+.PHONY: deps build test docs demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -35,11 +35,17 @@ schema: $(VENV)/installed build
 	$(GYM) validate Environments/*.json
 
 # Release mode: the learning tests train agents and must finish in seconds.
-# The conformance suite runs on every shipped environment first.
-test: build schema
+# The conformance suite runs on every shipped environment first, and the documentation must build.
+test: build schema docs
 	$(GYM) check --all
 	$(GYM) bench --steps 1000 --repeats 1
 	$(SWIFT) test -c release --disable-swift-testing
+
+# DocC archives of the public modules (swift-docc-plugin), in .build/plugins/Swift-DocC/outputs/;
+# any warning (a broken symbol link, an undocumented parameter) fails the build.
+DOC_TARGETS := Gym GymMDP GymConformanceTesting
+docs: deps
+	$(SWIFT) package --disable-sandbox generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
 
 demo: build
 	@echo "== The registered environments (gym list)"

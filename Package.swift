@@ -32,6 +32,8 @@ let package = Package(
         .library(name: "Gym", targets: ["Gym"]),
         .library(name: "GymMDP", targets: ["GymMDP"]),
         .library(name: "GymPlanning", targets: ["GymPlanning"]),
+        .library(name: "GymAgents", targets: ["GymAgents"]),
+        .library(name: "GymPlugins", targets: ["GymPlugins"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
         // The example plugin written in Swift: .build/<config>/libSwiftRandomWalkPlugin.so
@@ -39,6 +41,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `make docs`: DocC catalogs of Gym, GymMDP and GymConformanceTesting.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev).
@@ -90,6 +94,8 @@ let package = Package(
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
         .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "DocumentationTests",
+                    dependencies: ["Gym", "GymMDP", "GymPlanning", "GymAgents", "GymPlugins", "GymConformanceTesting"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -97,6 +97,17 @@ public struct EnvironmentMetadata: Sendable, Equatable {
 /// - never crash, print, or read global mutable state.
 ///
 /// One instance is used by one thread at a time.
+///
+/// ```swift
+/// let env = try Registry.shared.make("corridor-v0")
+/// var (observation, _) = try env.reset(seed: 42)
+/// var rng = RandomSource(seed: 7)
+/// while true {
+///     let step = try env.step(env.actionSpace.sampleAction(using: &rng))
+///     observation = step.observation
+///     if step.terminated || step.truncated { break }   // then reset before stepping again
+/// }
+/// ```
 public protocol Environment: AnyObject {
     /// The space every observation belongs to. Constant for the environment's lifetime.
     var observationSpace: Space { get }

@@ -52,7 +52,7 @@ final class PluginTests: XCTestCase {
         // sampler and dynamics (seed 7, default parameters); guards the ABI and the host's encoding.
         let library = try PluginLibrary(path: try PluginBuilds.inventory())
         let env = try PluginEnvironment(library: library, environmentID: "inventory-v1", configuration: [:])
-        try env.reset(seed: 7, options: .none)
+        _ = try env.reset(seed: 7, options: .none)
         var trace: [String] = []
         for a in [0, 3, 5, 1, 2, 4, 0, 0] {
             let step = try env.step(.discrete(a))
@@ -98,7 +98,7 @@ final class PluginTests: XCTestCase {
         XCTAssertTrue(error { try PluginEnvironment(library: misbehaving, environmentID: "refused-v1", configuration: [:]) }
             .contains("cannot create refused-v1: refused: the license server is unreachable"))
         let failing = try PluginEnvironment(library: misbehaving, environmentID: "failing-v1", configuration: [:])
-        try failing.reset(seed: 0, options: .none)
+        _ = try failing.reset(seed: 0, options: .none)
         XCTAssertEqual(error { try failing.step(.discrete(0)) }, "plugin misbehaving: step: simulator diverged")
         XCTAssertTrue(error { try failing.step(.continuous([0])) }.contains("not of the shape of the action space"))
     }
@@ -122,7 +122,7 @@ final class PluginTests: XCTestCase {
         XCTAssertEqual(ConformanceSuite.run(make).filter(\.outcome.isFailure).map { "\($0.id): \($0.outcome)" }, [])
         let deterministic = try PluginEnvironment(library: library, environmentID: "random-walk-v1", configuration: ["slip": 0])
         XCTAssertFalse(deterministic.metadata.isStochastic)
-        try deterministic.reset(seed: 0, options: .none)
+        _ = try deterministic.reset(seed: 0, options: .none)
         _ = try deterministic.step(.discrete(1))
         _ = try deterministic.step(.discrete(1))
         let last = try deterministic.step(.discrete(1))

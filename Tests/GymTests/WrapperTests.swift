@@ -56,7 +56,7 @@ final class WrapperTests: XCTestCase {
     }
 
     func testOrderEnforcingThrowsOutOfOrderAndOnBadActions() throws {
-        let env = OrderEnforcing(try TimeLimit(EchoEnvironment(), maxEpisodeSteps: 1))
+        let env = try OrderEnforcing(TimeLimit(EchoEnvironment(), maxEpisodeSteps: 1))
         XCTAssertThrowsError(try env.step(.continuous([0, 0]))) { XCTAssertTrue($0 is GymError) }
         XCTAssertThrowsError(try env.observe())
         try env.reset(seed: 1)
@@ -137,7 +137,7 @@ final class WrapperTests: XCTestCase {
 
     func testUnwrappedReachesTheInnermostEnvironment() throws {
         let corridor = try Corridor()
-        let env = OrderEnforcing(try TimeLimit(EpisodeStatistics(corridor), maxEpisodeSteps: 3))
+        let env = try OrderEnforcing(TimeLimit(EpisodeStatistics(corridor), maxEpisodeSteps: 3))
         XCTAssertTrue(env.unwrapped === corridor)
         XCTAssertEqual(env.metadata.maxEpisodeSteps, 3)
     }

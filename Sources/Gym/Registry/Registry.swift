@@ -105,8 +105,10 @@ public final class Registry {
         return first
     }
 
-    /// A fresh instance of `id` (a registered id or a path to a file) with the standard checks.
-    /// - Parameter overrides: parameter values replacing the spec's defaults; unknown names throw.
+    /// A fresh instance of `id` with the standard checks.
+    /// - Parameters:
+    ///   - id: a registered id, or a path to a file a loader reads.
+    ///   - overrides: parameter values replacing the spec's defaults; unknown names throw.
     public func make(_ id: String, overrides: [String: Double] = [:]) throws -> Environment {
         try make(spec(id), overrides: overrides)
     }

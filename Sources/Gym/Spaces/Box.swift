@@ -7,12 +7,25 @@ import Glibc
 /// Observations are compared with the bounds rounded to Float; actions with the bounds as given.
 /// NaN is never contained. Sampling: uniform where both bounds are finite, `low + Exp(1)` or
 /// `high - Exp(1)` where one is, standard normal where neither is (as Gymnasium's `Box.sample`).
+///
+/// A caller may rely on: an action is contained exactly when it is `.continuous` with `size` numbers,
+/// none NaN, each inside its bounds; an environment never clips one that is not (use `ClipAction`).
+///
+/// ```swift
+/// let torque = try Box(low: -2, high: 2, shape: [1])
+/// torque.rejection(of: .continuous([2.5]))       // "element 0 = 2.5 is outside [-2.0, 2.0]"
+/// torque.rejection(of: .continuous([.nan]))      // NaN is never an element
+/// var rng = RandomSource(seed: 1)
+/// let action = torque.sampleAction(using: &rng)  // .continuous([x]) with -2 <= x <= 2
+/// ```
 public struct Box: SpaceProtocol {
     public let low: [Double]
     public let high: [Double]
     public let shape: [Int]
 
     /// - Parameters: `low` and `high` hold one bound per element (row-major); `shape` defaults to `[low.count]`.
+    /// - Throws: `GymError.invalidArgument` for a non-positive dimension, a bound count that is not the
+    ///   shape's size, a NaN bound or `low > high`.
     public init(low: [Double], high: [Double], shape: [Int]? = nil) throws {
         let shape = shape ?? [low.count]
         let size = shape.reduce(1, *)

@@ -1,8 +1,23 @@
-/// The integers `start ..< start + n`. Flattened as a one-hot vector of length `n`.
+/// The integers `start ..< start + n`: a choice among `n` options. Flattened as a one-hot vector of
+/// length `n`.
+///
+/// A caller may rely on: `contains(.discrete(i))` exactly for `start <= i < start + n`; any other action
+/// (another integer, a vector) is rejected with a reason naming the value and the range; samples are
+/// uniform over the `n` integers and take one `nextInt(below: n)` draw.
+///
+/// ```swift
+/// let space = try Discrete(3, start: -1)                 // -1, 0 or 1
+/// var rng = RandomSource(seed: 42)
+/// let action = space.sampleAction(using: &rng)          // .discrete(-1), .discrete(0) or .discrete(1)
+/// space.rejection(of: .discrete(2))                      // "2 is outside -1...1"
+/// ```
 public struct Discrete: SpaceProtocol {
+    /// The number of elements; at least 1.
     public let n: Int
+    /// The smallest element.
     public let start: Int
 
+    /// - Throws: `GymError.invalidArgument` unless `n > 0`.
     public init(_ n: Int, start: Int = 0) throws {
         guard n > 0 else { throw GymError.invalidArgument("Discrete space needs n > 0, got \(n)") }
         self.n = n

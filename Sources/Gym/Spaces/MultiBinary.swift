@@ -1,7 +1,18 @@
 /// A vector of `n` bits, each 0 or 1. Flattened as the bits themselves.
+///
+/// A caller may rely on: an action is contained exactly when it is `.integers` of `n` zeros and ones;
+/// samples draw each bit with probability 1/2, in order.
+///
+/// ```swift
+/// let switches = try MultiBinary(3)
+/// switches.rejection(of: .integers([1, 0, 1]))   // nil: contained
+/// switches.rejection(of: .integers([1, 2, 0]))   // "element 1 = 2 is not 0 or 1"
+/// ```
 public struct MultiBinary: SpaceProtocol {
+    /// The number of bits; at least 1.
     public let n: Int
 
+    /// - Throws: `GymError.invalidArgument` unless `n > 0`.
     public init(_ n: Int) throws {
         guard n > 0 else { throw GymError.invalidArgument("MultiBinary needs n > 0, got \(n)") }
         self.n = n

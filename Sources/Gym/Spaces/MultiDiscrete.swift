@@ -1,7 +1,19 @@
-/// A vector of integers, element `i` in `0 ..< nvec[i]`. Flattened as concatenated one-hot vectors.
+/// A vector of integers, element `i` in `0 ..< nvec[i]`: several discrete choices made together.
+/// Flattened as concatenated one-hot vectors.
+///
+/// A caller may rely on: an action is contained exactly when it is `.integers` of length `nvec.count`
+/// with every element in range; samples draw each element uniformly, in order.
+///
+/// ```swift
+/// let space = try MultiDiscrete([3, 2])         // e.g. a direction and a button
+/// space.rejection(of: .integers([2, 1]))        // nil: contained
+/// space.rejection(of: .integers([3, 0]))        // "element 0 = 3 is outside 0...2"
+/// ```
 public struct MultiDiscrete: SpaceProtocol {
+    /// The number of values of each element; every one at least 1.
     public let nvec: [Int]
 
+    /// - Throws: `GymError.invalidArgument` for an empty `nvec` or a size below 1.
     public init(_ nvec: [Int]) throws {
         guard !nvec.isEmpty, nvec.allSatisfy({ $0 > 0 }) else {
             throw GymError.invalidArgument("MultiDiscrete needs a non-empty nvec of positive sizes, got \(nvec)")

@@ -3,6 +3,13 @@
 /// Contract: `contains` is true exactly for the values an environment may return (observations) or
 /// must accept (actions); `validate` throws `GymError.invalidAction` with a message naming the value and
 /// the space otherwise. NaN and infinite numbers are never contained in a space with finite bounds.
+///
+/// ```swift
+/// let space = Space.discrete(try Discrete(2))
+/// try space.validate(.discrete(1))    // fine
+/// try space.validate(.discrete(2))    // throws GymError.invalidAction:
+///                                     // "invalid action 2: 2 is outside 0...1 (action space Discrete(2))"
+/// ```
 public enum Space: Hashable, Sendable, CustomStringConvertible {
     case discrete(Discrete)
     case box(Box)

@@ -1,7 +1,19 @@
 /// An environment that wraps another and forwards every call to it; subclasses override what they change.
 ///
 /// Contract: a wrapper is itself an `Environment` and obeys the same contract. `inner` is the wrapped
-/// environment; `unwrapped` (on every environment) reaches the innermost one.
+/// environment; `unwrapped` (on every environment) reaches the innermost one. Each layer costs a copy of
+/// the `Step` on every step (a few nanoseconds): `make` adds none around environments that enforce the
+/// episode contract themselves.
+///
+/// ```swift
+/// final class ScaleReward: Wrapper {
+///     override func step(_ action: Action) throws -> Step {
+///         var step = try inner.step(action)
+///         step.reward *= 0.1
+///         return step
+///     }
+/// }
+/// ```
 open class Wrapper: Environment {
     public let inner: Environment
 

@@ -90,11 +90,15 @@ public final class ExpressionCompiler {
         program.instructions.append(Instruction(op: op, dst: dst, a: a, b: b, c: c))
     }
 
-    /// Compiles `text`, checks that it has type `expected` (any type when nil), and stores its value in
-    /// register `destination`. Returns the expression's type.
+    /// Compiles an expression into the program under construction and returns its type.
+    /// - Parameters:
+    ///   - text: the expression's source.
+    ///   - destination: the register its value is stored in.
+    ///   - expected: the type it must have; any type when nil.
+    ///   - scope: the names it may use.
+    ///   - preload: whether a constant result may be stored in the initial registers instead of being
+    ///     written by an instruction; only safe when nothing else ever writes `destination`.
     /// - Throws: `ExpressionError` with the column of the problem.
-    /// - Parameter preload: whether a constant result may be stored in the initial registers instead of
-    ///   being written by an instruction; only safe when nothing else ever writes `destination`.
     @discardableResult
     public func compile(_ text: String, into destination: Int32, expecting expected: ValueType?, scope: Scope,
                         preload: Bool = true) throws -> ValueType {
