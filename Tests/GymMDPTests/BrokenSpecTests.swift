@@ -91,6 +91,26 @@ final class BrokenSpecTests: XCTestCase {
         XCTAssertTrue(message.contains("$.start: unknown state 'nowhere'"), message)
     }
 
+    func testTypeAndRangeErrorsCarryWhatWasExpectedAndWhatTheFileHolds() throws {
+        func issues(_ name: String) throws -> [SpecIssue] {
+            let path = BrokenSpecTests.folder.appendingPathComponent("\(name).json").path
+            do {
+                _ = try MDPFile(path: path).compile()
+            } catch let error as SpecificationErrors {
+                XCTAssertEqual(error.file, path)
+                return error.issues
+            }
+            XCTFail("\(name).json loaded")
+            return []
+        }
+        XCTAssertEqual(try issues("negative-discount"),
+                       [SpecIssue(path: "$.discount", message: "-0.5 is not in [0, 1]", expected: "in [0, 1]", actual: "-0.5")])
+        XCTAssertEqual(try issues("wrong-type").first,
+                       SpecIssue(path: "$.states", message: "expected an array, got a string", expected: "an array", actual: "a string"))
+        let unknown = try XCTUnwrap(try issues("unknown-start").first)
+        XCTAssertNil(unknown.expected, "a reference to an unknown name is not a type or range problem")
+    }
+
     /// Files cannot repeat a key (the reader keeps the last value), but an `OrderedJSON` made in code can.
     func testRepeatedMemberMadeInCodeIsAnError() throws {
         let outcome: OrderedJSON = .object([("p", .number(0.5)), ("to", .string("end")), ("p", .number(1))])

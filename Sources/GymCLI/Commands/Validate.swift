@@ -45,7 +45,12 @@ struct Validate: ParsableCommand {
         let errors: [JSONValue]
         switch error {
         case let specification as SpecificationErrors:
-            errors = specification.issues.map { ["path": .string($0.path), "message": .string($0.message)] }
+            errors = specification.issues.map { issue in
+                var object: [String: JSONValue] = ["path": .string(issue.path), "message": .string(issue.message)]
+                if let expected = issue.expected { object["expected"] = .string(expected) }
+                if let actual = issue.actual { object["actual"] = .string(actual) }
+                return .object(object)
+            }
         case let syntax as JSONSyntaxError:
             errors = [["line": .number(Double(syntax.line)), "column": .number(Double(syntax.column)), "message": .string(syntax.message)]]
         default:

@@ -24,7 +24,21 @@ public final class SpecReader {
 
     /// Records an issue (once: a repeated identical issue is recorded one time).
     public func fail(_ path: JSONPath, _ message: String) {
-        let issue = SpecIssue(path: path.text, message: message)
+        record(SpecIssue(path: path.text, message: message))
+    }
+
+    /// Records a value that is not what the place must hold: "expected <expected>, got <actual>".
+    public func fail(_ path: JSONPath, expected: String, got actual: String) {
+        record(SpecIssue(path: path.text, message: "expected \(expected), got \(actual)", expected: expected, actual: actual))
+    }
+
+    /// Records a number outside what the place allows: "<value> is not <requirement>".
+    private func fail(_ path: JSONPath, value: Double, isNot requirement: String) {
+        let actual = SpecReader.describe(value)
+        record(SpecIssue(path: path.text, message: "\(actual) is not \(requirement)", expected: requirement, actual: actual))
+    }
+
+    private func record(_ issue: SpecIssue) {
         if !issues.contains(issue) { issues.append(issue) }
     }
 
@@ -54,7 +68,7 @@ public final class SpecReader {
     public func object(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> [(String, OrderedJSON)]? {
         guard let node else { return nil }
         guard case .object(let members) = node else {
-            fail(path(), "expected an object, got \(node.typeName)")
+            fail(path(), expected: "an object", got: node.typeName)
             return nil
         }
         return members
@@ -63,7 +77,7 @@ public final class SpecReader {
     public func array(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, nonEmpty: Bool = false) -> [OrderedJSON]? {
         guard let node else { return nil }
         guard case .array(let items) = node else {
-            fail(path(), "expected an array, got \(node.typeName)")
+            fail(path(), expected: "an array", got: node.typeName)
             return nil
         }
         if nonEmpty && items.isEmpty {
@@ -76,7 +90,7 @@ public final class SpecReader {
     public func string(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> String? {
         guard let node else { return nil }
         guard case .string(let s) = node else {
-            fail(path(), "expected a string, got \(node.typeName)")
+            fail(path(), expected: "a string", got: node.typeName)
             return nil
         }
         return s
@@ -85,7 +99,7 @@ public final class SpecReader {
     public func bool(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath) -> Bool? {
         guard let node else { return nil }
         guard case .bool(let b) = node else {
-            fail(path(), "expected true or false, got \(node.typeName)")
+            fail(path(), expected: "true or false", got: node.typeName)
             return nil
         }
         return b
@@ -108,7 +122,7 @@ public final class SpecReader {
             }
             return value
         default:
-            fail(path(), "expected a number or a \"$parameter\" reference, got \(node.typeName)")
+            fail(path(), expected: "a number or a \"$parameter\" reference", got: node.typeName)
             return nil
         }
     }
@@ -117,7 +131,7 @@ public final class SpecReader {
     public func number(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, _ requirement: String, _ check: (Double) -> Bool) -> Double? {
         guard let x = number(node, at: path()) else { return nil }
         guard x.isFinite, check(x) else {
-            fail(path(), "\(SpecReader.describe(x)) is not \(requirement)")
+            fail(path(), value: x, isNot: requirement)
             return nil
         }
         return x
@@ -127,7 +141,7 @@ public final class SpecReader {
     public func integer(_ node: OrderedJSON?, at path: @autoclosure () -> JSONPath, _ requirement: String, _ check: (Int) -> Bool) -> Int? {
         guard let x = number(node, at: path()) else { return nil }
         guard x == x.rounded(), abs(x) < 1e15, check(Int(x)) else {
-            fail(path(), "\(SpecReader.describe(x)) is not \(requirement)")
+            fail(path(), value: x, isNot: requirement)
             return nil
         }
         return Int(x)
