@@ -44,6 +44,14 @@ public enum AgentError: Error, CustomStringConvertible, Equatable {
 /// every step with that step's transition and returns named training statistics (losses), empty
 /// when no update happened; `save`/`restore` write and read the agent's learned state (networks,
 /// tables, optimiser state) so that a restored agent acts exactly like the saved one.
+///
+/// ```swift
+/// let agent = try AgentRegistry.make("q-learning", context: AgentContext(environment: env, totalSteps: 10_000))
+/// let action = agent.act(observation, mode: .explore)          // an element of env.actionSpace
+/// let step = try env.step(action)
+/// _ = agent.learn(Transition(observation: observation, action: action, reward: step.reward,
+///                            nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+/// ```
 public protocol Agent: AnyObject {
     /// The registry name (`dqn`, `q-learning`, ...).
     var name: String { get }

@@ -145,7 +145,7 @@ public final class DPG: Agent {
         let h = hyperparameters
         let n = h.batchSize
         buffer.sample(n, into: &batch, using: &rng)
-        // Targets: r + gamma * (1 - terminated) * min over target critics of Q'(s', actor'(s') [+ clipped noise]).
+        // TD targets: r + gamma * (1 - terminated) * min over target critics of Q'(s', actor'(s') [+ clipped noise]).
         var nextActions = actorTarget.forward(batch.nextObservations)
         if h.td3 {
             for i in nextActions.data.indices {
@@ -160,15 +160,15 @@ public final class DPG: Agent {
             for r in 0..<n { bootstrap[r] = min(bootstrap[r], q.data[r]) }
         }
         let gamma = Float(h.gamma)
-        var targets = [Float](repeating: 0, count: n)
-        for r in 0..<n { targets[r] = batch.rewards[r] + gamma * (1 - batch.terminals[r]) * bootstrap[r] }
-        let y = Matrix(rows: n, columns: 1, data: targets)
+        let tdTargets = Matrix(rows: n, columns: 1, data: (0..<n).map { r in
+            batch.rewards[r] + gamma * (1 - batch.terminals[r]) * bootstrap[r]
+        })
         let input = criticInput(batch.observations, batch.actions)
         var criticLoss = 0.0
         var gradient = Matrix(rows: 0, columns: 0)
         for (critic, optimizer) in zip(critics, criticOptimizers) {
             critic.parameters.zeroGradients()
-            criticLoss += Double(Loss.meanSquaredError(critic.forward(input), y, gradient: &gradient))
+            criticLoss += Double(Loss.meanSquaredError(critic.forward(input), tdTargets, gradient: &gradient))
             critic.backward(gradient)
             optimizer.step()
         }

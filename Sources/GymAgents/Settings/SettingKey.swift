@@ -41,6 +41,18 @@ public struct SettingKey<Hyperparameters> {
 }
 
 /// Hyperparameters that `--set key=value` can change.
+///
+/// A caller may rely on: `read` sets exactly the fields whose keys `settings` holds and marks those keys
+/// used, throwing `AgentError.invalidSetting` for a value of the wrong form; `values()` reports every
+/// key, in a form that `read` accepts back unchanged.
+///
+/// ```swift
+/// struct Hyperparameters: Configurable {
+///     /// Adam's step size; 3e-4 (SB3).
+///     var learningRate = 3e-4
+///     static let keys: [SettingKey<Self>] = [.init("learning_rate", \.learningRate)]
+/// }
+/// ```
 public protocol Configurable {
     /// Every key, once, in the order they are read.
     static var keys: [SettingKey<Self>] { get }
