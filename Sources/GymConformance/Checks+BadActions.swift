@@ -39,14 +39,25 @@ extension Checks {
             let before = try env.observe()
             do {
                 _ = try env.step(action)
-                return .failed("the invalid action \(action) (\(what)) was accepted")
+                return .failed(BadActionsMessage.accepted(action, what))
             } catch GymError.invalidAction {
                 let after = try env.observe()
-                if after != before { return .failed("rejecting \(action) (\(what)) changed the observation from \(before) to \(after)") }
+                if after != before { return .failed(BadActionsMessage.changedState(action, what, before, after)) }
             } catch {
-                return .failed("the invalid action \(action) (\(what)) threw \(describe(error)), expected GymError.invalidAction")
+                return .failed(BadActionsMessage.threw(action, what, error))
             }
         }
         return .passed
+    }
+}
+
+/// The verdicts of the bad-action check; `what` says how the action is invalid.
+enum BadActionsMessage {
+    static func accepted(_ action: Action, _ what: String) -> String { "the invalid action \(action) (\(what)) was accepted" }
+    static func changedState(_ action: Action, _ what: String, _ before: Observation, _ after: Observation) -> String {
+        "rejecting \(action) (\(what)) changed the observation from \(before) to \(after)"
+    }
+    static func threw(_ action: Action, _ what: String, _ error: Error) -> String {
+        "the invalid action \(action) (\(what)) threw \(describe(error)), expected GymError.invalidAction"
     }
 }

@@ -11,11 +11,11 @@ extension Checks {
         var rng = RandomSource(seed: config.seed)
         do {
             _ = try env.step(env.actionSpace.sampleAction(using: &rng))
-            return .failed("step before reset was accepted")
+            return .failed(ContractMessage.stepBeforeResetAccepted)
         } catch GymError.resetNeeded {
             return .passed
         } catch {
-            return .failed("step before reset threw \(describe(error)), expected GymError.resetNeeded")
+            return .failed(ContractMessage.stepBeforeResetThrew(error))
         }
     }
 
@@ -26,19 +26,19 @@ extension Checks {
             if try env.step(env.actionSpace.sampleAction(using: &rng)).isLast {
                 do {
                     _ = try env.step(env.actionSpace.sampleAction(using: &rng))
-                    return .failed("a step after the episode ended was accepted")
+                    return .failed(ContractMessage.stepAfterEndAccepted)
                 } catch GymError.episodeEnded {
                     return .passed
                 } catch {
-                    return .failed("a step after the episode ended threw \(describe(error)), expected GymError.episodeEnded")
+                    return .failed(ContractMessage.stepAfterEndThrew(error))
                 }
             }
         }
-        return .skipped("no episode ended within 100,000 random steps")
+        return .skipped(ContractMessage.noEpisodeEnded)
     }
 
     static let timeLimit = ConformanceCheck(id: "api.time-limit", summary: "episodes end by metadata.maxEpisodeSteps, with truncated unless terminal") { env, _, config in
-        guard let limit = env.metadata.maxEpisodeSteps else { return .skipped("no time limit declared") }
+        guard let limit = env.metadata.maxEpisodeSteps else { return .skipped(ContractMessage.noTimeLimit) }
         var rng = RandomSource(seed: config.seed &+ 4)
         for episode in 0..<3 {
             try env.reset(seed: config.seed &+ UInt64(episode), options: .none)
@@ -47,10 +47,10 @@ extension Checks {
                 let step = try env.step(env.actionSpace.sampleAction(using: &rng))
                 t += 1
                 if step.isLast {
-                    if step.truncated && t != limit { return .failed("truncated after \(t) steps, but the declared limit is \(limit)") }
+                    if step.truncated && t != limit { return .failed(ContractMessage.truncatedEarly(after: t, limit: limit)) }
                     break
                 }
-                if t >= limit { return .failed("step \(t) (the declared limit \(limit)) ended neither with terminated nor truncated") }
+                if t >= limit { return .failed(ContractMessage.notEndedAtLimit(step: t, limit: limit)) }
             }
         }
         return .passed
@@ -61,11 +61,11 @@ extension Checks {
         try env.reset(seed: config.seed, options: .none)
         for t in 0..<2000 {
             let step = try env.step(env.actionSpace.sampleAction(using: &rng))
-            if !step.reward.isFinite { return .failed("step \(t) returned the reward \(step.reward)") }
+            if !step.reward.isFinite { return .failed(ContractMessage.nonFiniteReward(step: t, step.reward)) }
             if let range = env.metadata.rewardRange, !range.contains(step.reward) {
-                return .failed("step \(t) returned the reward \(step.reward), outside the declared range \(range)")
+                return .failed(ContractMessage.rewardOutsideRange(step: t, step.reward, range))
             }
-            if step.terminated && step.truncated { return .failed("step \(t) set both terminated and truncated") }
+            if step.terminated && step.truncated { return .failed(ContractMessage.bothFlags(step: t)) }
             if step.isLast { try env.reset(seed: nil, options: .none) }
         }
         return .passed
@@ -76,13 +76,34 @@ extension Checks {
         var (last, _) = try env.reset(seed: config.seed, options: .none)
         for t in 0..<200 {
             let observed = try env.observe()
-            if observed != last { return .failed("after \(t) steps observe() returned \(observed), but the last observation was \(last)") }
+            if observed != last { return .failed(ContractMessage.observeDiffers(after: t, observed, last)) }
             let step = try env.step(env.actionSpace.sampleAction(using: &rng))
             last = step.isLast ? try env.reset(seed: nil, options: .none).observation : step.observation
         }
         let plain = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200)
         let observing = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200, observeBetween: true)
-        if let difference = firstDifference(plain, observing) { return .failed("calling observe() changed the trajectory: \(difference)") }
+        if let difference = firstDifference(plain, observing) { return .failed(ContractMessage.observeChangedTrajectory(difference)) }
         return .passed
     }
+}
+
+/// The verdicts of the call-order and step checks.
+enum ContractMessage {
+    static let stepBeforeResetAccepted = "step before reset was accepted"
+    static func stepBeforeResetThrew(_ error: Error) -> String { "step before reset threw \(describe(error)), expected GymError.resetNeeded" }
+    static let stepAfterEndAccepted = "a step after the episode ended was accepted"
+    static func stepAfterEndThrew(_ error: Error) -> String { "a step after the episode ended threw \(describe(error)), expected GymError.episodeEnded" }
+    static let noEpisodeEnded = "no episode ended within 100,000 random steps"
+    static let noTimeLimit = "no time limit declared"
+    static func truncatedEarly(after steps: Int, limit: Int) -> String { "truncated after \(steps) steps, but the declared limit is \(limit)" }
+    static func notEndedAtLimit(step: Int, limit: Int) -> String { "step \(step) (the declared limit \(limit)) ended neither with terminated nor truncated" }
+    static func nonFiniteReward(step: Int, _ reward: Double) -> String { "step \(step) returned the reward \(reward)" }
+    static func rewardOutsideRange(step: Int, _ reward: Double, _ range: ClosedRange<Double>) -> String {
+        "step \(step) returned the reward \(reward), outside the declared range \(range)"
+    }
+    static func bothFlags(step: Int) -> String { "step \(step) set both terminated and truncated" }
+    static func observeDiffers(after steps: Int, _ observed: Observation, _ last: Observation) -> String {
+        "after \(steps) steps observe() returned \(observed), but the last observation was \(last)"
+    }
+    static func observeChangedTrajectory(_ difference: String) -> String { "calling observe() changed the trajectory: \(difference)" }
 }

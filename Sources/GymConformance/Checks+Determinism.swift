@@ -18,7 +18,7 @@ extension Checks {
             }
             if records[0] != records[1] { break }
         }
-        if let difference = firstDifference(records[0], records[1]) { return .failed("two instances seeded alike and stepped alternately diverged at \(difference)") }
+        if let difference = firstDifference(records[0], records[1]) { return .failed(DeterminismMessage.instancesDiverged(difference)) }
         return .passed
     }
 
@@ -27,7 +27,7 @@ extension Checks {
         var rng = RandomSource(seed: config.seed &+ 6)
         for _ in 0..<7 { if try env.step(env.actionSpace.sampleAction(using: &rng)).isLast { break } }
         let second = try trajectory(env, seed: config.seed &+ 12, actionSeed: config.seed, steps: 100)
-        if let difference = firstDifference(first, second) { return .failed("reseeding the same instance did not restart the sequence: \(difference)") }
+        if let difference = firstDifference(first, second) { return .failed(DeterminismMessage.reseedDidNotRestart(difference)) }
         return .passed
     }
 
@@ -38,11 +38,21 @@ extension Checks {
             let a = try trajectory(env, seed: config.seed &+ UInt64(100 + 2 * k), actionSeed: config.seed, steps: 200)
             let b = try trajectory(try make(), seed: config.seed &+ UInt64(101 + 2 * k), actionSeed: config.seed, steps: 200)
             if let difference = firstDifference(a, b) {
-                if !stochastic { return .failed("the environment declares no randomness, but two seeds gave different trajectories at \(difference)") }
+                if !stochastic { return .failed(DeterminismMessage.deterministicButSeedsDiffer(difference)) }
                 differing += 1
             }
         }
-        if stochastic && differing == 0 { return .failed("the environment declares randomness, but 4 pairs of seeds gave identical 200-step trajectories") }
+        if stochastic && differing == 0 { return .failed(DeterminismMessage.stochasticButSeedsAgree) }
         return .passed
     }
+}
+
+/// The verdicts of the determinism checks.
+enum DeterminismMessage {
+    static func instancesDiverged(_ difference: String) -> String { "two instances seeded alike and stepped alternately diverged at \(difference)" }
+    static func reseedDidNotRestart(_ difference: String) -> String { "reseeding the same instance did not restart the sequence: \(difference)" }
+    static func deterministicButSeedsDiffer(_ difference: String) -> String {
+        "the environment declares no randomness, but two seeds gave different trajectories at \(difference)"
+    }
+    static let stochasticButSeedsAgree = "the environment declares randomness, but 4 pairs of seeds gave identical 200-step trajectories"
 }

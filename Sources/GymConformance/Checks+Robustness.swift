@@ -20,7 +20,12 @@ extension Checks {
             if step.isLast || rng.nextInt(below: 500) == 0 { try env.reset(seed: rng.bernoulli(0.5) ? rng.next() : nil, options: .none) }
         }
         let growth = residentBytes() - baseline
-        if growth > 64 << 20 { return .failed("resident memory grew by \(growth >> 20) MiB over \(config.robustnessSteps) steps") }
+        if growth > 64 << 20 { return .failed(RobustnessMessage.memoryGrew(mebibytes: growth >> 20, steps: config.robustnessSteps)) }
         return .passed
     }
+}
+
+/// The verdicts of the robustness check.
+enum RobustnessMessage {
+    static func memoryGrew(mebibytes: Int, steps: Int) -> String { "resident memory grew by \(mebibytes) MiB over \(steps) steps" }
 }

@@ -10,13 +10,13 @@ extension Checks {
     }
 
     static let transitionsFollowModel = ConformanceCheck(id: "stochastics.transitions", summary: "sampled next states and rewards follow the declared probabilities (chi-square, Bonferroni-corrected)") { env, _, config in
-        guard let (modelled, model) = model(env) else { return .skipped("no known model") }
+        guard let (modelled, model) = model(env) else { return .skipped(ModelMessage.noModel) }
         // Up to 8 state-action pairs with several outcomes, spread over the state space.
         var pairs: [(Int, Int)] = []
         for s in 0..<model.stateCount where !model.terminal[s] {
             for a in 0..<model.actionCount where model.outcomes(s, a).count > 1 { pairs.append((s, a)) }
         }
-        guard !pairs.isEmpty else { return .skipped("the model is deterministic") }
+        guard !pairs.isEmpty else { return .skipped(StochasticsMessage.deterministicModel) }
         if pairs.count > 8 { pairs = (0..<8).map { pairs[$0 * pairs.count / 8] } }
         let alpha = config.significance / Double(pairs.count)
         try env.reset(seed: config.seed &+ 21, options: .none)
@@ -35,7 +35,7 @@ extension Checks {
                 let step = try env.step(.discrete(a))
                 let key = "\(modelled.currentState!)|\(step.reward.bitPattern)"
                 guard let i = keys[key] else {
-                    return .failed("from state \(model.stateNames[s]) with action \(model.actionNames[a]) the environment went to \(model.stateNames[modelled.currentState!]) with reward \(step.reward), an outcome the model does not have")
+                    return .failed(StochasticsMessage.unknownOutcome(from: model.stateNames[s], action: model.actionNames[a], to: model.stateNames[modelled.currentState!], reward: step.reward))
                 }
                 counts[i] += 1
                 if step.isLast { try env.reset(seed: nil, options: .none) }
@@ -43,31 +43,49 @@ extension Checks {
             let statistic = ChiSquare.statistic(observed: counts, probabilities: probabilities)
             let critical = ChiSquare.critical(alpha: alpha, degreesOfFreedom: probabilities.count - 1)
             if statistic > critical {
-                return .failed(String(format: "from state %@ with action %@: outcome counts %@ do not follow the model's probabilities %@ (chi-square %.1f > %.1f at alpha %.1e)",
-                                      model.stateNames[s], model.actionNames[a], "\(counts)", "\(probabilities.map { ($0 * 1000).rounded() / 1000 })", statistic, critical, alpha))
+                return .failed(StochasticsMessage.outcomesDoNotFollow(from: model.stateNames[s], action: model.actionNames[a], counts: counts,
+                                                               probabilities: probabilities, statistic: statistic, critical: critical, alpha: alpha))
             }
         }
         return .passed
     }
 
     static let initialStateDistribution = ConformanceCheck(id: "stochastics.initial-state", summary: "initial states follow the declared start distribution (chi-square)") { env, _, config in
-        guard let (modelled, model) = model(env) else { return .skipped("no known model") }
+        guard let (modelled, model) = model(env) else { return .skipped(ModelMessage.noModel) }
         guard model.start.count > 1 else {
             try env.reset(seed: config.seed, options: .none)
             return modelled.currentState == model.start[0].state ? .passed
-                : .failed("reset started in \(modelled.currentState.map { model.stateNames[$0] } ?? "nil"), but the only start state is \(model.stateNames[model.start[0].state])")
+                : .failed(StochasticsMessage.wrongStart(modelled.currentState.map { model.stateNames[$0] } ?? "nil", only: model.stateNames[model.start[0].state]))
         }
         var counts = [Int](repeating: 0, count: model.start.count)
         try env.reset(seed: config.seed &+ 31, options: .none)
         for _ in 0..<config.samplesPerPair {
             try env.reset(seed: nil, options: .none)
             guard let i = model.start.firstIndex(where: { $0.state == modelled.currentState }) else {
-                return .failed("reset started in \(model.stateNames[modelled.currentState!]), which has no start probability")
+                return .failed(StochasticsMessage.startWithoutProbability(model.stateNames[modelled.currentState!]))
             }
             counts[i] += 1
         }
         let statistic = ChiSquare.statistic(observed: counts, probabilities: model.start.map(\.probability))
         let critical = ChiSquare.critical(alpha: config.significance, degreesOfFreedom: model.start.count - 1)
-        return statistic > critical ? .failed(String(format: "start-state counts %@ do not follow %@ (chi-square %.1f > %.1f)", "\(counts)", "\(model.start.map(\.probability))", statistic, critical)) : .passed
+        return statistic > critical ? .failed(StochasticsMessage.startsDoNotFollow(counts: counts, probabilities: model.start.map(\.probability), statistic: statistic, critical: critical)) : .passed
+    }
+}
+
+/// The verdicts of the goodness-of-fit checks.
+enum StochasticsMessage {
+    static let deterministicModel = "the model is deterministic"
+    static func unknownOutcome(from state: String, action: String, to next: String, reward: Double) -> String {
+        "from state \(state) with action \(action) the environment went to \(next) with reward \(reward), an outcome the model does not have"
+    }
+    static func outcomesDoNotFollow(from state: String, action: String, counts: [Int], probabilities: [Double],
+                                    statistic: Double, critical: Double, alpha: Double) -> String {
+        String(format: "from state %@ with action %@: outcome counts %@ do not follow the model's probabilities %@ (chi-square %.1f > %.1f at alpha %.1e)",
+               state, action, "\(counts)", "\(probabilities.map { ($0 * 1000).rounded() / 1000 })", statistic, critical, alpha)
+    }
+    static func wrongStart(_ state: String, only start: String) -> String { "reset started in \(state), but the only start state is \(start)" }
+    static func startWithoutProbability(_ state: String) -> String { "reset started in \(state), which has no start probability" }
+    static func startsDoNotFollow(counts: [Int], probabilities: [Double], statistic: Double, critical: Double) -> String {
+        String(format: "start-state counts %@ do not follow %@ (chi-square %.1f > %.1f)", "\(counts)", "\(probabilities)", statistic, critical)
     }
 }
