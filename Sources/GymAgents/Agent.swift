@@ -65,9 +65,13 @@ public protocol Agent: AnyObject {
     func actionProbabilities(_ observation: Observation) -> [Double]?
     /// Lines worth printing after training, such as the weights of a linear policy; none by default.
     var trainingReport: [String] { get }
+    /// Whether `act(_:mode: .greedy)` follows a learned or planned policy; false for the random baseline,
+    /// which acts randomly in every mode.
+    var hasGreedyPolicy: Bool { get }
 }
 
 extension Agent {
     public func actionProbabilities(_ observation: Observation) -> [Double]? { nil }
     public var trainingReport: [String] { [] }
+    public var hasGreedyPolicy: Bool { true }
 }

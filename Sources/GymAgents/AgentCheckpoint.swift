@@ -16,8 +16,13 @@ public enum AgentCheckpoint {
     }
 
     /// Reads a checkpoint and rebuilds its agent for `environment`, which must have the recorded spaces.
-    /// - Parameter environmentID: when given, must equal the recorded id.
-    public static func load(from path: String, environment: Environment, environmentID: String? = nil) throws -> (Agent, Checkpoint) {
+    /// - Parameters:
+    ///   - environmentID: when given, must equal the recorded id.
+    ///   - actingSeed: seeds the agent's own draws (exploration, sampled actions); the training seed by
+    ///     default. An agent whose generator is seeded like the environment's draws the same numbers
+    ///     as the environment, which correlates its actions with the environment's chance.
+    public static func load(from path: String, environment: Environment, environmentID: String? = nil,
+                            actingSeed: UInt64? = nil) throws -> (Agent, Checkpoint) {
         let checkpoint = try Checkpoint.read(from: path)
         guard let name = checkpoint.metadata["agent"], let recordedID = checkpoint.metadata["environment"] else {
             throw AgentError.checkpoint("\(path): not an agent checkpoint (no agent or environment recorded)")
@@ -33,8 +38,8 @@ public enum AgentCheckpoint {
         var settings: [String: String] = [:]
         if let text = checkpoint.metadata["settings"], let data = text.data(using: .utf8),
            let object = try? JSONDecoder().decode([String: String].self, from: data) { settings = object }
-        let agent = try AgentRegistry.make(name, context: AgentContext(environment: environment, seed: UInt64(checkpoint.metadata["seed"] ?? "0") ?? 0,
-                                                                       settings: Settings(settings)))
+        let seed = actingSeed ?? UInt64(checkpoint.metadata["seed"] ?? "0") ?? 0
+        let agent = try AgentRegistry.make(name, context: AgentContext(environment: environment, seed: seed, settings: Settings(settings)))
         try agent.restore(from: checkpoint)
         return (agent, checkpoint)
     }

@@ -17,4 +17,5 @@ public final class RandomAgent: Agent {
     public func save(into checkpoint: inout Checkpoint) {}
     public func restore(from checkpoint: Checkpoint) throws {}
     public var settings: [String: String] { [:] }
+    public var hasGreedyPolicy: Bool { false }
 }

@@ -24,6 +24,11 @@ public struct EvaluationRecord {
         let m = mean
         return (returns.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(returns.count, 1))).squareRoot()
     }
+    /// The standard error of the mean, `standardDeviation / sqrt(n - 1)` (the sample standard deviation
+    /// over sqrt(n)); 0 for fewer than two returns.
+    public var standardError: Double {
+        returns.count < 2 ? 0 : standardDeviation / Double(returns.count - 1).squareRoot()
+    }
 }
 
 /// What a progress callback sees.
@@ -102,18 +107,28 @@ public final class Trainer {
     /// `mode: .explore`, as the agent does in training: sampling a stochastic policy).
     /// Episodes longer than 100,000 steps are cut there (for environments without a time limit).
     public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64, mode: ActMode = .greedy) throws -> [Double] {
-        var returns: [Double] = []
+        try evaluate(agent, on: env, episodes: episodes, seed: seed, mode: mode, discount: 1).returns
+    }
+
+    /// The same episodes as `evaluate`, with each one's return and its discounted return
+    /// `r_0 + discount * r_1 + discount^2 * r_2 + ...`, the quantity an agent trained with that discount maximises.
+    public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64, mode: ActMode = .greedy,
+                                discount: Double) throws -> (returns: [Double], discounted: [Double]) {
+        var returns: [Double] = [], discounted: [Double] = []
         for e in 0..<episodes {
             var (observation, _) = try env.reset(seed: e == 0 ? seed : nil, options: .none)
-            var total = 0.0
+            var total = 0.0, discountedTotal = 0.0, weight = 1.0
             for _ in 0..<100_000 {
                 let step = try env.step(agent.act(observation, mode: mode))
                 total += step.reward
+                discountedTotal += weight * step.reward
+                weight *= discount
                 if step.isLast { break }
                 observation = step.observation
             }
             returns.append(total)
+            discounted.append(discountedTotal)
         }
-        return returns
+        return (returns, discounted)
     }
 }

@@ -85,3 +85,49 @@ final class SharedOptionsTests: CLITestCase {
         return path
     }
 }
+
+/// `gym evaluate` compares with the exact optimum and the exact random policy of a known model, under
+/// the discount the agent trained with, and within the time limit the episodes run under.
+final class EvaluationTests: CLITestCase {
+    func scratch(_ name: String) -> String { FileManager.default.temporaryDirectory.appendingPathComponent("gym-eval-\(getpid())-\(name)").path }
+
+    func evaluation(_ agent: String, steps: String, _ extra: [String] = []) throws -> [String: Any] {
+        let out = scratch(agent)
+        XCTAssertEqual(try gym(["train", "gridworld-v1", "--agent", agent, "--steps", steps, "--seed", "1", "--out", out] + extra).status, 0)
+        let result = try gym("evaluate", "gridworld-v1", "--checkpoint", out + "/agent.ckpt", "--episodes", "4000", "--json")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try XCTUnwrap(jsonLines(result.stdout).first)
+    }
+
+    func testTheRandomAgentScoresZeroAndALearnedPolicyNearlyOne() throws {
+        let random = try evaluation("random", steps: "100")
+        XCTAssertEqual(random["acting"] as? String, "random", "the random agent has no greedy policy")
+        // Its simulated return agrees with the exact value of the uniform policy (4,000 episodes: a few standard errors).
+        XCTAssertEqual(random["normalised_score"] as! Double, 0, accuracy: 0.03)
+        let exact = random["random_start_value"] as! Double, simulated = random["mean"] as! Double
+        XCTAssertEqual(simulated, exact, accuracy: 4 * (random["standard_error"] as! Double))
+        let learned = try evaluation("q-learning", steps: "300000", ["--set", "learning_rate=0.05"])
+        XCTAssertEqual(learned["acting"] as? String, "greedy")
+        XCTAssertEqual(learned["discount_source"] as? String, "the agent's gamma")
+        XCTAssertGreaterThan(learned["normalised_score"] as! Double, 0.95)
+        XCTAssertEqual(learned["optimal_start_value"] as! Double, 0.7053, accuracy: 1e-4)
+        XCTAssertEqual(learned["shortfall"] as! Double, (learned["optimal_start_value"] as! Double) - (learned["discounted_mean"] as! Double), accuracy: 1e-12)
+    }
+
+    func testTheTextReportsAGapNotAPercentage() throws {
+        let out = scratch("text")
+        XCTAssertEqual(try gym("train", "cliff-walking-v1", "--agent", "random", "--steps", "100", "--out", out).status, 0)
+        let text = try gym("evaluate", "cliff-walking-v1", "--checkpoint", out + "/agent.ckpt", "--episodes", "50").stdout
+        XCTAssertFalse(text.contains("%"), text)
+        XCTAssertTrue(text.contains("acting random"), text)
+        XCTAssertTrue(text.contains("shortfall"), text)
+    }
+
+    func testEvaluationUsesTheDiscountTheAgentTrainedWith() throws {
+        let out = scratch("discount")
+        XCTAssertEqual(try gym("train", "frozen-lake-4x4-v1", "--agent", "q-learning", "--steps", "20000", "--set", "gamma=0.9", "--out", out).status, 0)
+        let object = try XCTUnwrap(jsonLines(try gym("evaluate", "frozen-lake-4x4-v1", "--checkpoint", out + "/agent.ckpt", "--json").stdout).first)
+        XCTAssertEqual(object["discount"] as? Double, 0.9)
+        XCTAssertLessThanOrEqual(object["discounted_mean"] as! Double, object["mean"] as! Double, "a discounted return of positive rewards is smaller")
+    }
+}

@@ -6,7 +6,14 @@ import GymPlanning
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Evaluate a trained agent's greedy policy: mean, std, min and max return (and the optimum where known).")
+        abstract: "Evaluate a trained agent: its mean return with a standard error, and the gap to the optimum where the model is known.",
+        discussion: """
+            The agent acts greedily (--stochastic: as in training). For environments with a known model the \
+            mean is compared with the exact optimum and with the uniformly random policy, under the discount \
+            the agent was trained with (its gamma setting, else the file's discount, else 1): the optimum, \
+            the achieved discounted return, the shortfall, and the normalised score \
+            (achieved - random) / (optimum - random), 1 for an optimal policy and 0 for a random one.
+            """)
 
     @OptionGroup var environment: EnvironmentOptions
 
@@ -31,26 +38,84 @@ struct Evaluate: ParsableCommand {
         let resolved = try environment.resolve()
         let env = try resolved.make()
         let id = resolved.id
-        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id)
-        let returns = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seedOption.seed, mode: stochastic ? .explore : .greedy)
+        // The agent draws from a stream apart from the environment's, which --seed seeds.
+        var streams = SplitMix64(seed: seedOption.seed)
+        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id, actingSeed: streams.next())
+        let (discount, discountSource) = Evaluate.discount(settings: agent.settings, metadata: env.metadata)
+        let (returns, discounted) = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seedOption.seed,
+                                                         mode: stochastic ? .explore : .greedy, discount: discount)
         let record = EvaluationRecord(step: 0, returns: returns)
-        // For a known model, the optimal expected (undiscounted) return from the start distribution.
-        var optimum: Double?
-        if let model = (env.unwrapped as? ModelledEnvironment)?.knownModel, model.stateCount > 1 {
-            optimum = try? model.optimalStartValue(gamma: 1)
+        let achieved = EvaluationRecord(step: 0, returns: discounted)
+        let gap = (env.unwrapped as? ModelledEnvironment)?.knownModel.flatMap { model in
+            model.stateCount > 1 ? OptimalityGap(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved.mean) : nil
         }
+        let how = !agent.hasGreedyPolicy ? "random" : stochastic ? "stochastic" : "greedy"
         if output.json {
             var object: [String: JSONValue] = [
                 "agent": .string(agent.name), "environment": .string(id), "episodes": .number(Double(episodes)), "stochastic": .bool(stochastic),
-                "mean": .number(record.mean), "std": .number(record.standardDeviation),
-                "min": .number(returns.min()!), "max": .number(returns.max()!),
+                "acting": .string(how), "mean": .number(record.mean), "std": .number(record.standardDeviation),
+                "standard_error": .number(record.standardError), "min": .number(returns.min()!), "max": .number(returns.max()!),
+                "discount": .number(discount), "discount_source": .string(discountSource),
+                "discounted_mean": .number(achieved.mean), "discounted_standard_error": .number(achieved.standardError),
             ]
-            if let optimum { object["optimal_start_value"] = .number(optimum); object["ratio"] = .number(record.mean / optimum) }
+            if let gap {
+                object["time_limit"] = env.metadata.maxEpisodeSteps.map { .number(Double($0)) } ?? .null
+                object["optimal_start_value"] = .number(gap.optimum)
+                object["shortfall"] = .number(gap.shortfall)
+                if let random = gap.random { object["random_start_value"] = .number(random) }
+                if let score = gap.normalisedScore { object["normalised_score"] = .number(score) }
+            }
             print(JSONValue.object(object).encoded())
-        } else {
-            print(String(format: "%@ on %@, %d %@ episodes: mean %.4f, std %.4f, min %.4f, max %.4f",
-                         agent.name, id, episodes, stochastic ? "stochastic" : "greedy", record.mean, record.standardDeviation, returns.min()!, returns.max()!))
-            if let optimum { print(String(format: "optimal expected return from the start (value iteration, gamma 1): %.4f; achieved %.1f%%", optimum, 100 * record.mean / optimum)) }
+            return
         }
+        print(String(format: "%@ on %@, %d episodes acting %@: return %.4f ± %.4f (standard error), std %.4f, min %.4f, max %.4f",
+                     agent.name, id, episodes, how, record.mean, record.standardError, record.standardDeviation, returns.min()!, returns.max()!))
+        guard let gap else { return }
+        let quantity = discount == 1 ? "return" : "discounted return"
+        let limit = env.metadata.maxEpisodeSteps.map { ", episodes cut at \($0) steps" } ?? ""
+        print("against the known model, discount \(JSONValue.format(discount)) (\(discountSource))\(limit):")
+        print(String(format: "  optimal expected %@ from the start %.4f; achieved %.4f ± %.4f; shortfall %.4f",
+                     quantity, gap.optimum, achieved.mean, achieved.standardError, gap.shortfall))
+        if let random = gap.random, let score = gap.normalisedScore {
+            print(String(format: "  the uniformly random policy's %@ %.4f; normalised score %.3f (1 optimal, 0 random)", quantity, random, score))
+        }
+    }
+
+    /// The discount the agent was trained with: its `gamma` setting, else the environment's, else 1.
+    static func discount(settings: [String: String], metadata: EnvironmentMetadata) -> (Double, String) {
+        if let text = settings["gamma"], let gamma = Double(text) { return (gamma, "the agent's gamma") }
+        if let discount = metadata.discount { return (discount, "the environment's discount") }
+        return (1, "no discount declared")
+    }
+}
+
+/// How far an achieved expected return falls from the exact optimum of a known model, and from the
+/// uniformly random policy's, under one discount. With a time limit both are the values of episodes cut
+/// at the limit, as the evaluated ones are: a random walk that would wander for 1,000 steps is cut at 100.
+struct OptimalityGap {
+    let optimum: Double
+    let random: Double?
+    let achieved: Double
+
+    /// Nil when value iteration does not converge (an undiscounted model where some policy never ends).
+    init?(model: TabularModel, discount: Double, timeLimit: Int?, achieved: Double) {
+        let uniform = [Double](repeating: 1 / Double(model.actionCount), count: model.actionCount)
+        if let timeLimit {
+            optimum = model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit))
+            random = model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit) { _ in uniform })
+        } else {
+            guard let optimum = try? model.optimalStartValue(gamma: discount) else { return nil }
+            self.optimum = optimum
+            random = (try? PolicyEvaluation.values(model, gamma: discount) { _ in uniform }).map(model.startValue)
+        }
+        self.achieved = achieved
+    }
+
+    var shortfall: Double { optimum - achieved }
+
+    /// (achieved - random) / (optimum - random), when the optimum beats the random policy.
+    var normalisedScore: Double? {
+        guard let random, optimum - random > 1e-12 else { return nil }
+        return (achieved - random) / (optimum - random)
     }
 }

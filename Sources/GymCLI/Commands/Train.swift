@@ -68,8 +68,9 @@ struct Train: ParsableCommand {
             return
         }
         let last = trainer.evaluations.last!
-        print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f over %d episodes; wrote metrics.csv, evaluations.csv, curve.svg, agent.ckpt, run.json",
-                     seconds, last.mean, last.standardDeviation, last.returns.count))
+        print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f (standard error of %d %@ episodes; gym evaluate measures more); "
+                     + "wrote metrics.csv, evaluations.csv, curve.svg, agent.ckpt, run.json",
+                     seconds, last.mean, last.standardError, last.returns.count, learner.hasGreedyPolicy ? "greedy" : "random"))
         for line in learner.trainingReport { print(line) }
     }
 
@@ -96,7 +97,8 @@ struct Train: ParsableCommand {
             "settings": .object(learner.settings.mapValues { .string($0) }),
             "evaluation_interval": .number(Double(trainer.options.evaluationInterval)),
             "evaluation_episodes": .number(Double(training.evaluationEpisodes)),
-            "final_evaluation": ["mean": .number(trainer.evaluations.last!.mean), "std": .number(trainer.evaluations.last!.standardDeviation)],
+            "final_evaluation": ["mean": .number(trainer.evaluations.last!.mean), "std": .number(trainer.evaluations.last!.standardDeviation),
+                                 "standard_error": .number(trainer.evaluations.last!.standardError)],
             "episodes": .number(Double(trainer.episodes.count)), "wall_seconds": .number(seconds),
         ]
         try (run.encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
