@@ -23,19 +23,28 @@ public struct AgentContext {
 public enum AgentRegistry {
     public typealias Factory = (inout AgentContext) throws -> Agent
 
-    public static let agents: [(name: String, summary: String, make: Factory)] = [
-        ("random", "uniform random actions (a baseline)", { try RandomAgent(&$0) }),
-        ("q-learning", "tabular Q-learning, epsilon-greedy", { try TabularTD(&$0, rule: .qLearning) }),
-        ("sarsa", "tabular SARSA, epsilon-greedy", { try TabularTD(&$0, rule: .sarsa) }),
-        ("value-iteration", "plans with the known model; learns nothing", { try ValueIterationAgent(&$0) }),
-        ("dqn", "deep Q-network: replay, target network, double DQN option", { try DQN(&$0) }),
-        ("reinforce", "Monte-Carlo policy gradient with baseline; softmax, Gaussian or linear policy", { try Reinforce(&$0) }),
-        ("dpg", "deterministic policy gradient actor-critic (DDPG; TD3 options)", { try DPG(&$0) }),
-        ("a2c", "advantage actor-critic: n-step returns, one update per rollout", { try PPO(&$0, variant: .a2c) }),
-        ("ppo", "proximal policy optimisation: clipped surrogate, GAE, minibatch epochs", { try PPO(&$0) }),
+    public static let agents: [(name: String, summary: String, settings: [SettingDescription], make: Factory)] = [
+        ("random", "uniform random actions (a baseline)", [], { try RandomAgent(&$0) }),
+        ("q-learning", "tabular Q-learning, epsilon-greedy", TabularTD.Hyperparameters.descriptions(), { try TabularTD(&$0, rule: .qLearning) }),
+        ("sarsa", "tabular SARSA, epsilon-greedy", TabularTD.Hyperparameters.descriptions(), { try TabularTD(&$0, rule: .sarsa) }),
+        ("value-iteration", "plans with the known model; learns nothing", ValueIterationAgent.Hyperparameters.descriptions(),
+         { try ValueIterationAgent(&$0) }),
+        ("dqn", "deep Q-network: replay, target network, double DQN option", DQN.Hyperparameters.descriptions(), { try DQN(&$0) }),
+        ("reinforce", "Monte-Carlo policy gradient with baseline; softmax, Gaussian or linear policy", Reinforce.Hyperparameters.descriptions(),
+         { try Reinforce(&$0) }),
+        ("dpg", "deterministic policy gradient actor-critic (DDPG; TD3 options)", DPG.Hyperparameters.descriptions(), { try DPG(&$0) }),
+        ("a2c", "advantage actor-critic: n-step returns, one update per rollout",
+         PPO.Hyperparameters.descriptions(keys: PPO.Hyperparameters.a2cKeys, defaults: .a2c), { try PPO(&$0, variant: .a2c) }),
+        ("ppo", "proximal policy optimisation: clipped surrogate, GAE, minibatch epochs", PPO.Hyperparameters.descriptions(), { try PPO(&$0) }),
     ]
 
     public static var names: [String] { agents.map(\.name) }
+
+    /// The settings of agent `name`, as `gym agents` lists them.
+    public static func settings(_ name: String) throws -> [SettingDescription] {
+        _ = try factory(name)
+        return agents.first { $0.name == name }!.settings
+    }
 
     /// The factory of agent `name`.
     /// - Throws: `AgentError.unsupported` listing the agents when there is no agent of that name.
@@ -51,7 +60,7 @@ public enum AgentRegistry {
         let make = try factory(name)
         var context = context
         let agent = try make(&context)
-        try context.settings.checkAllUsed(agent: name)
+        try context.settings.checkAllUsed(agent: name, known: try settings(name).map(\.key))
         return agent
     }
 }

@@ -13,37 +13,37 @@ public final class DPG: Agent {
     /// 0.1 of the half-range, 256x256 ReLU networks), except learning starts after 1,000 steps instead of
     /// 25,000 so that short runs learn. `td3=true` turns on twin critics, policy delay 2 and target
     /// smoothing (noise 0.2, clipped at 0.5), as cleanrl/td3_continuous_action.py.
+    /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
+    /// default comes from (`gym agents` prints them).
     public struct Hyperparameters: Configurable {
-        /// Adam's step size, actor and critics; 3e-4 (CleanRL).
+        public init() {}
+
         public var learningRate = 3e-4
-        /// Transitions the replay buffer holds; 1,000,000 (CleanRL).
         public var bufferSize = 1_000_000
-        /// Environment steps of random actions before the first update; 1,000 (CleanRL's is 25,000, too many for short runs).
         public var learningStarts = 1000
-        /// Transitions per update; 256 (CleanRL).
         public var batchSize = 256
-        /// The discount; the environment's, else 0.99 (CleanRL).
         public var gamma = 0.99
-        /// Polyak coefficient of the target networks; 0.005 (CleanRL).
         public var tau = 0.005
-        /// Standard deviation of the Gaussian exploration noise, in units of the action's half-range; 0.1 (CleanRL).
         public var explorationNoise = 0.1
-        /// Hidden layer sizes of the actor and the critics; 256,256 (CleanRL).
         public var hiddenSizes = [256, 256]
-        /// Twin critics, delayed actor updates and target smoothing (Fujimoto et al., 2018); off.
         public var td3 = false
-        /// Critic updates per actor update; 1, or 2 with td3 (CleanRL's td3_continuous_action.py).
         public var policyDelay = 1
-        /// Standard deviation of the target-smoothing noise (td3); 0.2 (CleanRL).
         public var targetNoise = 0.2
-        /// Clip of the target-smoothing noise (td3); 0.5 (CleanRL).
         public var targetNoiseClip = 0.5
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate), .init("buffer_size", \.bufferSize), .init("learning_starts", \.learningStarts),
-            .init("batch_size", \.batchSize), .init("gamma", \.gamma), .init("tau", \.tau), .init("exploration_noise", \.explorationNoise),
-            .init("hidden_sizes", \.hiddenSizes), .init("td3", \.td3), .init("policy_delay", \.policyDelay),
-            .init("target_noise", \.targetNoise), .init("target_noise_clip", \.targetNoiseClip),
+            .init("learning_rate", \.learningRate, "Adam's step size, actor and critics; 3e-4 (CleanRL)."),
+            .init("buffer_size", \.bufferSize, "Transitions the replay buffer holds; 1,000,000 (CleanRL)."),
+            .init("learning_starts", \.learningStarts, "Environment steps of random actions before the first update; 1,000 (CleanRL's is 25,000, too many for short runs)."),
+            .init("batch_size", \.batchSize, "Transitions per update; 256 (CleanRL)."),
+            .init("gamma", \.gamma, "The discount; the environment's, else 0.99 (CleanRL)."),
+            .init("tau", \.tau, "Polyak coefficient of the target networks; 0.005 (CleanRL)."),
+            .init("exploration_noise", \.explorationNoise, "Standard deviation of the Gaussian exploration noise, in units of the action's half-range; 0.1 (CleanRL)."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the actor and the critics; 256,256 (CleanRL)."),
+            .init("td3", \.td3, "Twin critics, delayed actor updates and target smoothing (Fujimoto et al., 2018); off."),
+            .init("policy_delay", \.policyDelay, "Critic updates per actor update; 1, or 2 with td3 (CleanRL's td3_continuous_action.py)."),
+            .init("target_noise", \.targetNoise, "Standard deviation of the target-smoothing noise (td3); 0.2 (CleanRL)."),
+            .init("target_noise_clip", \.targetNoiseClip, "Clip of the target-smoothing noise (td3); 0.5 (CleanRL)."),
         ]
     }
 

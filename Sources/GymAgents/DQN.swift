@@ -9,45 +9,43 @@ import GymNN
 public final class DQN: Agent {
     /// Defaults: RL Zoo's tuned DQN for CartPole-v1 (rl-baselines3-zoo, hyperparams/dqn.yml; "RL Zoo"
     /// below), and SB3's DQN defaults where the Zoo sets nothing ("SB3").
+    /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
+    /// default comes from (`gym agents` prints them).
     public struct Hyperparameters: Configurable {
-        /// Adam's step size; 2.3e-3 (RL Zoo).
+        public init() {}
+
         public var learningRate = 2.3e-3
-        /// Transitions the replay buffer holds; 100,000 (RL Zoo).
         public var bufferSize = 100_000
-        /// Environment steps before the first update; 1,000 (RL Zoo).
         public var learningStarts = 1000
-        /// Transitions per gradient step; 64 (RL Zoo).
         public var batchSize = 64
-        /// The discount; the environment's, else 0.99 (SB3).
         public var gamma = 0.99
-        /// Environment steps between target-network updates; 10 (RL Zoo).
         public var targetUpdateInterval = 10
-        /// Polyak coefficient of the target update, 1 for a hard copy; 1 (SB3).
         public var tau = 1.0
-        /// Environment steps between training phases; 256 (RL Zoo).
         public var trainFrequency = 256
-        /// Gradient steps per training phase; 128 (RL Zoo).
         public var gradientSteps = 128
-        /// Fraction of training over which epsilon falls; 0.16 (RL Zoo).
         public var explorationFraction = 0.16
-        /// Epsilon at the start; 1 (SB3).
         public var explorationInitialEpsilon = 1.0
-        /// Epsilon after the exploration fraction; 0.04 (RL Zoo).
         public var explorationFinalEpsilon = 0.04
-        /// Hidden layer sizes of the Q-network; 256,256 (RL Zoo's net_arch).
         public var hiddenSizes = [256, 256]
-        /// Gradient norm clip; 10 (SB3).
         public var maxGradNorm = 10.0
-        /// Take the bootstrap action from the online network (van Hasselt et al., 2016); off (SB3 has none).
         public var doubleDQN = false
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate), .init("buffer_size", \.bufferSize), .init("learning_starts", \.learningStarts),
-            .init("batch_size", \.batchSize), .init("gamma", \.gamma), .init("target_update_interval", \.targetUpdateInterval),
-            .init("tau", \.tau), .init("train_frequency", \.trainFrequency), .init("gradient_steps", \.gradientSteps),
-            .init("exploration_fraction", \.explorationFraction), .init("exploration_initial_eps", \.explorationInitialEpsilon),
-            .init("exploration_final_eps", \.explorationFinalEpsilon), .init("hidden_sizes", \.hiddenSizes),
-            .init("max_grad_norm", \.maxGradNorm), .init("double_dqn", \.doubleDQN),
+            .init("learning_rate", \.learningRate, "Adam's step size; 2.3e-3 (RL Zoo)."),
+            .init("buffer_size", \.bufferSize, "Transitions the replay buffer holds; 100,000 (RL Zoo)."),
+            .init("learning_starts", \.learningStarts, "Environment steps before the first update; 1,000 (RL Zoo)."),
+            .init("batch_size", \.batchSize, "Transitions per gradient step; 64 (RL Zoo)."),
+            .init("gamma", \.gamma, "The discount; the environment's, else 0.99 (SB3)."),
+            .init("target_update_interval", \.targetUpdateInterval, "Environment steps between target-network updates; 10 (RL Zoo)."),
+            .init("tau", \.tau, "Polyak coefficient of the target update, 1 for a hard copy; 1 (SB3)."),
+            .init("train_frequency", \.trainFrequency, "Environment steps between training phases; 256 (RL Zoo)."),
+            .init("gradient_steps", \.gradientSteps, "Gradient steps per training phase; 128 (RL Zoo)."),
+            .init("exploration_fraction", \.explorationFraction, "Fraction of training over which epsilon falls; 0.16 (RL Zoo)."),
+            .init("exploration_initial_eps", \.explorationInitialEpsilon, "Epsilon at the start; 1 (SB3)."),
+            .init("exploration_final_eps", \.explorationFinalEpsilon, "Epsilon after the exploration fraction; 0.04 (RL Zoo)."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the Q-network; 256,256 (RL Zoo's net_arch)."),
+            .init("max_grad_norm", \.maxGradNorm, "Gradient norm clip; 10 (SB3)."),
+            .init("double_dqn", \.doubleDQN, "Take the bootstrap action from the online network (van Hasselt et al., 2016); off (SB3 has none)."),
         ]
     }
 

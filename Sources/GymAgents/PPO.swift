@@ -18,37 +18,37 @@ public final class PPO: Agent {
     /// Defaults: Stable-Baselines3's PPO defaults (n_steps 2048, batch 64, 10 epochs, gamma 0.99,
     /// GAE lambda 0.95, clip 0.2, lr 3e-4, vf_coef 0.5, max_grad_norm 0.5, 64x64 tanh networks,
     /// advantages normalised per minibatch).
+    /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
+    /// default comes from (`gym agents` prints them).
     public struct Hyperparameters: Configurable {
-        /// Adam's step size; 3e-4 (SB3), 7e-4 for a2c (SB3).
+        public init() {}
+
         public var learningRate = 3e-4
-        /// Environment steps per rollout; 2,048 (SB3), 5 for a2c (SB3).
         public var nSteps = 2048
-        /// Transitions per minibatch; 64 (SB3); a2c uses the whole rollout.
         public var batchSize = 64
-        /// Passes over each rollout; 10 (SB3); a2c makes one.
         public var nEpochs = 10
-        /// The discount; the environment's, else 0.99 (SB3).
         public var gamma = 0.99
-        /// GAE's lambda; 0.95 (SB3), 1 for a2c (SB3).
         public var gaeLambda = 0.95
-        /// The surrogate's clip epsilon; 0.2 (SB3); a2c does not clip.
         public var clipRange = 0.2
-        /// Weight of the entropy bonus; 0 (SB3).
         public var entropyCoefficient = 0.0
-        /// Weight of the value loss; 0.5 (SB3).
         public var valueCoefficient = 0.5
-        /// Gradient norm clip; 0.5 (SB3).
         public var maxGradNorm = 0.5
-        /// Hidden layer sizes of the policy and the value networks (tanh); 64,64 (SB3).
         public var hiddenSizes = [64, 64]
-        /// Normalise advantages per minibatch; on (SB3), off for a2c (SB3).
         public var normalizeAdvantage = true
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate), .init("n_steps", \.nSteps), .init("batch_size", \.batchSize),
-            .init("n_epochs", \.nEpochs), .init("clip_range", \.clipRange), .init("normalize_advantage", \.normalizeAdvantage),
-            .init("gamma", \.gamma), .init("gae_lambda", \.gaeLambda), .init("entropy_coef", \.entropyCoefficient),
-            .init("vf_coef", \.valueCoefficient), .init("max_grad_norm", \.maxGradNorm), .init("hidden_sizes", \.hiddenSizes),
+            .init("learning_rate", \.learningRate, "Adam's step size; 3e-4 (SB3), 7e-4 for a2c (SB3)."),
+            .init("n_steps", \.nSteps, "Environment steps per rollout; 2,048 (SB3), 5 for a2c (SB3)."),
+            .init("batch_size", \.batchSize, "Transitions per minibatch; 64 (SB3); a2c uses the whole rollout."),
+            .init("n_epochs", \.nEpochs, "Passes over each rollout; 10 (SB3); a2c makes one."),
+            .init("clip_range", \.clipRange, "The surrogate's clip epsilon; 0.2 (SB3); a2c does not clip."),
+            .init("normalize_advantage", \.normalizeAdvantage, "Normalise advantages per minibatch; on (SB3), off for a2c (SB3)."),
+            .init("gamma", \.gamma, "The discount; the environment's, else 0.99 (SB3)."),
+            .init("gae_lambda", \.gaeLambda, "GAE's lambda; 0.95 (SB3), 1 for a2c (SB3)."),
+            .init("entropy_coef", \.entropyCoefficient, "Weight of the entropy bonus; 0 (SB3)."),
+            .init("vf_coef", \.valueCoefficient, "Weight of the value loss; 0.5 (SB3)."),
+            .init("max_grad_norm", \.maxGradNorm, "Gradient norm clip; 0.5 (SB3)."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the policy and the value networks (tanh); 64,64 (SB3)."),
         ]
 
         /// The keys of a2c: one epoch over the whole rollout, unclipped, so no batch, epoch, clip or normalisation keys.

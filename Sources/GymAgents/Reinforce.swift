@@ -12,28 +12,29 @@ import GymNN
 public final class Reinforce: Agent {
     /// Defaults: the policy-gradient notes' setting (small networks, Adam, lr 1e-2 for the linear policy's
     /// single parameter family), the baseline as Sutton and Barto (section 13.4) recommend.
+    /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
+    /// default comes from (`gym agents` prints them).
     public struct Hyperparameters: Configurable {
-        /// Adam's step size for the policy; 0.01 (the notes' setting).
+        public init() {}
+
         public var learningRate = 0.01
-        /// Adam's step size for the value baseline; 0.01, as the policy's.
         public var valueLearningRate = 0.01
-        /// The discount; the environment's, else 0.99.
         public var gamma = 0.99
-        /// `mlp` or `linear` (the notes' demand model); mlp.
         public var policy = "mlp"
-        /// `none`, `mean` (a running mean of returns) or `value` (a learned V(s)); mean (Sutton and Barto, 13.4).
         public var baseline = "mean"
-        /// Hidden layer sizes of the mlp policy and of the value baseline; 64.
         public var hiddenSizes = [64]
-        /// Weight of the entropy bonus of discrete policies; 0.
         public var entropyCoefficient = 0.0
-        /// Step size of the running mean baseline (an average of episode-start returns); 0.05.
         public var baselineRate = 0.05
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate), .init("value_learning_rate", \.valueLearningRate), .init("gamma", \.gamma),
-            .init("policy", \.policy, allowed: ["mlp", "linear"]), .init("baseline", \.baseline, allowed: ["none", "mean", "value"]),
-            .init("hidden_sizes", \.hiddenSizes), .init("entropy_coef", \.entropyCoefficient), .init("baseline_rate", \.baselineRate),
+            .init("learning_rate", \.learningRate, "Adam's step size for the policy; 0.01 (the notes' setting)."),
+            .init("value_learning_rate", \.valueLearningRate, "Adam's step size for the value baseline; 0.01, as the policy's."),
+            .init("gamma", \.gamma, "The discount; the environment's, else 0.99."),
+            .init("policy", \.policy, allowed: ["mlp", "linear"], "`mlp` or `linear` (the notes' demand model); mlp."),
+            .init("baseline", \.baseline, allowed: ["none", "mean", "value"], "`none`, `mean` (a running mean of returns) or `value` (a learned V(s)); mean (Sutton and Barto, 13.4)."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the mlp policy and of the value baseline; 64."),
+            .init("entropy_coef", \.entropyCoefficient, "Weight of the entropy bonus of discrete policies; 0."),
+            .init("baseline_rate", \.baselineRate, "Step size of the running mean baseline (an average of episode-start returns); 0.05."),
         ]
     }
 

@@ -10,23 +10,25 @@ import GymNN
 public final class TabularTD: Agent {
     public enum Rule { case qLearning, sarsa }
 
+    /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
+    /// default comes from (`gym agents` prints them).
     public struct Hyperparameters: Configurable {
-        /// The step size alpha; 0.1 (Sutton and Barto's examples).
+        public init() {}
+
         public var learningRate = 0.1
-        /// The discount; the environment's, else 0.99.
         public var gamma = 0.99
-        /// Epsilon at the start; 1 (explore everything first).
         public var epsilonStart = 1.0
-        /// Epsilon after the exploration fraction; 0.05.
         public var epsilonEnd = 0.05
-        /// Fraction of training over which epsilon falls linearly; 0.5.
         public var explorationFraction = 0.5
-        /// Q(s, a) before any update; 0 (optimistic values speed up exploration where rewards are negative).
         public var initialValue = 0.0
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate), .init("gamma", \.gamma), .init("epsilon_start", \.epsilonStart),
-            .init("epsilon_end", \.epsilonEnd), .init("exploration_fraction", \.explorationFraction), .init("initial_value", \.initialValue),
+            .init("learning_rate", \.learningRate, "The step size alpha; 0.1 (Sutton and Barto's examples)."),
+            .init("gamma", \.gamma, "The discount; the environment's, else 0.99."),
+            .init("epsilon_start", \.epsilonStart, "Epsilon at the start; 1 (explore everything first)."),
+            .init("epsilon_end", \.epsilonEnd, "Epsilon after the exploration fraction; 0.05."),
+            .init("exploration_fraction", \.explorationFraction, "Fraction of training over which epsilon falls linearly; 0.5."),
+            .init("initial_value", \.initialValue, "Q(s, a) before any update; 0 (optimistic values speed up exploration where rewards are negative)."),
         ]
     }
 

@@ -28,9 +28,11 @@ public final class ValueIterationAgent: Agent {
     public var settings: [String: String] { Hyperparameters(gamma: gamma).values() }
 
     public struct Hyperparameters: Configurable {
-        /// The discount of the plan; the environment's, else 0.99.
-        public var gamma: Double
+        public var gamma = 0.99
 
-        public static let keys: [SettingKey<Self>] = [.init("gamma", \.gamma)]
+        public static let keys: [SettingKey<Self>] = [.init("gamma", \.gamma, "The discount of the plan; the environment's, else 0.99.")]
+
+        public init() {}
+        public init(gamma: Double) { self.gamma = gamma }
     }
 }

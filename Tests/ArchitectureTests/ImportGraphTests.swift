@@ -98,22 +98,28 @@ final class ImportGraphTests: XCTestCase {
     }
 }
 
-/// Each agent's hyperparameters are declared once, each with a doc line giving its default and source.
+/// Each agent's hyperparameters are declared once: a field with its default, and one entry in `keys`
+/// with its `--set` name and a line saying what it is and where the default comes from.
 final class AgentHyperparameterTests: XCTestCase {
-    func testEveryHyperparameterHasADocLine() throws {
+    func testEveryHyperparameterHasExactlyOneDocumentedKey() throws {
         let directory = ImportGraphTests.root.appendingPathComponent("Sources/GymAgents")
         var checked = 0
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".swift") {
-            let lines = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            guard let start = lines.firstIndex(where: { $0.contains("struct Hyperparameters") }) else { continue }
-            var depth = 0
-            for i in start..<lines.count {
-                depth += lines[i].filter { $0 == "{" }.count - lines[i].filter { $0 == "}" }.count
-                if i > start && depth == 1, lines[i].trimmingCharacters(in: .whitespaces).hasPrefix("public var ") {
-                    checked += 1
-                    XCTAssertTrue(lines[i - 1].trimmingCharacters(in: .whitespaces).hasPrefix("///"), "\(file):\(i + 1): \(lines[i]) has no doc line")
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            guard let start = text.range(of: "struct Hyperparameters: Configurable {") else { continue }
+            let body = String(text[start.upperBound...])
+            let fields = body.split(separator: "\n").prefix { !$0.contains("static let keys") }
+                .compactMap { line -> String? in
+                    let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                    guard words.count > 2, words[0] == "public", words[1] == "var" else { return nil }
+                    return String(words[2].split(separator: ":")[0])
                 }
-                if depth == 0 && i > start { break }
+            XCTAssertFalse(fields.isEmpty, file)
+            for field in fields {
+                checked += 1
+                // One entry `.init("key", \.field, ... "help")` with a help line.
+                let entries = body.components(separatedBy: "\\.\(field),").count - 1 + body.components(separatedBy: "\\.\(field)))").count - 1
+                XCTAssertEqual(entries, 1, "\(file): \(field) should have exactly one entry in keys")
             }
         }
         XCTAssertGreaterThan(checked, 50, "found too few hyperparameters; has the layout changed?")

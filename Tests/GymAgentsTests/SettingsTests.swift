@@ -25,6 +25,27 @@ final class SettingsTests: XCTestCase {
         }
     }
 
+    func testEverySettingIsListedWithATypeADefaultAndAHelpLine() throws {
+        for entry in AgentRegistry.agents {
+            let keys = entry.settings.map(\.key)
+            XCTAssertEqual(Set(keys).count, keys.count, "\(entry.name) lists a key twice")
+            for setting in entry.settings {
+                XCTAssertFalse(setting.type.isEmpty || setting.defaultValue.isEmpty, "\(entry.name).\(setting.key)")
+                XCTAssertTrue(setting.help.hasSuffix("."), "\(entry.name).\(setting.key): \(setting.help)")
+            }
+        }
+        XCTAssertEqual(try AgentRegistry.settings("dqn").first { $0.key == "learning_rate" }?.defaultValue, "0.0023")
+        XCTAssertEqual(try AgentRegistry.settings("a2c").first { $0.key == "n_steps" }?.defaultValue, "5", "a2c lists its own defaults")
+        XCTAssertEqual(try AgentRegistry.settings("reinforce").first { $0.key == "policy" }?.type, "one of mlp, linear")
+    }
+
+    func testAMistypedKeyGetsASuggestion() throws {
+        XCTAssertThrowsError(try AgentRegistry.make("q-learning", context: AgentContext(environment: try environment(for: "q-learning"),
+                                                                                         settings: Settings(["learning_rat": "0.1"])))) {
+            XCTAssertEqual("\($0)", "q-learning has no setting 'learning_rat'; did you mean 'learning_rate'? (`gym agents q-learning` lists its settings)")
+        }
+    }
+
     func testASettingChangesWhatIsReported() throws {
         let dqn = try AgentRegistry.make("dqn", context: AgentContext(environment: try environment(for: "dqn"),
                                                                       settings: Settings(["hidden_sizes": "32,16", "double_dqn": "true"])))

@@ -131,3 +131,21 @@ final class EvaluationTests: CLITestCase {
         XCTAssertLessThanOrEqual(object["discounted_mean"] as! Double, object["mean"] as! Double, "a discounted return of positive rewards is smaller")
     }
 }
+
+final class AgentsCommandTests: CLITestCase {
+    func testAgentsListsEveryAgentAndOneAgentsSettings() throws {
+        let all = try gym("agents")
+        XCTAssertEqual(all.status, 0, all.stderr)
+        for name in ["random", "q-learning", "sarsa", "value-iteration", "dqn", "reinforce", "dpg", "a2c", "ppo"] {
+            XCTAssertTrue(all.stdout.contains(name), name)
+        }
+        let dqn = try jsonLines(try gym("agents", "dqn", "--json").stdout)
+        let rate = try XCTUnwrap(dqn.first { $0["key"] as? String == "learning_rate" })
+        XCTAssertEqual(rate["default"] as? String, "0.0023")
+        XCTAssertEqual(rate["type"] as? String, "number")
+        XCTAssertTrue((rate["help"] as? String ?? "").contains("RL Zoo"))
+        let unknown = try gym("agents", "dqm")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown agent 'dqm'"), unknown.stderr)
+    }
+}

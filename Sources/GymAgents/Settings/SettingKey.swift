@@ -1,40 +1,56 @@
-/// One hyperparameter as `--set` names it: the key, and the field of `Hyperparameters` it sets.
+/// One hyperparameter as `--set` names it: the key, the field of `Hyperparameters` it sets, and one line
+/// saying what it is and where its default comes from.
 ///
-/// Each agent lists its keys once (`Configurable.keys`); reading `--set` values, writing run.json and
-/// listing the settings all go through that list.
+/// Each agent declares each hyperparameter once: a field with its default, and one entry in its
+/// `Configurable.keys`. Reading `--set` values, writing run.json and listing the settings
+/// (`gym agents`) all go through that list.
 public struct SettingKey<Hyperparameters> {
     public let key: String
+    /// What `--set` takes: "number", "integer", "true or false", "sizes like 64,64", "one of mlp, linear".
+    public let type: String
+    /// What the setting is and where its default comes from.
+    public let help: String
     let read: (inout Settings, inout Hyperparameters) throws -> Void
     let show: (Hyperparameters) -> String
 
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Double>) {
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Double>, _ help: String) {
         self.key = key
+        type = "number"
+        self.help = help
         read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
         show = { "\($0[keyPath: field])" }
     }
 
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Int>) {
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Int>, _ help: String) {
         self.key = key
+        type = "integer"
+        self.help = help
         read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
         show = { "\($0[keyPath: field])" }
     }
 
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Bool>) {
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Bool>, _ help: String) {
         self.key = key
+        type = "true or false"
+        self.help = help
         read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
         show = { "\($0[keyPath: field])" }
     }
 
     /// Layer sizes, written `64,64`.
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, [Int]>) {
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, [Int]>, _ help: String) {
         self.key = key
+        type = "sizes like 64,64"
+        self.help = help
         read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
         show = { $0[keyPath: field].map(String.init).joined(separator: ",") }
     }
 
     /// One of `allowed`.
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, String>, allowed: [String]) {
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, String>, allowed: [String], _ help: String) {
         self.key = key
+        type = "one of " + allowed.joined(separator: ", ")
+        self.help = help
         read = { settings, h in try settings.read(key, into: &h[keyPath: field], allowed: allowed) }
         show = { $0[keyPath: field] }
     }
@@ -50,12 +66,23 @@ public struct SettingKey<Hyperparameters> {
 /// struct Hyperparameters: Configurable {
 ///     /// Adam's step size; 3e-4 (SB3).
 ///     var learningRate = 3e-4
-///     static let keys: [SettingKey<Self>] = [.init("learning_rate", \.learningRate)]
+///     static let keys: [SettingKey<Self>] = [.init("learning_rate", \.learningRate, "Adam's step size; 3e-4 (SB3).")]
 /// }
 /// ```
 public protocol Configurable {
     /// Every key, once, in the order they are read.
     static var keys: [SettingKey<Self>] { get }
+    /// The defaults.
+    init()
+}
+
+/// A setting as `gym agents` lists it.
+public struct SettingDescription: Equatable, Sendable {
+    public var key: String
+    public var type: String
+    /// The value `values()` reports for the defaults (a discount that defaults to the environment's shows 0.99).
+    public var defaultValue: String
+    public var help: String
 }
 
 extension Configurable {
@@ -68,5 +95,10 @@ extension Configurable {
     /// The values by key, as run.json records them.
     public func values(keys: [SettingKey<Self>] = Self.keys) -> [String: String] {
         Dictionary(uniqueKeysWithValues: keys.map { ($0.key, $0.show(self)) })
+    }
+
+    /// Every key with its type, its default in `defaults` and its help, in order.
+    public static func descriptions(keys: [SettingKey<Self>] = Self.keys, defaults: Self = Self()) -> [SettingDescription] {
+        keys.map { SettingDescription(key: $0.key, type: $0.type, defaultValue: $0.show(defaults), help: $0.help) }
     }
 }

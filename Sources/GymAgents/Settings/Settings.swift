@@ -1,3 +1,5 @@
+import Gym
+
 /// Settings given as `--set key=value`, read by each agent's `Hyperparameters`.
 public struct Settings {
     public private(set) var values: [String: String]
@@ -41,9 +43,11 @@ public struct Settings {
         value = text
     }
 
-    /// Throws for settings no agent field read (typos).
-    public func checkAllUsed(agent: String) throws {
-        let unknown = values.keys.filter { !used.contains($0) }.sorted()
-        if !unknown.isEmpty { throw AgentError.invalidSetting("\(agent) has no setting \(unknown.map { "'\($0)'" }.joined(separator: ", ")); see `gym train --help`") }
+    /// Throws for settings no agent field read (typos), suggesting the closest of the agent's `known` keys.
+    public func checkAllUsed(agent: String, known: [String]) throws {
+        guard let unknown = values.keys.filter({ !used.contains($0) }).sorted().first else { return }
+        let close = known.map { ($0, editDistance($0, unknown)) }.filter { $0.1 <= max(2, unknown.count / 3) }.min { $0.1 < $1.1 }
+        throw AgentError.invalidSetting("\(agent) has no setting '\(unknown)'"
+            + (close.map { "; did you mean '\($0.0)'?" } ?? "") + " (`gym agents \(agent)` lists its settings)")
     }
 }

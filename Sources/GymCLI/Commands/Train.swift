@@ -8,7 +8,8 @@ struct Train: ParsableCommand {
         abstract: "Train an agent on an environment; write metrics, a learning curve, a checkpoint and the run's configuration.",
         discussion: """
             Agents: \(AgentRegistry.agents.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
-            Hyperparameters are changed with --set key=value (see each agent's Hyperparameters in Sources/GymAgents). \
+            Hyperparameters are changed with --set key=value; `gym agents NAME` lists an agent's keys, types, defaults \
+            and what each one is. \
             Writes DIR/metrics.csv (one row per episode), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations \
             every --eval-every steps, mean and a band of one standard deviation), DIR/agent.ckpt and DIR/run.json. \
             With --json the last line is run.json's object.
