@@ -16,7 +16,8 @@ public enum Observation: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .discrete(let i): return .number(Double(i))
         case .integers(let v): return .array(v.map { .number(Double($0)) })
-        case .vector(let v): return .array(v.map { .number(Double($0)) })
+        // The shortest decimal that reads back as the same Float: 1.4975, not 1.497499942779541.
+        case .vector(let v): return .array(v.map { .number(Double("\($0)") ?? Double($0)) })
         }
     }
 

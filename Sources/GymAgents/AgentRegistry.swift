@@ -50,7 +50,8 @@ public enum AgentRegistry {
     /// - Throws: `AgentError.unsupported` listing the agents when there is no agent of that name.
     public static func factory(_ name: String) throws -> Factory {
         guard let entry = agents.first(where: { $0.name == name }) else {
-            throw AgentError.unsupported("unknown agent '\(name)'; available: \(names.joined(separator: ", "))")
+            let close = suggestions(for: name, among: names, limit: 1).first.map { "did you mean '\($0)'? " } ?? ""
+            throw AgentError.unsupported("unknown agent '\(name)'; \(close)available: \(names.joined(separator: ", "))")
         }
         return entry.make
     }

@@ -59,13 +59,16 @@ final class MDPCommandsTests: CLITestCase {
              "transitions": {"a": {"go": [{"p": 1, "to": "b", "reward": 1}]}}}
             """
         try mine.write(to: dir.appendingPathComponent("two-states-v1.json"), atomically: true, encoding: .utf8)
-        try "{ broken".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        try "{\"format\": \"swiftgym.mdp/1\", broken".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        // Other JSON on the path (a package manifest, a settings file) is not an MDP, and not warned about.
+        try "{\"name\": \"tools\"}".write(to: dir.appendingPathComponent("package.json"), atomically: true, encoding: .utf8)
         let result = try gym("list", environment: ["GYM_PATH": dir.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         for id in ["gridworld-v1", "frozen-lake-8x8-v1", "cliff-walking-v1", "rock-paper-scissors-exploiter-v1", "two-states-v1"] {
             XCTAssertTrue(result.stdout.contains(id), "\(id) missing from:\n\(result.stdout)")
         }
         XCTAssertTrue(result.stderr.contains("broken.json:1:"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("package.json"), result.stderr)
         let rollout = try gym("rollout", "two-states-v1", "--actions", "go", "--jsonl", environment: ["GYM_PATH": dir.path])
         XCTAssertEqual(try jsonLines(rollout.stdout).last?["terminated"] as? Bool, true)
     }

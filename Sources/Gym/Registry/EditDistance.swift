@@ -16,9 +16,9 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
-/// The registered ids closest to `id`, best first: those within a third of its length in edits, or
-/// those that contain it or are contained in it.
-func suggestions(for id: String, among ids: [String], limit: Int = 3) -> [String] {
+/// The candidates closest to `id` (an environment id, a setting, an action name), best first: those
+/// within a third of its length in edits (at least 2), or those that contain it or are contained in it.
+public func suggestions(for id: String, among ids: [String], limit: Int = 3) -> [String] {
     let needle = id.lowercased()
     let scored = ids.map { candidate -> (String, Int) in
         let hay = candidate.lowercased()

@@ -23,6 +23,7 @@ public final class Registry {
 
     public private(set) var specs: [String: EnvironmentSpec] = [:]
     private var fileLoaders: [String: FileLoader] = [:]
+    private var fileClaims: [String: (String) -> Bool] = [:]
     /// Directories scanned by `discover()`; defaults to `Registry.defaultSearchPaths()`.
     public var searchPaths: [String]
     /// Files seen by `discover()` that failed to load, with the error message (shown by `gym list`).
@@ -46,9 +47,13 @@ public final class Registry {
         specs[spec.id] = spec
     }
 
-    /// Makes `loader` responsible for files whose name ends in `.ext`.
-    public func addFileLoader(extension ext: String, _ loader: @escaping FileLoader) {
+    /// Makes `loader` responsible for files whose name ends in `.ext`. `discover()` passes over files
+    /// that `claims` says are not its (a directory on GYM_PATH may hold other JSON files); a path given
+    /// explicitly always goes to the loader, so that its errors are reported.
+    public func addFileLoader(extension ext: String, claims: @escaping (_ path: String) -> Bool = { _ in true },
+                              _ loader: @escaping FileLoader) {
         fileLoaders[ext.lowercased()] = loader
+        fileClaims[ext.lowercased()] = claims
         discovered = false  // files of this kind may have been passed over by an earlier discover()
     }
 
@@ -67,6 +72,7 @@ public final class Registry {
                 let ext = (name as NSString).pathExtension.lowercased()
                 guard let loader = fileLoaders[ext] else { continue }
                 let path = (directory as NSString).appendingPathComponent(name)
+                guard fileClaims[ext]?(path) ?? true else { continue }
                 if problems.contains(where: { $0.path == path }) { continue }
                 do {
                     for spec in try loader(path) where specs[spec.id] == nil { try register(spec) }

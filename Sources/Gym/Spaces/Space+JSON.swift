@@ -52,7 +52,8 @@ extension Space {
         case .discrete(let d):
             if let name = value.stringValue {
                 guard let index = names?.firstIndex(of: name) else {
-                    throw GymError.invalidAction("unknown action name '\(name)'; the actions are \((names ?? []).joined(separator: ", "))")
+                    let close = suggestions(for: name, among: names ?? [], limit: 1).first.map { "did you mean '\($0)'? " } ?? ""
+                    throw GymError.invalidAction("unknown action name '\(name)'; \(close)the actions are \((names ?? []).joined(separator: ", "))")
                 }
                 return .discrete(d.start + index)
             }

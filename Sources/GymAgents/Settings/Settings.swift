@@ -46,8 +46,8 @@ public struct Settings {
     /// Throws for settings no agent field read (typos), suggesting the closest of the agent's `known` keys.
     public func checkAllUsed(agent: String, known: [String]) throws {
         guard let unknown = values.keys.filter({ !used.contains($0) }).sorted().first else { return }
-        let close = known.map { ($0, editDistance($0, unknown)) }.filter { $0.1 <= max(2, unknown.count / 3) }.min { $0.1 < $1.1 }
+        let close = suggestions(for: unknown, among: known, limit: 1).first
         throw AgentError.invalidSetting("\(agent) has no setting '\(unknown)'"
-            + (close.map { "; did you mean '\($0.0)'?" } ?? "") + " (`gym agents \(agent)` lists its settings)")
+            + (close.map { "; did you mean '\($0)'?" } ?? "") + " (`gym agents \(agent)` lists its settings)")
     }
 }

@@ -11,7 +11,7 @@ struct Act: ParsableCommand {
     @Option(help: "A checkpoint written by gym train.")
     var checkpoint: String
 
-    @Option(help: "The observation as JSON: an index, or an array.")
+    @Option(parsing: .unconditional, help: "The observation as JSON: an index, or an array ('[0, -0.5]'; -0.5 works too).")
     var observation: String
 
     @Option(help: "The environment (default: the one recorded in the checkpoint).")

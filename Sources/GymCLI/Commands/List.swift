@@ -26,17 +26,23 @@ struct List: ParsableCommand {
                     ]
                     print(object.encoded())
                 } else {
-                    rows.append([id, spec.kind, env.observationSpace.description, env.actionSpace.description, spec.title])
+                    rows.append([id, spec.kind, List.brief(env.observationSpace), List.brief(env.actionSpace), spec.title])
                 }
             } catch {
                 rows.append([id, spec.kind, "-", "-", "cannot be made: \(error)"])
             }
         }
         if !output.json {
-            print(Table.render(header: ["id", "kind", "observation", "action", "description"], rows: rows))
+            print(Table.render(header: ["id", "kind", "observation", "action", "description"], rows: rows, width: Table.terminalWidth))
         }
         for problem in registry.problems {
             printError("warning: \(problem.message)")
         }
+    }
+
+    /// A space in a few characters: a box by its shape (`gym inspect` shows the bounds).
+    static func brief(_ space: Space) -> String {
+        if case .box(let box) = space { return "Box(" + box.shape.map(String.init).joined(separator: "x") + ")" }
+        return space.description
     }
 }

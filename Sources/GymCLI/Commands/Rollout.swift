@@ -15,10 +15,11 @@ struct Rollout: ParsableCommand {
 
     @OptionGroup var seedOption: SeedOptions
 
-    @Option(name: .customLong("initial-state"), help: "Start state as JSON (a state name or index, or an array for dynamics MDPs).")
+    @Option(name: .customLong("initial-state"), parsing: .unconditional,
+            help: "Start state: a state name (3,0 or \"3,0\"), an index, or a JSON array for dynamics MDPs ('[0.1, -0.2]').")
     var initialState: String?
 
-    @Option(help: "Actions: a,b,c (indices or names) or a JSON array.")
+    @Option(parsing: .unconditional, help: "Actions: a,b,c (indices or names; -1,-1 works) or a JSON array ('[[0.3], [-1.2]]').")
     var actions: String?
 
     @Option(help: "Policy when no actions are given: random.")
@@ -42,7 +43,7 @@ struct Rollout: ParsableCommand {
         let seed = seedOption.seed
         let names = env.metadata.actionNames
         let planned = try actions.map { try parseActions($0, space: env.actionSpace, names: names) }
-        let options = ResetOptions(initialState: try initialState.map { try parseJSONArgument($0, option: "--initial-state") })
+        let options = ResetOptions(initialState: try initialState.map { try parseStateArgument($0, option: "--initial-state") })
         let (first, _) = try env.reset(seed: seed, options: options)
         var policyRNG = RandomSource(seed: seed &+ 0x5EED)
         if jsonl {
@@ -87,11 +88,20 @@ struct Rollout: ParsableCommand {
             guard let items = try parseJSONArgument(trimmed, option: "--actions").arrayValue else {
                 throw GymError.invalidArgument("--actions must be a JSON array")
             }
-            return try items.map { try space.action(fromJSON: $0, names: names) }
+            return try items.enumerated().map { k, item in try Rollout.action(item, at: k, space: space, names: names) }
         }
-        return try trimmed.split(separator: ",").map { token in
+        return try trimmed.split(separator: ",").enumerated().map { k, token in
             let word = token.trimmingCharacters(in: .whitespaces)
-            return try space.action(fromJSON: Double(word).map(JSONValue.number) ?? .string(word), names: names)
+            return try Rollout.action(Double(word).map(JSONValue.number) ?? .string(word), at: k, space: space, names: names)
+        }
+    }
+
+    /// Item `k` of `--actions`; a malformed one is an error that names the option and the place.
+    private static func action(_ value: JSONValue, at k: Int, space: Space, names: [String]?) throws -> Action {
+        do {
+            return try space.action(fromJSON: value, names: names)
+        } catch GymError.invalidAction(let message) {
+            throw GymError.invalidAction("--actions, item \(k + 1): \(message)")
         }
     }
 }

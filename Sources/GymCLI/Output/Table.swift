@@ -3,16 +3,43 @@ import Gym
 
 /// Plain-text tables for terminal output.
 enum Table {
-    static func render(header: [String], rows: [[String]]) -> String {
+    /// The columns padded to their widest cell. With `width`, a last column that would run past it is
+    /// wrapped at spaces onto indented continuation lines.
+    static func render(header: [String], rows: [[String]], width: Int? = nil) -> String {
         let all = [header] + rows
         var widths = Array(repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        let indent = widths.dropLast().reduce(0) { $0 + $1 + 2 }
         func line(_ row: [String]) -> String {
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            let start = row.dropLast().enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) + "  " }.joined()
+            guard let last = row.last else { return start }
+            let room = width.map { $0 - indent } ?? Int.max
+            return start + wrap(last, room: max(room, 20)).joined(separator: "\n" + String(repeating: " ", count: indent))
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// `text` in lines of at most `room` characters, broken at spaces (a longer word stands alone).
+    static func wrap(_ text: String, room: Int) -> [String] {
+        guard text.count > room else { return [text] }
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > room {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The terminal's width when standard output is one, else nil (output to a file or a pipe is not wrapped).
+    static var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
     }
 }
 
