@@ -149,3 +149,37 @@ final class AgentsCommandTests: CLITestCase {
         XCTAssertTrue(unknown.stderr.contains("unknown agent 'dqm'"), unknown.stderr)
     }
 }
+
+/// What people type: negative numbers, bare state names, mistyped action names.
+final class TypedInputTests: CLITestCase {
+    func testNegativeNumbersAreActionsNotOptions() throws {
+        let result = try gym("rollout", "pendulum-v1", "--actions", "-1,-1", "--jsonl")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try jsonLines(result.stdout).dropFirst().map { $0["action"] as? [Double] }, [[-1], [-1]])
+    }
+
+    func testABareStateNameIsAnInitialState() throws {
+        for typed in ["1,0", "\"1,0\""] {
+            let result = try gym("rollout", "gridworld-v1", "--initial-state", typed, "--actions", "up", "--jsonl")
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(try jsonLines(result.stdout).first?["observation"] as? Int, 4, typed)
+        }
+        XCTAssertTrue(try gym("rollout", "corridor-v0", "--initial-state", "[1,").stderr.contains("--initial-state:1:"))
+    }
+
+    func testAMistypedActionNameIsNamedWithItsPlaceAndASuggestion() throws {
+        let result = try gym("rollout", "gridworld-v1", "--actions", "up,rigth")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--actions, item 2: unknown action name 'rigth'; did you mean 'right'?"), result.stderr)
+    }
+
+    func testObservationsPrintTheirShortestDecimal() throws {
+        let result = try gym("rollout", "cartpole-v1", "--steps", "1", "--jsonl")
+        let values = try XCTUnwrap(try jsonLines(result.stdout).first?["observation"] as? [Double])
+        XCTAssertEqual(values.count, 4)
+        // No float32 noise: each printed number is the shortest decimal of its Float (1.4975, not 1.497499942779541).
+        for line in try jsonLines(result.stdout) {
+            for number in try XCTUnwrap(line["observation"] as? [Double]) { XCTAssertEqual(Double(String(Float(number)))!, number) }
+        }
+    }
+}
