@@ -63,6 +63,8 @@ public protocol Agent: AnyObject {
     var settings: [String: String] { get }
     /// For stochastic policies, the action probabilities in an observation (gym act); nil otherwise.
     func actionProbabilities(_ observation: Observation) -> [Double]?
+    /// For value-based agents, the estimated value of each action in an observation (gym act); nil otherwise.
+    func actionValues(_ observation: Observation) -> [Double]?
     /// Lines worth printing after training, such as the weights of a linear policy; none by default.
     var trainingReport: [String] { get }
     /// Whether `act(_:mode: .greedy)` follows a learned or planned policy; false for the random baseline,
@@ -72,6 +74,7 @@ public protocol Agent: AnyObject {
 
 extension Agent {
     public func actionProbabilities(_ observation: Observation) -> [Double]? { nil }
+    public func actionValues(_ observation: Observation) -> [Double]? { nil }
     public var trainingReport: [String] { [] }
     public var hasGreedyPolicy: Bool { true }
 }

@@ -5,12 +5,20 @@ import GymNN
 /// Saving and loading agents with the environment they were trained on recorded, so that a checkpoint
 /// cannot silently be used on another environment.
 public enum AgentCheckpoint {
-    public static func save(_ agent: Agent, environmentID: String, environment: Environment, seed: UInt64, to path: String) throws {
+    /// Writes the agent's learned state with what it was trained on.
+    /// - Parameter environmentFile: the file the environment came from (a JSON MDP, a plugin), recorded
+    ///   with a hash of its contents so that `gym act` and `gym evaluate` can find it again by id.
+    public static func save(_ agent: Agent, environmentID: String, environment: Environment, seed: UInt64, to path: String,
+                            environmentFile: String? = nil) throws {
         var checkpoint = Checkpoint(metadata: [
             "agent": agent.name, "environment": environmentID,
             "observation_space": environment.observationSpace.json.encoded(), "action_space": environment.actionSpace.json.encoded(),
             "settings": JSONValue.object(agent.settings.mapValues { .string($0) }).encoded(), "seed": "\(seed)",
         ])
+        if let environmentFile, let hash = contentHash(of: environmentFile) {
+            checkpoint.metadata["environment_file"] = URL(fileURLWithPath: environmentFile).standardizedFileURL.path
+            checkpoint.metadata["environment_hash"] = hash
+        }
         agent.save(into: &checkpoint)
         try checkpoint.write(to: path)
     }
@@ -42,5 +50,13 @@ public enum AgentCheckpoint {
         let agent = try AgentRegistry.make(name, context: AgentContext(environment: environment, seed: seed, settings: Settings(settings)))
         try agent.restore(from: checkpoint)
         return (agent, checkpoint)
+    }
+
+    /// The FNV-1a 64-bit hash of a file's bytes, in hex; nil when it cannot be read.
+    public static func contentHash(of path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
     }
 }

@@ -95,6 +95,8 @@ public final class DQN: Agent {
     /// The Q-values of one observation.
     public func qValues(_ observation: Observation) -> [Float] { online.predict(observationSpace.flatten(observation)) }
 
+    public func actionValues(_ observation: Observation) -> [Double]? { qValues(observation).map(Double.init) }
+
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         if mode == .explore && rng.nextDouble() < epsilon.value(at: steps) { return .discrete(rng.nextInt(below: actionCount)) }
         let q = qValues(observation)

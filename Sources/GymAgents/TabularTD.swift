@@ -57,6 +57,11 @@ public final class TabularTD: Agent {
         rng = RandomSource(seed: context.seed)
     }
 
+    public func actionValues(_ observation: Observation) -> [Double]? {
+        guard let s = observation.index, s >= 0, s < states else { return nil }
+        return Array(q[(s * actions)..<((s + 1) * actions)])
+    }
+
     /// The greedy action (lowest index among ties).
     func greedy(_ s: Int) -> Int {
         var best = 0

@@ -22,6 +22,12 @@ public final class ValueIterationAgent: Agent {
     }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action { .discrete(solution.policy[observation.index!]) }
+
+    public func actionValues(_ observation: Observation) -> [Double]? {
+        guard let s = observation.index, s >= 0, s < solution.values.count else { return nil }
+        let n = solution.actionValues.count / solution.values.count
+        return Array(solution.actionValues[(s * n)..<((s + 1) * n)])
+    }
     public func learn(_ transition: Transition) -> [String: Double] { [:] }
     public func save(into checkpoint: inout Checkpoint) {}
     public func restore(from checkpoint: Checkpoint) throws {}

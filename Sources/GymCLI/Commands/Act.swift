@@ -23,33 +23,37 @@ struct Act: ParsableCommand {
 
     func run() throws {
         try plugins.load()
-        guard let recorded = try Checkpoint.read(from: checkpoint).metadata["environment"] else {
+        let saved = try Checkpoint.read(from: checkpoint)
+        guard let recorded = saved.metadata["environment"] else {
             throw GymError.invalidArgument("\(checkpoint) records no environment; pass --environment")
         }
-        let spec = try Registry.shared.spec(environment ?? recorded)
+        let spec = try specOrRecordedFile(environment ?? recorded, checkpoint: saved)
         let env = try Registry.shared.make(spec)
         let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: spec.id)
         let obs = try parseObservation(try parseJSONArgument(observation, option: "--observation"), space: env.observationSpace)
         let action = agent.act(obs, mode: .greedy)
         let names = env.metadata.actionNames
         let name = env.actionSpace.name(of: action, names: names)
-        let probabilities = agent.actionProbabilities(obs)
+        let probabilities = agent.actionProbabilities(obs), values = agent.actionValues(obs)
         if output.json {
             var object: [String: JSONValue] = ["observation": obs.json, "action": action.json]
             if let name { object["action_name"] = .string(name) }
             if let probabilities { object["probabilities"] = .array(probabilities.map { .number($0) }) }
+            if let values { object["action_values"] = .array(values.map { .number($0) }) }
             print(JSONValue.object(object).encoded())
             return
         }
         print("action \(action)" + (name.map { " (\($0))" } ?? ""))
-        if let probabilities {
-            // Probabilities are in the order of the action space, from its `start`.
-            let start: Int = { if case .discrete(let d) = env.actionSpace { return d.start } else { return 0 } }()
-            print("probabilities " + probabilities.enumerated().map { k, p in
+        // Probabilities and values are in the order of the action space, from its `start`.
+        let start: Int = { if case .discrete(let d) = env.actionSpace { return d.start } else { return 0 } }()
+        func labelled(_ numbers: [Double]) -> String {
+            numbers.enumerated().map { k, x in
                 let label = env.actionSpace.name(of: .discrete(start + k), names: names) ?? String(start + k)
-                return "\(label)=\(String(format: "%.4f", p))"
-            }.joined(separator: " "))
+                return "\(label)=\(String(format: "%.4f", x))"
+            }.joined(separator: " ")
         }
+        if let probabilities { print("probabilities " + labelled(probabilities)) }
+        if let values { print("action values " + labelled(values)) }
     }
 
     /// The observation of `space` written as JSON, exactly: every number must be one the space can hold.

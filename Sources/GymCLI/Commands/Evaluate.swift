@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
+import GymNN
 import GymPlanning
 
 struct Evaluate: ParsableCommand {
@@ -35,7 +36,7 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try environment.resolve()
+        let resolved = try environment.resolve(orFileOf: try Checkpoint.read(from: checkpoint))
         let env = try resolved.make()
         let id = resolved.id
         // The agent draws from a stream apart from the environment's, which --seed seeds.

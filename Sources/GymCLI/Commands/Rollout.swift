@@ -1,14 +1,18 @@
 import ArgumentParser
 import Gym
+import GymAgents
+import GymNN
+import GymPlanning
 
 struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one episode with given actions or a random policy and print every step.",
+        abstract: "Run one episode with given actions, a trained agent or a random policy, and print every step.",
         discussion: """
             Actions are given as a comma-separated list of indices or names (--actions right,right,up) \
-            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). With --policy random \
-            the actions are sampled from the action space with a generator seeded from --seed. \
-            The episode stops at the end of the actions, at --steps, or when it terminates or is truncated.
+            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). With --checkpoint the \
+            agent written by gym train chooses them, greedily. With --policy random (the default) they are \
+            sampled from the action space with a generator seeded from --seed. The episode stops at the end \
+            of the actions, at --steps, or when it terminates or is truncated.
             """)
 
     @OptionGroup var environment: EnvironmentOptions
@@ -25,6 +29,9 @@ struct Rollout: ParsableCommand {
     @Option(help: "Policy when no actions are given: random.")
     var policy: String = "random"
 
+    @Option(help: "A checkpoint written by gym train: its agent plays, greedily.")
+    var checkpoint: String?
+
     @Option(help: "Maximum number of steps.")
     var steps: Int?
 
@@ -32,24 +39,34 @@ struct Rollout: ParsableCommand {
     var jsonl = false
 
     func validate() throws {
-        if actions == nil && policy != "random" {
-            throw ValidationError("unknown policy '\(policy)'; available: random (or give --actions)")
+        if actions == nil && checkpoint == nil && policy != "random" {
+            throw ValidationError("unknown policy '\(policy)'; available: random (or give --actions or --checkpoint)")
         }
+        if actions != nil && checkpoint != nil { throw ValidationError("give --actions or --checkpoint, not both") }
         if let steps, steps < 0 { throw ValidationError("--steps must not be negative") }
     }
 
     func run() throws {
-        let env = try environment.resolve().make()
+        let saved = try checkpoint.map { try Checkpoint.read(from: $0) }
+        let resolved = try saved.map { try environment.resolve(orFileOf: $0) } ?? environment.resolve()
+        let env = try resolved.make()
+        var streams = SplitMix64(seed: seedOption.seed)
+        let agent = try checkpoint.map {
+            try AgentCheckpoint.load(from: $0, environment: env, environmentID: resolved.id, actingSeed: streams.next()).0
+        }
         let seed = seedOption.seed
         let names = env.metadata.actionNames
         let planned = try actions.map { try parseActions($0, space: env.actionSpace, names: names) }
         let options = ResetOptions(initialState: try initialState.map { try parseStateArgument($0, option: "--initial-state") })
         let (first, _) = try env.reset(seed: seed, options: options)
+        var observation = first
         var policyRNG = RandomSource(seed: seed &+ 0x5EED)
         if jsonl {
-            print(JSONValue.object(["step": 0, "observation": first.json]).encoded())
+            var line: [String: JSONValue] = ["step": 0, "observation": first.json]
+            if let name = stateName(env) { line["state"] = .string(name) }
+            print(JSONValue.object(line).encoded())
         } else {
-            print("reset  observation \(first)")
+            print("reset  observation \(first)" + (stateName(env).map { " (\($0))" } ?? ""))
         }
         var total = 0.0
         var t = 0
@@ -59,10 +76,13 @@ struct Rollout: ParsableCommand {
             if let planned {
                 guard t < planned.count else { break }
                 action = planned[t]
+            } else if let agent {
+                action = agent.act(observation, mode: .greedy)
             } else {
                 action = env.actionSpace.sampleAction(using: &policyRNG)
             }
             let step = try env.step(action)
+            observation = step.observation
             t += 1
             total += step.reward
             if jsonl {
@@ -71,15 +91,23 @@ struct Rollout: ParsableCommand {
                     "reward": .number(step.reward), "terminated": .bool(step.terminated), "truncated": .bool(step.truncated),
                 ]
                 if let state = (env.unwrapped as? StateReporting)?.stateValues { line["state"] = .array(state.map { .number($0) }) }
+                if let name = stateName(env) { line["state"] = .string(name) }
                 print(JSONValue.object(line).encoded())
             } else {
                 let label = env.actionSpace.name(of: action, names: names) ?? action.description
-                print("step \(t)  action \(label)  observation \(step.observation)  reward \(JSONValue.format(step.reward))"
+                print("step \(t)  action \(label)  observation \(step.observation)" + (stateName(env).map { " (\($0))" } ?? "")
+                    + "  reward \(JSONValue.format(step.reward))"
                     + (step.terminated ? "  terminated" : "") + (step.truncated ? "  truncated" : ""))
             }
             if step.isLast { break }
         }
         if !jsonl { print("return \(formatReturn(total)) over \(t) steps") }
+    }
+
+    /// The name of the model state the environment is in, for environments with a known model.
+    private func stateName(_ env: Environment) -> String? {
+        guard let modelled = env.unwrapped as? ModelledEnvironment, let model = modelled.knownModel, let s = modelled.currentState else { return nil }
+        return model.stateNames[s]
     }
 
     private func parseActions(_ text: String, space: Space, names: [String]?) throws -> [Action] {

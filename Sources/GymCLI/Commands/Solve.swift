@@ -23,6 +23,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Target accuracy of the values.")
     var tolerance: Double = 1e-10
 
+    @Option(help: "Print the first N states of a model that is not a grid (default: all up to 50, else 30).")
+    var top: Int?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -100,14 +103,40 @@ struct Solve: ParsableCommand {
             print("greedy policy:")
             for line in policyRows { print("  " + line.map { String($0) }.joined(separator: " ")) }
         } else {
+            if let map = Solve.policyMap(model: model, solution: solution) {
+                print("greedy policy, laid out by the 'row,column' state names (T terminal):")
+                for line in map { print("  " + line) }
+                print("")
+            }
+            let shown = min(model.stateCount, top ?? (model.stateCount <= 50 ? model.stateCount : 30))
             var rows: [[String]] = []
-            for s in 0..<model.stateCount {
+            for s in 0..<shown {
                 let q = (0..<model.actionCount).map { "\(model.actionNames[$0])=\(String(format: "%.4f", solution.actionValues[s * model.actionCount + $0]))" }
                 rows.append([model.stateNames[s], String(format: "%.6f", solution.values[s]),
                              model.terminal[s] ? "(terminal)" : model.actionNames[solution.policy[s]],
                              model.terminal[s] ? "" : q.joined(separator: " ")])
             }
             print(Table.render(header: ["state", "value", "action", "action values"], rows: rows))
+            if shown < model.stateCount { print("... \(model.stateCount - shown) more states (--top N shows N, --json all)") }
         }
+    }
+
+    /// The policy as a map when every state is named `row,column`: an arrow for up, right, down and left,
+    /// the first letter of other actions, T for terminal states, blank where no state is.
+    static func policyMap(model: TabularModel, solution: Solution) -> [String]? {
+        var cells: [(Int, Int)] = []
+        for name in model.stateNames {
+            let parts = name.split(separator: ",")
+            guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]), r >= 0, c >= 0, r < 200, c < 200 else { return nil }
+            cells.append((r, c))
+        }
+        let rows = cells.map(\.0).max()! + 1, columns = cells.map(\.1).max()! + 1
+        var grid = Array(repeating: Array(repeating: " ", count: columns), count: rows)
+        let arrows = ["up": "↑", "right": "→", "down": "↓", "left": "←", "north": "↑", "east": "→", "south": "↓", "west": "←"]
+        for (s, (r, c)) in cells.enumerated() {
+            let action = model.actionNames[solution.policy[s]]
+            grid[r][c] = model.terminal[s] ? "T" : arrows[action.lowercased()] ?? String(action.prefix(1))
+        }
+        return grid.map { $0.joined(separator: " ") }
     }
 }

@@ -91,7 +91,8 @@ struct Train: ParsableCommand {
         let curve = LearningCurve.svg(title: "\(agent) on \(id), seed \(seed)",
                                       series: [LearningCurve.Series(label: agent, points: trainer.evaluations.map { (Double($0.step), $0.mean, $0.standardDeviation) })])
         try curve.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
-        try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt")
+        try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
+                                 environmentFile: FileManager.default.fileExists(atPath: resolved.spec.source) ? resolved.spec.source : nil)
         let run: JSONValue = [
             "agent": .string(agent), "environment": .string(id), "steps": .number(Double(training.steps)), "seed": .number(Double(seed)),
             "parameters": .object(resolved.overrides.mapValues { .number($0) }),
