@@ -34,7 +34,7 @@ public struct GridLayout: Sendable {
 /// The `grid` kind: a layout of characters, a legend, moves with drift, rewards on entering cells.
 enum GridKind {
     static let kind = MDPKind(
-        members: ["layout", "legend", "actions", "living_reward", "drift", "observation"],
+        members: ["layout", "legend", "actions", "living_reward", "drift", "wind", "observation"],
         requiredMembers: ["layout", "legend"],
         compile: compile)
 
@@ -45,6 +45,10 @@ enum GridKind {
         var type: GridLayout.CellType
         var reward: Double
         var teleport: String?
+        /// Where moves from this cell go, instead of the grid's `drift` (ice).
+        var drift: Drift?
+        /// The moves that may leave this cell (one-way cells); nil for all.
+        var exits: Set<String>?
     }
 
     static func compile(_ json: OrderedJSON, _ header: MDPHeader, _ reader: SpecReader) -> MDPDefinition? {
@@ -69,7 +73,7 @@ enum GridKind {
                 let path = legendPath.key(key)
                 guard key.count == 1, let ch = key.first else { reader.fail(path, "legend keys are single characters, got '\(key)'"); continue }
                 guard reader.object(value, at: path) != nil else { continue }
-                reader.checkMembers(value, at: path, allowed: ["type", "reward", "teleport"], required: ["type"])
+                reader.checkMembers(value, at: path, allowed: ["type", "reward", "teleport", "drift", "exits"], required: ["type"])
                 guard let typeName = reader.string(value["type"], at: path.key("type")) else { continue }
                 guard let type = GridLayout.CellType(rawValue: typeName) else {
                     reader.fail(path.key("type"), "unknown cell type '\(typeName)'; expected floor, wall, start or terminal")
@@ -81,7 +85,18 @@ enum GridKind {
                     reader.fail(path, "a wall cannot have a reward or a teleport")
                 }
                 if type == .terminal && teleport != nil { reader.fail(path.key("teleport"), "a terminal cell cannot teleport") }
-                legend[ch] = CellRule(type: type, reward: reward, teleport: teleport)
+                let cellDrift = value["drift"].map { readDrift($0, at: path.key("drift"), reader) }
+                var exits: Set<String>?
+                if let names = reader.names(value["exits"], at: path.key("exits")) {
+                    for (i, name) in names.enumerated() where moves[name] == nil {
+                        reader.fail(path.key("exits").index(i), "unknown move '\(name)'; exits are up, right, down, left")
+                    }
+                    exits = Set(names)
+                }
+                if (type == .wall || type == .terminal) && (cellDrift != nil || exits != nil) {
+                    reader.fail(path, "a \(typeName) cell is never left, so it cannot have a drift or exits")
+                }
+                legend[ch] = CellRule(type: type, reward: reward, teleport: teleport, drift: cellDrift, exits: exits)
             }
         }
         let actions = json["actions"] == nil ? ["up", "right", "down", "left"] : (reader.names(json["actions"], at: root.key("actions")) ?? [])
@@ -89,10 +104,12 @@ enum GridKind {
             reader.fail(root.key("actions").index(i), "unknown move '\(name)'; grid actions are up, right, down, left")
         }
         let living = json["living_reward"] == nil ? 0 : reader.number(json["living_reward"], at: root.key("living_reward"), "finite") { _ in true } ?? 0
-        let drift = readDrift(json["drift"], reader)
+        let drift = json["drift"].map { readDrift($0, at: root.key("drift"), reader) } ?? Drift()
         let observation = TabularKind.observationName(json["observation"], allowed: ["index", "one-hot", "coordinates"], reader)
 
         guard !rows.isEmpty, reader.issues.isEmpty else { return nil }
+        let wind = json["wind"].flatMap { Wind.read($0, rows: rows.count, columns: rows[0].count, reader) }
+        guard reader.issues.isEmpty else { return nil }
         // Cells.
         var types: [[GridLayout.CellType]] = []
         var rules: [[CellRule]] = []
@@ -127,25 +144,43 @@ enum GridKind {
         }
         var builder = TabularModelBuilder(stateCount: cells.count, actionCount: actions.count)
         let rowCount = rows.count, columnCount = rows[0].count
+        /// One cell from (r, c) in direction (dr, dc), or (r, c) itself when a wall or the edge is in the way.
+        func moved(_ r: Int, _ c: Int, _ dr: Int, _ dc: Int) -> (Int, Int) {
+            let nr = r + dr, nc = c + dc
+            return nr < 0 || nr >= rowCount || nc < 0 || nc >= columnCount || types[nr][nc] == .wall ? (r, c) : (nr, nc)
+        }
         for (s, cell) in cells.enumerated() where !terminal[s] {
+            let here = rules[cell.row][cell.column]
+            let cellDrift = here.drift ?? drift
+            // The wind of the cell the move starts from: blown cell by cell, stopping at walls and edges.
+            let gusts = wind?.gusts(row: cell.row, column: cell.column) ?? [(0, 1)]
             for (a, name) in actions.enumerated() {
                 let intended = moves[name]!
-                let directions: [((Int, Int), Double)] = [
-                    (intended, drift.intended), ((-intended.dc, intended.dr), drift.left), ((intended.dc, -intended.dr), drift.right),
-                    ((-intended.dr, -intended.dc), drift.back), ((0, 0), drift.stay),
+                let directions: [(String?, (Int, Int), Double)] = [
+                    (name, intended, cellDrift.intended),
+                    (turned(name, left: true), (-intended.dc, intended.dr), cellDrift.left),
+                    (turned(name, left: false), (intended.dc, -intended.dr), cellDrift.right),
+                    (reversed(name), (-intended.dr, -intended.dc), cellDrift.back),
+                    (nil, (0, 0), cellDrift.stay),
                 ]
-                for ((dr, dc), p) in directions where p > 0 {
-                    var r = cell.row + dr, c = cell.column + dc
-                    if r < 0 || r >= rowCount || c < 0 || c >= columnCount || types[r][c] == .wall { r = cell.row; c = cell.column }
-                    let entered = r != cell.row || c != cell.column
-                    let rule = rules[r][c]
-                    let reward = living + (entered ? rule.reward : 0)
-                    let target = stateOfCell[r][c]!
-                    if entered, let teleport = rule.teleport {
-                        guard let targets = teleportTargets(teleport, at: legendPath.key(String(rows[r][rows[r].index(rows[r].startIndex, offsetBy: c)])).key("teleport")) else { continue }
-                        for t in targets { builder.add(s, a, probability: p * t.probability, next: t.state, reward: reward) }
-                    } else {
-                        builder.add(s, a, probability: p, next: target, reward: reward)
+                for (move, (dr, dc), p) in directions where p > 0 {
+                    // A one-way cell lets the agent out only through its exits.
+                    let allowed = move.map { here.exits?.contains($0) ?? true } ?? true
+                    var (r, c) = allowed ? moved(cell.row, cell.column, dr, dc) : (cell.row, cell.column)
+                    let start = (r, c)
+                    for (strength, q) in gusts where q > 0 {
+                        (r, c) = start
+                        for _ in 0..<strength { (r, c) = moved(r, c, wind!.dr, wind!.dc) }
+                        let entered = r != cell.row || c != cell.column
+                        let rule = rules[r][c]
+                        let reward = living + (entered ? rule.reward : 0)
+                        if entered, let teleport = rule.teleport {
+                            let character = String(rows[r][rows[r].index(rows[r].startIndex, offsetBy: c)])
+                            guard let targets = teleportTargets(teleport, at: legendPath.key(character).key("teleport")) else { continue }
+                            for t in targets { builder.add(s, a, probability: p * q * t.probability, next: t.state, reward: reward) }
+                        } else {
+                            builder.add(s, a, probability: p * q, next: stateOfCell[r][c]!, reward: reward)
+                        }
                     }
                 }
             }
@@ -158,16 +193,70 @@ enum GridKind {
         return TabularKind.definition(model: model, header: header, encoding: encoding, grid: layout, reader: reader)
     }
 
+    /// The move 90 degrees to the left (or right) of `name`, and the opposite move.
+    static func turned(_ name: String, left: Bool) -> String {
+        let order = ["up", "right", "down", "left"]
+        let i = order.firstIndex(of: name)!
+        return order[(i + (left ? 3 : 1)) % 4]
+    }
+
+    static func reversed(_ name: String) -> String { turned(turned(name, left: true), left: true) }
+
     struct Drift { var intended = 1.0, left = 0.0, right = 0.0, back = 0.0, stay = 0.0 }
 
-    /// `"drift"`: where a move goes; left and right are perpendicular to the intended direction.
-    static func readDrift(_ node: OrderedJSON?, _ reader: SpecReader) -> Drift {
-        let path = JSONPath.root.key("drift")
-        guard let node, reader.object(node, at: path) != nil else { return Drift() }
+    /// A `"drift"` (the grid's, or a cell's): where a move goes; left and right are perpendicular to the
+    /// intended direction.
+    static func readDrift(_ node: OrderedJSON, at path: JSONPath, _ reader: SpecReader) -> Drift {
+        guard reader.object(node, at: path) != nil else { return Drift() }
         let keys = ["intended", "left", "right", "back", "stay"]
         reader.checkMembers(node, at: path, allowed: keys, required: ["intended"])
         let values = keys.map { key in node[key] == nil ? 0 : reader.number(node[key], at: path.key(key), "a probability in [0, 1]") { $0 >= 0 && $0 <= 1 } ?? 0 }
         guard reader.checkDistribution(values, at: path, what: "drift") else { return Drift() }
         return Drift(intended: values[0], left: values[1], right: values[2], back: values[3], stay: values[4])
+    }
+}
+
+/// `"wind"`: after its move, the agent is blown `strength` cells in `direction`, by the strength of the
+/// column (for up and down) or row (for left and right) it moved from; a wall or the edge stops it.
+/// With `variation` v, a cell with nonzero strength w blows w - v ... w + v cells, each equally likely
+/// (Sutton and Barto's stochastic wind is v = 1).
+struct Wind {
+    let dr: Int, dc: Int
+    /// By column for vertical wind, by row for horizontal wind.
+    let strengths: [Int]
+    let vertical: Bool
+    let variation: Int
+
+    static func read(_ node: OrderedJSON, rows: Int, columns: Int, _ reader: SpecReader) -> Wind? {
+        let path = JSONPath.root.key("wind")
+        guard reader.object(node, at: path) != nil else { return nil }
+        reader.checkMembers(node, at: path, allowed: ["direction", "strength", "variation"], required: ["direction", "strength"])
+        guard let direction = reader.string(node["direction"], at: path.key("direction")) else { return nil }
+        guard let move = GridKind.moves[direction] else {
+            reader.fail(path.key("direction"), "unknown direction '\(direction)'; wind blows up, right, down or left")
+            return nil
+        }
+        let vertical = move.dc == 0
+        let count = vertical ? columns : rows
+        guard let items = reader.array(node["strength"], at: path.key("strength")) else { return nil }
+        guard items.count == count else {
+            reader.fail(path.key("strength"), "expected one strength per \(vertical ? "column" : "row") (\(count)), got \(items.count)")
+            return nil
+        }
+        let strengths = items.enumerated().map { i, item in
+            reader.integer(item, at: path.key("strength").index(i), "a whole number of cells, 0 or more") { $0 >= 0 && $0 <= 1000 } ?? 0
+        }
+        let variation = node["variation"] == nil ? 0
+            : reader.integer(node["variation"], at: path.key("variation"), "a whole number of cells, 0 or more") { $0 >= 0 && $0 <= 1000 } ?? 0
+        return Wind(dr: move.dr, dc: move.dc, strengths: strengths, vertical: vertical, variation: variation)
+    }
+
+    /// The strengths that may blow from (row, column), with their probabilities.
+    func gusts(row: Int, column: Int) -> [(strength: Int, probability: Double)] {
+        let w = strengths[vertical ? column : row]
+        guard w > 0, variation > 0 else { return [(w, 1)] }
+        // A strength below zero blows no cell and keeps its share of the probability.
+        let p = 1 / Double(2 * variation + 1)
+        return (w - variation...w + variation).map { (max($0, 0), p) }
     }
 }
