@@ -7,7 +7,7 @@ import GymPlanning
 public final class MDPFile {
     public static let format = "swiftgym.mdp/1"
     public static let supportedFormats = [format]
-    static let commonMembers = ["format", "id", "kind", "title", "description", "discount", "max_episode_steps", "parameters"]
+    static let commonMembers = ["format", "id", "kind", "title", "description", "discount", "max_episode_steps", "reward_range", "parameters"]
 
     public let path: String
     public let json: OrderedJSON
@@ -89,6 +89,7 @@ public final class MDPFile {
         _ = reader.string(json["title"], at: root.key("title"))
         header.discount = reader.number(json["discount"], at: root.key("discount"), "in [0, 1]") { $0 >= 0 && $0 <= 1 }
         header.maxEpisodeSteps = reader.integer(json["max_episode_steps"], at: root.key("max_episode_steps"), "a positive integer") { $0 > 0 }
+        header.rewardRange = MDPFile.rewardRange(json["reward_range"], reader)
         let definition = kindType.compile(json, header, reader)
         for (name, _) in parameterDefaults where !reader.referencedParameters.contains(name) && kind != "dynamics" {
             reader.fail(root.key("parameters").key(name), "parameter '\(name)' is defined but never referenced as \"$\(name)\"")
@@ -99,6 +100,23 @@ public final class MDPFile {
         }
         cache[overrides] = definition
         return definition
+    }
+
+    /// `reward_range`: `[low, high]`, finite numbers or parameters with low <= high.
+    static func rewardRange(_ node: OrderedJSON?, _ reader: SpecReader) -> ClosedRange<Double>? {
+        let path = JSONPath.root.key("reward_range")
+        guard let items = reader.array(node, at: path) else { return nil }
+        guard items.count == 2 else {
+            reader.fail(path, expected: "[low, high]", got: "\(items.count) numbers")
+            return nil
+        }
+        guard let low = reader.number(items[0], at: path.index(0), "finite", { _ in true }),
+              let high = reader.number(items[1], at: path.index(1), "finite", { _ in true }) else { return nil }
+        guard low <= high else {
+            reader.fail(path, "the low bound \(SpecReader.describe(low)) exceeds the high bound \(SpecReader.describe(high))")
+            return nil
+        }
+        return low...high
     }
 
     /// The registry entry for this file: making it compiles with the overrides and returns a fresh environment.

@@ -9,11 +9,14 @@ public struct MDPHeader {
     public var discount: Double?
     public var maxEpisodeSteps: Int?
     public var parameters: [String: Double]
+    /// `reward_range`, when the file declares one: it bounds every reward (the conformance suite checks it).
+    public var rewardRange: ClosedRange<Double>? = nil
 
-    /// Metadata for an environment built from this header.
-    public func metadata(isStochastic: Bool, rewardRange: ClosedRange<Double>? = nil, actionNames: [String]? = nil) -> EnvironmentMetadata {
+    /// Metadata for an environment built from this header; a declared reward range takes the place of
+    /// the one a kind computes from its model.
+    public func metadata(isStochastic: Bool, rewardRange computed: ClosedRange<Double>? = nil, actionNames: [String]? = nil) -> EnvironmentMetadata {
         EnvironmentMetadata(id: id, title: title, description: description, maxEpisodeSteps: maxEpisodeSteps,
-                            rewardRange: rewardRange, actionNames: actionNames, isStochastic: isStochastic,
+                            rewardRange: rewardRange ?? computed, actionNames: actionNames, isStochastic: isStochastic,
                             discount: discount, kind: kind)
     }
 }

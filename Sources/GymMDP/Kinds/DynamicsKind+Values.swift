@@ -10,6 +10,10 @@ extension DynamicsKind {
             switch item {
             case .number(let x): return "(\(x))"
             case .string(let s) where s.hasPrefix("$"): return String(s.dropFirst())
+            case .string(let s):
+                reader.fail(p, "the {\"uniform\"/\"normal\": [...]} form takes numbers and \"$parameter\" references, not expressions such as '\(s)'; "
+                    + "write the init as an expression instead, e.g. \"init\": \"uniform(-x0, x0)\"")
+                return nil
             default:
                 reader.fail(p, "expected a number or a \"$parameter\" reference, got \(item.typeName)")
                 return nil
