@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
-        .testTarget(name: "GymCLITests", dependencies: ["GymCLI"]),
+        .testTarget(name: "GymCLITests", dependencies: ["GymCLI"], exclude: ["NewcomerMDPs"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "DocumentationTests",
                     dependencies: ["Gym", "GymMDP", "GymPlanning", "GymAgents", "GymPlugins", "GymConformanceTesting"]),
