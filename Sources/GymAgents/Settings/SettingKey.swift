@@ -13,37 +13,12 @@ public struct SettingKey<Hyperparameters> {
     let read: (inout Settings, inout Hyperparameters) throws -> Void
     let show: (Hyperparameters) -> String
 
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Double>, _ help: String) {
+    public init<Value: SettingValue>(_ key: String, _ field: WritableKeyPath<Hyperparameters, Value>, _ help: String) {
         self.key = key
-        type = "number"
+        type = Value.typeName
         self.help = help
         read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
-        show = { "\($0[keyPath: field])" }
-    }
-
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Int>, _ help: String) {
-        self.key = key
-        type = "integer"
-        self.help = help
-        read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
-        show = { "\($0[keyPath: field])" }
-    }
-
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Bool>, _ help: String) {
-        self.key = key
-        type = "true or false"
-        self.help = help
-        read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
-        show = { "\($0[keyPath: field])" }
-    }
-
-    /// Layer sizes, written `64,64`.
-    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, [Int]>, _ help: String) {
-        self.key = key
-        type = "sizes like 64,64"
-        self.help = help
-        read = { settings, h in try settings.read(key, into: &h[keyPath: field]) }
-        show = { $0[keyPath: field].map(String.init).joined(separator: ",") }
+        show = { $0[keyPath: field].settingText }
     }
 
     /// One of `allowed`.

@@ -7,33 +7,13 @@ public struct Settings {
 
     public init(_ values: [String: String] = [:]) { self.values = values }
 
-    public mutating func read(_ key: String, into value: inout Double) throws {
+    /// Sets `value` from the item `key`, when there is one (marking the key used).
+    /// - Throws: `AgentError.invalidSetting` naming the key, the text and what was expected.
+    public mutating func read<Value: SettingValue>(_ key: String, into value: inout Value) throws {
         guard let text = values[key] else { return }
         used.insert(key)
-        guard let x = Double(text), x.isFinite else { throw AgentError.invalidSetting("\(key)=\(text): expected a number") }
+        guard let x = Value(settingText: text) else { throw AgentError.invalidSetting("\(key)=\(text): expected \(Value.expectation)") }
         value = x
-    }
-
-    public mutating func read(_ key: String, into value: inout Int) throws {
-        guard let text = values[key] else { return }
-        used.insert(key)
-        guard let x = Int(text) else { throw AgentError.invalidSetting("\(key)=\(text): expected an integer") }
-        value = x
-    }
-
-    public mutating func read(_ key: String, into value: inout Bool) throws {
-        guard let text = values[key] else { return }
-        used.insert(key)
-        guard let x = Bool(text) else { throw AgentError.invalidSetting("\(key)=\(text): expected true or false") }
-        value = x
-    }
-
-    public mutating func read(_ key: String, into value: inout [Int]) throws {
-        guard let text = values[key] else { return }
-        used.insert(key)
-        let items = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !items.isEmpty, items.allSatisfy({ ($0 ?? 0) > 0 }) else { throw AgentError.invalidSetting("\(key)=\(text): expected sizes like 64,64") }
-        value = items.map { $0! }
     }
 
     public mutating func read(_ key: String, into value: inout String, allowed: [String]) throws {
@@ -50,4 +30,52 @@ public struct Settings {
         throw AgentError.invalidSetting("\(agent) has no setting '\(unknown)'"
             + (close.map { "; did you mean '\($0)'?" } ?? "") + " (`gym agents \(agent)` lists its settings)")
     }
+}
+
+/// What a `--set` value can be: how it is read from text and written back, and how messages and
+/// `gym agents` name it.
+public protocol SettingValue {
+    /// What `--set` expects, for messages: "a number".
+    static var expectation: String { get }
+    /// The type `gym agents` shows: "number".
+    static var typeName: String { get }
+    init?(settingText: String)
+    /// The value as `--set` takes it back.
+    var settingText: String { get }
+}
+
+extension Double: SettingValue {
+    public static var expectation: String { "a number" }
+    public static var typeName: String { "number" }
+    public init?(settingText text: String) {
+        guard let x = Double(text), x.isFinite else { return nil }
+        self = x
+    }
+    public var settingText: String { "\(self)" }
+}
+
+extension Int: SettingValue {
+    public static var expectation: String { "an integer" }
+    public static var typeName: String { "integer" }
+    public init?(settingText text: String) { self.init(text) }
+    public var settingText: String { "\(self)" }
+}
+
+extension Bool: SettingValue {
+    public static var expectation: String { "true or false" }
+    public static var typeName: String { "true or false" }
+    public init?(settingText text: String) { self.init(text) }
+    public var settingText: String { "\(self)" }
+}
+
+/// Layer sizes, written `64,64`; every size positive.
+extension Array: SettingValue where Element == Int {
+    public static var expectation: String { "sizes like 64,64" }
+    public static var typeName: String { "sizes like 64,64" }
+    public init?(settingText text: String) {
+        let items = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !items.isEmpty, items.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        self = items.map { $0! }
+    }
+    public var settingText: String { map(String.init).joined(separator: ",") }
 }
