@@ -1,7 +1,7 @@
 /// The standard wrapper of `Registry.make`: call-order enforcement, action validation and the time
 /// limit, in one layer, for environments that do not enforce them themselves.
 ///
-/// Contract (that of `OrderEnforcing` and `TimeLimit` together):
+/// Contract (that of the former `OrderEnforcing` layer and of `TimeLimit`, together):
 /// - `step` before the first `reset` throws `GymError.resetNeeded`; `step` after a step that returned
 ///   `terminated` or `truncated` throws `GymError.episodeEnded` until `reset`; `observe` before the
 ///   first `reset` throws `GymError.resetNeeded`.
@@ -13,8 +13,9 @@
 ///
 /// `EpisodeGuard.standard(_:maxEpisodeSteps:)` is what `make` applies: a `SelfEnforcingEnvironment`
 /// is given the limit and returned as it is, any other environment is wrapped. Each layer costs a copy
-/// of the `Step` per step, which is why the guard is one layer and not `OrderEnforcing` around
-/// `TimeLimit` (those remain, for stacks that need them apart).
+/// of the `Step` per step, which is why the guard is one layer and not an order-enforcing layer around
+/// `TimeLimit`. `OrderEnforcing` is the guard without a limit; `TimeLimit` remains for stacks that need
+/// the limit apart.
 ///
 /// ```swift
 /// let env = try EpisodeGuard(MyEnvironment(), maxEpisodeSteps: 200)
