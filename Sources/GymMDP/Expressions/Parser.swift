@@ -1,11 +1,25 @@
 /// Recursive-descent parser. Precedence, lowest first: `?:` (right-associative), `||`, `&&`,
 /// `== !=`, `< <= > >=`, `+ -`, `* / %`, unary `- !`, `^` (right-associative, binds tighter than
 /// unary minus: `-x^2` is `-(x^2)`), then calls, `action[i]`, names, numbers and parentheses.
+///
+/// The tree's depth is bounded (Specs/limits.md), so that the recursive walks over it (compiling,
+/// folding, freeing) cannot overflow the stack: at most `maxNesting` levels of parentheses, call
+/// arguments, conditionals, unary operators and powers, `maxOperators` binary operators, and
+/// `maxLength` characters. Going over a limit is an `ExpressionError` at the column where it happens.
 public struct Parser {
+    public static let maxNesting = 2_000
+    public static let maxOperators = 10_000
+    public static let maxLength = 1_000_000
+
     private var tokens: [(Token, Int)]
     private var position = 0
+    private var depth = 0
+    private var operators = 0
 
     public static func parse(_ text: String) throws -> Expression {
+        guard text.utf8.count <= maxLength else {
+            throw ExpressionError(column: 1, message: "the expression has \(text.utf8.count) characters; the limit is \(maxLength)")
+        }
         var parser = Parser(tokens: try Lexer.tokens(text))
         let expression = try parser.conditional()
         guard case .end = parser.peek else {
@@ -37,7 +51,27 @@ public struct Parser {
         guard accept(symbol) else { throw ExpressionError(column: column, message: "expected '\(symbol)', found \(describe(peek))") }
     }
 
+    /// One level deeper; throws at the limit.
+    private mutating func enter() throws {
+        depth += 1
+        if depth > Parser.maxNesting {
+            throw ExpressionError(column: column, message: "the expression nests deeper than \(Parser.maxNesting) levels "
+                + "(parentheses, call arguments, conditionals, unary operators and powers); the limit is \(Parser.maxNesting)")
+        }
+    }
+
+    /// One more binary operator; throws at the limit.
+    private mutating func countOperator(at opColumn: Int) throws {
+        operators += 1
+        if operators > Parser.maxOperators {
+            throw ExpressionError(column: opColumn, message: "the expression has more than \(Parser.maxOperators) binary operators; "
+                + "the limit is \(Parser.maxOperators) (split it with let bindings)")
+        }
+    }
+
     private mutating func conditional() throws -> Expression {
+        try enter()
+        defer { depth -= 1 }
         let start = column
         let condition = try binary(0)
         guard accept("?") else { return condition }
@@ -54,6 +88,7 @@ public struct Parser {
         var left = try binary(level + 1)
         while case .symbol(let s) = peek, Parser.levels[level].contains(s) {
             let opColumn = column
+            try countOperator(at: opColumn)
             position += 1
             let right = try binary(level + 1)
             left = .binary(s, left, right, column: opColumn)
@@ -63,17 +98,22 @@ public struct Parser {
 
     private mutating func unary() throws -> Expression {
         let start = column
-        if accept("-") { return .unary("-", try unary(), column: start) }
-        if accept("+") { return try unary() }
-        if accept("!") { return .unary("!", try unary(), column: start) }
-        return try power()
+        guard case .symbol(let s) = peek, ["-", "+", "!"].contains(s) else { return try power() }
+        try enter()
+        defer { depth -= 1 }
+        position += 1
+        let operand = try unary()
+        return s == "+" ? operand : .unary(s, operand, column: start)
     }
 
     private mutating func power() throws -> Expression {
         let base = try primary()
         let opColumn = column
-        if accept("^") { return .binary("^", base, try unary(), column: opColumn) }
-        return base
+        guard accept("^") else { return base }
+        try countOperator(at: opColumn)
+        try enter()
+        defer { depth -= 1 }
+        return .binary("^", base, try unary(), column: opColumn)
     }
 
     private mutating func primary() throws -> Expression {
