@@ -18,11 +18,9 @@ public enum LearningCurve {
     public static func svg(title: String, xLabel: String = "environment steps", yLabel: String = "evaluation return", series: [Series]) -> String {
         let width = 720.0, height = 440.0, left = 70.0, right = 20.0, top = 40.0, bottom = 50.0
         let all = series.flatMap(\.points)
-        let xMax = max(all.map(\.step).max() ?? 1, 1)
-        var yMin = all.map { $0.mean - $0.std }.min() ?? 0, yMax = all.map { $0.mean + $0.std }.max() ?? 1
-        if yMax - yMin < 1e-9 { yMin -= 1; yMax += 1 }
-        let pad = (yMax - yMin) * 0.05
-        yMin -= pad; yMax += pad
+        let xScale = AxisScale(from: 0, to: max(all.map(\.step).max() ?? 1, 1))
+        let yScale = AxisScale(from: all.map { $0.mean - $0.std }.min() ?? 0, to: all.map { $0.mean + $0.std }.max() ?? 1)
+        let xMax = xScale.high, yMin = yScale.low, yMax = yScale.high
         func x(_ v: Double) -> Double { left + v / xMax * (width - left - right) }
         func y(_ v: Double) -> Double { top + (1 - (v - yMin) / (yMax - yMin)) * (height - top - bottom) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -32,11 +30,12 @@ public enum LearningCurve {
         // Axes, ticks and grid.
         out += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"black\"/>\n"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(height - bottom))\" stroke=\"black\"/>\n"
-        for i in 0...5 {
-            let xv = xMax * Double(i) / 5, yv = yMin + (yMax - yMin) * Double(i) / 5
-            out += "<text x=\"\(f(x(xv)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(tick(xv))</text>\n"
+        for xv in xScale.ticks {
+            out += "<text x=\"\(f(x(xv)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(xScale.label(xv))</text>\n"
+        }
+        for yv in yScale.ticks {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y(yv)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(yv)))\" stroke=\"#ddd\"/>\n"
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(yv) + 4))\" text-anchor=\"end\">\(tick(yv))</text>\n"
+            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(yv) + 4))\" text-anchor=\"end\">\(yScale.label(yv))</text>\n"
         }
         out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
         out += "<text transform=\"translate(16,\(f((top + height - bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
@@ -52,13 +51,48 @@ public enum LearningCurve {
         return out + "</svg>\n"
     }
 
-    static func tick(_ v: Double) -> String {
-        if abs(v) >= 10_000 { return String(format: "%.0fk", v / 1000) }
-        if abs(v) >= 100 || v == v.rounded() { return String(format: "%.0f", v) }
-        return String(format: "%.2f", v)
-    }
 
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// An axis from `low` to `high` whose ticks fall on round numbers: a step of 1, 2, 2.5 or 5 times a
+/// power of ten, the one nearest a fifth of the range, and bounds that are ticks themselves (so
+/// -1.69 ... 209 becomes -50 ... 250 in steps of 50).
+public struct AxisScale: Equatable {
+    public let low: Double
+    public let high: Double
+    public let step: Double
+
+    public init(from low: Double, to high: Double, ticks target: Int = 5) {
+        var (lo, hi) = (min(low, high), max(low, high))
+        if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+        let raw = (hi - lo) / Double(max(target - 1, 1))
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        // The round step nearest the raw one (by ratio): 52.7 becomes 50, 70 becomes 50 or 100.
+        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.min { abs(log($0 / raw)) < abs(log($1 / raw)) }!
+        self.step = step
+        self.low = (lo / step).rounded(.down) * step
+        self.high = (hi / step).rounded(.up) * step
+    }
+
+    /// The tick values, low to high, computed from integers so that none carries rounding noise.
+    public var ticks: [Double] {
+        let first = Int((low / step).rounded()), last = Int((high / step).rounded())
+        return (first...last).map { Double($0) * step }
+    }
+
+    /// A tick as people write it: as many decimals as the step needs, thousands as `k` past 10,000.
+    public func label(_ value: Double) -> String {
+        if step >= 1000, abs(high) >= 10_000, value != 0 {
+            let k = value / 1000
+            return (k == k.rounded() ? String(format: "%.0f", k) : String(format: "%.1f", k)) + "k"
+        }
+        // As many decimals as the step has: 2.5 needs one, 0.25 two, 50 none.
+        var decimals = 0
+        while decimals < 12, case let scaled = step * pow(10, Double(decimals)), abs(scaled - scaled.rounded()) > 1e-9 * scaled { decimals += 1 }
+        let text = String(format: "%.\(decimals)f", value)
+        return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
 }

@@ -62,3 +62,36 @@ final class SettingsTests: XCTestCase {
         XCTAssertEqual(delayed.settings["policy_delay"], "3")
     }
 }
+
+/// Learning curves put their ticks on round numbers.
+final class AxisScaleTests: XCTestCase {
+    func testTicksFallOnRoundNumbersAndTheBoundsAreTicks() {
+        let returns = AxisScale(from: -1.69, to: 209)
+        XCTAssertEqual(returns.step, 50)
+        XCTAssertEqual(returns.ticks, [-50, 0, 50, 100, 150, 200, 250])
+        let small = AxisScale(from: 0.61, to: 0.93)
+        XCTAssertEqual(small.step, 0.1)
+        XCTAssertEqual(small.ticks.map(small.label), ["0.6", "0.7", "0.8", "0.9", "1.0"])
+        let steps = AxisScale(from: 0, to: 300_000)
+        XCTAssertEqual(steps.ticks.map(steps.label), ["0", "100k", "200k", "300k"])
+        let quarter = AxisScale(from: 0, to: 1)
+        XCTAssertEqual(quarter.ticks.map(quarter.label), ["0.00", "0.25", "0.50", "0.75", "1.00"])
+        let flat = AxisScale(from: 500, to: 500)
+        XCTAssertTrue(flat.ticks.contains(500), "a flat curve still gets an axis around it")
+        for scale in [returns, small, steps, quarter, flat] {
+            XCTAssertTrue([1, 2, 2.5, 5].contains { m in
+                let e = scale.step / m
+                return abs(log10(e) - log10(e).rounded()) < 1e-9
+            }, "step \(scale.step)")
+            XCTAssertEqual(scale.ticks.first, scale.low)
+            XCTAssertEqual(scale.ticks.last, scale.high)
+        }
+    }
+
+    func testTheCurvesAxisLabelsAreRound() {
+        let svg = LearningCurve.svg(title: "t", series: [LearningCurve.Series(label: "a", points: [(0, -1.69, 0), (50_000, 209, 0)])])
+        XCTAssertTrue(svg.contains(">250</text>"), svg)
+        XCTAssertTrue(svg.contains(">50k</text>"), svg)
+        XCTAssertFalse(svg.contains(">-1.69</text>") || svg.contains(">103</text>"), svg)
+    }
+}
