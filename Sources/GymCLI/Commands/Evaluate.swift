@@ -39,9 +39,7 @@ struct Evaluate: ParsableCommand {
         let resolved = try environment.resolve(orFileOf: try Checkpoint.read(from: checkpoint))
         let env = try resolved.make()
         let id = resolved.id
-        // The agent draws from a stream apart from the environment's, which --seed seeds.
-        var streams = SplitMix64(seed: seedOption.seed)
-        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id, actingSeed: streams.next())
+        let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id, actingSeed: seedOption.agentSeed)
         let (discount, discountSource) = Evaluate.discount(settings: agent.settings, metadata: env.metadata)
         let (returns, discounted) = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seedOption.seed,
                                                          mode: stochastic ? .explore : .greedy, discount: discount)

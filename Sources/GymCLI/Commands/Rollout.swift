@@ -50,9 +50,8 @@ struct Rollout: ParsableCommand {
         let saved = try checkpoint.map { try Checkpoint.read(from: $0) }
         let resolved = try saved.map { try environment.resolve(orFileOf: $0) } ?? environment.resolve()
         let env = try resolved.make()
-        var streams = SplitMix64(seed: seedOption.seed)
         let agent = try checkpoint.map {
-            try AgentCheckpoint.load(from: $0, environment: env, environmentID: resolved.id, actingSeed: streams.next()).0
+            try AgentCheckpoint.load(from: $0, environment: env, environmentID: resolved.id, actingSeed: seedOption.agentSeed).0
         }
         let seed = seedOption.seed
         let names = env.metadata.actionNames

@@ -10,6 +10,22 @@ extension TabularModel {
         return q
     }
 
+    /// max over actions of Q(s, a): the Bellman optimality backup of value iteration.
+    @inline(__always)
+    func optimalBackup(_ state: Int, _ values: [Double], gamma: Double) -> Double {
+        var best = -Double.infinity
+        for a in 0..<actionCount { best = max(best, backup(state, a, values, gamma: gamma)) }
+        return best
+    }
+
+    /// sum over actions of pi(a | s) Q(s, a), for the action probabilities `policy` of one state.
+    @inline(__always)
+    func expectedBackup(_ state: Int, policy: [Double], _ values: [Double], gamma: Double) -> Double {
+        var v = 0.0
+        for a in 0..<actionCount where policy[a] > 0 { v += policy[a] * backup(state, a, values, gamma: gamma) }
+        return v
+    }
+
     /// All Q values and the greedy policy for `values`.
     func greedy(_ values: [Double], gamma: Double) -> (actionValues: [Double], policy: [Int]) {
         var q = [Double](repeating: 0, count: stateCount * actionCount)

@@ -12,15 +12,8 @@ public enum FiniteHorizon {
         var next = values
         for _ in 0..<max(steps, 0) {
             for s in 0..<model.stateCount where !model.terminal[s] {
-                if let probabilities {
-                    var v = 0.0
-                    for a in 0..<model.actionCount where probabilities[s][a] > 0 { v += probabilities[s][a] * model.backup(s, a, values, gamma: gamma) }
-                    next[s] = v
-                } else {
-                    var best = -Double.infinity
-                    for a in 0..<model.actionCount { best = max(best, model.backup(s, a, values, gamma: gamma)) }
-                    next[s] = best
-                }
+                next[s] = probabilities.map { model.expectedBackup(s, policy: $0[s], values, gamma: gamma) }
+                    ?? model.optimalBackup(s, values, gamma: gamma)
             }
             swap(&values, &next)
         }

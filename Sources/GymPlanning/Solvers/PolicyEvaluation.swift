@@ -13,10 +13,7 @@ public enum PolicyEvaluation {
         for _ in 0..<maxSweeps {
             var residual = 0.0
             for s in 0..<model.stateCount where !model.terminal[s] {
-                var v = 0.0
-                for a in 0..<model.actionCount where probabilities[s][a] > 0 {
-                    v += probabilities[s][a] * model.backup(s, a, values, gamma: gamma)
-                }
+                let v = model.expectedBackup(s, policy: probabilities[s], values, gamma: gamma)
                 residual = max(residual, abs(v - values[s]))
                 values[s] = v
             }

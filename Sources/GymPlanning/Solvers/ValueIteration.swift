@@ -18,8 +18,7 @@ public enum ValueIteration {
             }
             residual = 0
             for s in 0..<model.stateCount where !model.terminal[s] {
-                var best = -Double.infinity
-                for a in 0..<model.actionCount { best = max(best, model.backup(s, a, values, gamma: gamma)) }
+                let best = model.optimalBackup(s, values, gamma: gamma)
                 residual = max(residual, abs(best - values[s]))
                 values[s] = best
             }
