@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
         .testTarget(name: "GymJSONTests", dependencies: ["Gym", "GymJSON", "CJSONC"]),
-        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP"], exclude: ["BrokenSpecs", "Fixtures"]),
+        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "CGymMath"], exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymNNTests", dependencies: ["GymRandom", "GymNN"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),

@@ -1,2 +1,23 @@
-/* CGymMath is header-only (gym_math.h); SwiftPM needs one source file in a C target. */
+/* The batched sine and cosine of gym_math.h. The polynomial pass runs over every element, vectorised
+   (AVX2 where the processor has it, SSE2 otherwise; both compute the scalar code's numbers, as no
+   operation is fused); a second pass gives the elements outside the reduction's range to glibc. */
 #include "gym_math.h"
+
+#pragma clang fp contract(off)
+
+__attribute__((target_clones("avx2", "default")))
+static void polynomial_pass(const double *restrict x, double *restrict sine, double *restrict cosine, long n) {
+    for (long i = 0; i < n; i++) {
+        double s, c;
+        gym_sincos_polynomial(x[i], &s, &c);
+        sine[i] = s;
+        cosine[i] = c;
+    }
+}
+
+void gym_sincos_batch(const double *x, double *sine, double *cosine, long n) {
+    polynomial_pass(x, sine, cosine, n);
+    for (long i = 0; i < n; i++) {
+        if (!gym_reduces(x[i])) { sine[i] = sin(x[i]); cosine[i] = cos(x[i]); }
+    }
+}

@@ -21,4 +21,7 @@ public enum Action: Hashable, Sendable, CustomStringConvertible {
 
     /// The index of a `discrete` action, or nil.
     public var index: Int? { if case .discrete(let i) = self { return i } else { return nil } }
+
+    /// The values of a `continuous` action, or nil.
+    public var values: [Double]? { if case .continuous(let v) = self { return v } else { return nil } }
 }

@@ -40,7 +40,7 @@ public enum Space: Hashable, Sendable, CustomStringConvertible {
 
     /// `base.rejection(of:)` without the existential: `base` boxes a `Box` (it holds arrays) on the heap,
     /// which would cost an allocation per checked step.
-    private func rejection(of action: Action) -> String? {
+    public func rejection(of action: Action) -> String? {
         switch self {
         case .discrete(let s): return s.rejection(of: action)
         case .box(let s): return s.rejection(of: action)
@@ -79,6 +79,9 @@ public enum Space: Hashable, Sendable, CustomStringConvertible {
         case .multiBinary(let s): s.flatten(observation, into: &buffer, at: offset)
         }
     }
+
+    /// The box, for `Box` spaces; nil otherwise.
+    public var box: Box? { if case .box(let b) = self { return b } else { return nil } }
 
     /// The number of discrete elements, for `Discrete` spaces; nil otherwise.
     public var count: Int? { if case .discrete(let d) = self { return d.n } else { return nil } }

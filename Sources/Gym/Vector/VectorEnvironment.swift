@@ -1,15 +1,20 @@
-/// How a `VectorEnvironment` restarts copies whose episode ended.
-public enum AutoresetMode: String, Sendable {
+import Foundation
+
+/// How a `VectorEnvironment` restarts copies whose episode ended (Gymnasium 1.x's three modes).
+public enum AutoresetMode: String, Sendable, CaseIterable {
     /// Gymnasium 1.x's default: the step that ends an episode returns the final observation; on the
     /// copy's next step its action is ignored, the copy is reset, and that step returns the reset
     /// observation with reward 0 and both flags false.
     case nextStep = "next-step"
     /// The copy is reset within the step that ended its episode; the step returns the reset
-    /// observation and puts the final one in `finalObservations`.
+    /// observation and puts the final one in `finalObservations` (and its row in `finalObservationRows`).
     case sameStep = "same-step"
+    /// Copies are never reset by a step: the caller resets those that ended (`reset(copy:seed:options:)`),
+    /// and stepping one before that is an error.
+    case disabled
 }
 
-/// `count` copies of one environment stepped together, their observations batched in one buffer.
+/// `count` copies of one environment stepped together, their results in flat buffers.
 ///
 /// Contract:
 /// - `reset(seed: s)` resets copy `i` with seed `s + i` (or `nil` for all when `s` is nil).
@@ -17,114 +22,272 @@ public enum AutoresetMode: String, Sendable {
 ///   `observationSpace.flatDimension` Floats (one-hot for discrete spaces, see `Space.flatten`), row `i`
 ///   for copy `i`; `rewards`, `terminated`, `truncated` and `infos` hold the last step's values per copy;
 ///   `observation(at:)` gives copy `i`'s observation exactly.
+/// - Copy `i` is bit-identical to one environment reset with copy `i`'s seed and stepped with copy `i`'s
+///   actions, whatever `count` and `threads`: environments with a batched path (`BatchSteppable`: the
+///   dynamics, tabular and grid kinds) step as one `EnvironmentBatch` per thread; any other environment
+///   steps as copies made by the factory, one by one, on the same threads.
+/// - A step checks every action before anything moves: an invalid one throws `BatchActionError` with the
+///   copy's index, and no copy changes.
 /// - Copies whose episode ended restart according to `autoresetMode`.
-/// - Every copy is made by the factory and never shared; stepping is sequential and deterministic.
+///
+/// ```swift
+/// let vector = try VectorEnvironment(count: 64, threads: 2) { try Registry.shared.make("cartpole-v1") }
+/// try vector.reset(seed: 0)
+/// try vector.step(Array(repeating: .discrete(1), count: 64))
+/// vector.rewards[0]      // 1.0
+/// ```
 public final class VectorEnvironment {
-    public let copies: [Environment]
+    public let count: Int
     public let autoresetMode: AutoresetMode
     public let observationSpace: Space
     public let actionSpace: Space
-    public var count: Int { copies.count }
+    /// The threads a step is split across (the caller's among them).
+    public let threads: Int
+    /// True when the copies step through a batched path rather than one by one.
+    public let isBatched: Bool
 
     /// Row-major `count x observationSpace.flatDimension` observations.
-    public var observations: [Float] { batch.observations }
-    public var rewards: [Double] { batch.rewards }
-    public var terminated: [Bool] { batch.terminated }
-    public var truncated: [Bool] { batch.truncated }
-    public var infos: [Info] { batch.infos }
+    public var observations: [Float] { Array(observationBuffer) }
+    public var rewards: [Double] { Array(rewardBuffer) }
+    public var terminated: [Bool] { Array(terminatedBuffer) }
+    public var truncated: [Bool] { Array(truncatedBuffer) }
+    /// Each copy's reset info until its next step (steps of the batched path have no info).
+    public var infos: [Info] { Array(infoBuffer) }
     /// In `.sameStep` mode, the observation that ended copy `i`'s episode on the last step, else nil.
-    public var finalObservations: [Observation?] { batch.finalObservations }
+    public var finalObservations: [Observation?] { Array(finalBuffer) }
 
-    /// Everything a step writes, in one private property: a step is one exclusive access to it instead
-    /// of a dynamically checked access per copy and per array.
-    private struct Batch {
-        var observations: [Float]
-        var rewards: [Double]
-        var terminated: [Bool]
-        var truncated: [Bool]
-        var infos: [Info]
-        var finalObservations: [Observation?]
-        var current: [Observation]
-        var needsReset: [Bool]
+    /// The buffers behind the arrays above, valid as long as the vector: read them between steps without
+    /// copying (the C ABI and the Python package hand them out as they are).
+    public var observationBuffer: UnsafeMutableBufferPointer<Float> { .init(start: all.observations, count: count * width) }
+    public var rewardBuffer: UnsafeMutableBufferPointer<Double> { .init(start: all.rewards, count: count) }
+    public var terminatedBuffer: UnsafeMutableBufferPointer<Bool> { .init(start: all.terminated, count: count) }
+    public var truncatedBuffer: UnsafeMutableBufferPointer<Bool> { .init(start: all.truncated, count: count) }
+    /// In `.sameStep` mode, row `i` holds copy `i`'s final observation, flattened, when `finalObservations[i]`
+    /// is not nil.
+    public var finalObservationRows: UnsafeMutableBufferPointer<Float> { .init(start: all.finalRows, count: count * width) }
+
+    /// The public buffers, of every copy.
+    private let all: LaneBuffers
+    /// Each group's buffers: `all` itself for one thread, buffers of its own for several.
+    private let lanes: [LaneBuffers]
+    private let infoBuffer: UnsafeMutableBufferPointer<Info>
+    private let finalBuffer: UnsafeMutableBufferPointer<Observation?>
+    private let width: Int
+    private let groups: [EnvironmentBatch]
+    /// `groups[g]` holds copies `starts[g] ..< starts[g + 1]`.
+    private let starts: [Int]
+    private let pool: WorkerPool
+    private var indexActions: [Int]
+    private var valueActions: [Double]
+
+    /// The threads a vector of `count` copies uses by default: one per core, but no more than one per 32
+    /// copies (a thread costs about a microsecond a step to hand work to).
+    public static func defaultThreads(count: Int) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 32))
     }
-    private var batch: Batch
-    private let flatDimension: Int
 
-    /// - Throws: `GymError.invalidArgument` when `count < 1` or the copies' spaces differ.
-    public init(count: Int, autoresetMode: AutoresetMode = .nextStep, factory: () throws -> Environment) throws {
+    /// - Parameters:
+    ///   - threads: the threads to split a step across; nil for `defaultThreads(count:)`. At most `count`.
+    ///   - factory: makes one environment. When it returns a `BatchSteppable` environment, that one is the
+    ///     prototype of the batches and the factory is not called again; otherwise it is called `count` times.
+    /// - Throws: `GymError.invalidArgument` when `count < 1`, `threads < 1` or the copies' spaces differ.
+    public init(count: Int, autoresetMode: AutoresetMode = .nextStep, threads: Int? = nil, factory: () throws -> Environment) throws {
         guard count >= 1 else { throw GymError.invalidArgument("a VectorEnvironment needs at least one copy, got \(count)") }
-        copies = try (0..<count).map { _ in try factory() }
-        observationSpace = copies[0].observationSpace
-        actionSpace = copies[0].actionSpace
-        for (i, env) in copies.enumerated() where env.observationSpace != observationSpace || env.actionSpace != actionSpace {
-            throw GymError.invalidArgument("VectorEnvironment copy \(i) has spaces different from copy 0")
+        if let threads, threads < 1 { throw GymError.invalidArgument("a VectorEnvironment needs at least one thread, got \(threads)") }
+        let threads = min(count, threads ?? VectorEnvironment.defaultThreads(count: count))
+        let starts = (0...threads).map { $0 * count / threads }
+        let first = try factory()
+        if let prototype = first as? BatchSteppable {
+            groups = try (0..<threads).map { try prototype.makeBatch(count: starts[$0 + 1] - starts[$0]) }
+            isBatched = true
+        } else {
+            var copies = [first]
+            for _ in 1..<count { copies.append(try factory()) }
+            for (i, env) in copies.enumerated() where env.observationSpace != first.observationSpace || env.actionSpace != first.actionSpace {
+                throw GymError.invalidArgument("VectorEnvironment copy \(i) has spaces different from copy 0")
+            }
+            groups = (0..<threads).map { EnvironmentCopies(Array(copies[starts[$0] ..< starts[$0 + 1]])) }
+            isBatched = false
         }
+        self.count = count
+        self.threads = threads
+        self.starts = starts
         self.autoresetMode = autoresetMode
-        flatDimension = observationSpace.flatDimension
-        batch = Batch(observations: Array(repeating: 0, count: count * flatDimension), rewards: Array(repeating: 0, count: count),
-                      terminated: Array(repeating: false, count: count), truncated: Array(repeating: false, count: count),
-                      infos: Array(repeating: [:], count: count), finalObservations: Array(repeating: nil, count: count),
-                      current: Array(repeating: .discrete(0), count: count), needsReset: Array(repeating: true, count: count))
+        observationSpace = first.observationSpace
+        actionSpace = first.actionSpace
+        let width = observationSpace.flatDimension
+        self.width = width
+        pool = WorkerPool(parts: threads)
+        all = LaneBuffers(count: count, width: width)
+        lanes = threads == 1 ? [all] : (0..<threads).map { LaneBuffers(count: starts[$0 + 1] - starts[$0], width: width) }
+        infoBuffer = .allocate(capacity: count)
+        infoBuffer.initialize(repeating: [:])
+        finalBuffer = .allocate(capacity: count)
+        finalBuffer.initialize(repeating: nil)
+        indexActions = Array(repeating: 0, count: count)
+        valueActions = Array(repeating: 0, count: count * (actionSpace.box?.size ?? 0))
+    }
+
+    deinit {
+        all.deallocate()
+        if threads > 1 { for l in lanes { l.deallocate() } }
+        _ = infoBuffer.deinitialize()
+        infoBuffer.deallocate()
+        _ = finalBuffer.deinitialize()
+        finalBuffer.deallocate()
     }
 
     /// Copy `i`'s current observation.
-    public func observation(at i: Int) -> Observation { batch.current[i] }
+    public func observation(at i: Int) -> Observation {
+        let g = group(of: i)
+        return groups[g].observation(lane: i - starts[g])
+    }
 
-    private func store(_ observation: Observation, at i: Int, in batch: inout Batch) {
-        batch.current[i] = observation
-        observationSpace.flatten(observation, into: &batch.observations, at: i * flatDimension)
+    private func group(of i: Int) -> Int {
+        var g = 0
+        while starts[g + 1] <= i { g += 1 }
+        return g
     }
 
     /// Resets every copy (copy `i` with seed `seed + i`).
     public func reset(seed: UInt64? = nil, options: ResetOptions = .none) throws {
-        for i in copies.indices {
-            try resetCopy(i, seed: seed.map { $0 &+ UInt64(i) }, options: options, in: &batch)
-            batch.finalObservations[i] = nil
-        }
+        for i in 0..<count { try reset(copy: i, seed: seed.map { $0 &+ UInt64(i) }, options: options) }
     }
 
-    /// Resets copy `i` and records its first observation with reward 0 and both flags false.
-    private func resetCopy(_ i: Int, seed: UInt64?, options: ResetOptions, in batch: inout Batch) throws {
-        let (observation, info) = try copies[i].reset(seed: seed, options: options)
-        store(observation, at: i, in: &batch)
-        batch.infos[i] = info
-        batch.rewards[i] = 0
-        batch.terminated[i] = false
-        batch.truncated[i] = false
-        batch.needsReset[i] = false
+    /// Resets copy `i` alone (in any mode, at any time): its row then holds its first observation with
+    /// reward 0, both flags false and its reset info.
+    /// - Throws: `GymError.invalidArgument` for an index outside `0 ..< count`, or the environment's error.
+    public func reset(copy i: Int, seed: UInt64? = nil, options: ResetOptions = .none) throws {
+        guard i >= 0 && i < count else { throw GymError.invalidArgument("VectorEnvironment has copies 0..<\(count), got \(i)") }
+        let g = group(of: i), lane = i - starts[g]
+        try resetLane(lane, of: g, seed: seed, options: options)
+        if threads > 1 { lanes[g].copy(lane ..< lane + 1, to: all, at: i, finals: false) }
+    }
+
+    /// Resets lane `lane` of group `g` into the group's buffers.
+    private func resetLane(_ lane: Int, of g: Int, seed: UInt64?, options: ResetOptions) throws {
+        let i = starts[g] + lane, buffers = lanes[g]
+        infoBuffer[i] = try groups[g].reset(lane: lane, seed: seed, options: options, observation: buffers.observations + lane * width)
+        buffers.hasInfo[lane] = !infoBuffer[i].isEmpty
+        buffers.rewards[lane] = 0
+        buffers.terminated[lane] = false
+        buffers.truncated[lane] = false
+        buffers.ended[lane] = false
+        finalBuffer[i] = nil
     }
 
     /// Steps every copy with its action (`actions[i]` for copy `i`).
-    /// - Throws: `GymError.invalidArgument` for a wrong number of actions, or a copy's error.
+    /// - Throws: `GymError.invalidArgument` for a wrong number of actions; `BatchActionError` for an action
+    ///   outside the action space, before anything moves; `GymError.resetNeeded` outside next-step mode for a
+    ///   copy whose episode ended or that was never reset; or an environment's error.
     public func step(_ actions: [Action]) throws {
         guard actions.count == count else {
             throw GymError.invalidArgument("VectorEnvironment.step needs \(count) actions, got \(actions.count)")
         }
-        try step(actions, into: &batch)
+        if case .discrete = actionSpace, actions.allSatisfy({ $0.index != nil }) {
+            for i in 0..<count { indexActions[i] = actions[i].index! }
+            try indexActions.withUnsafeBufferPointer { try step(.indices($0.baseAddress!)) }
+        } else if let box = actionSpace.box, actions.allSatisfy({ $0.values?.count == box.size }) {
+            for i in 0..<count { for k in 0..<box.size { valueActions[i * box.size + k] = actions[i].values![k] } }
+            try valueActions.withUnsafeBufferPointer { try step(.values($0.baseAddress!, width: box.size)) }
+        } else {
+            try actions.withUnsafeBufferPointer { try step(.general($0.baseAddress!)) }
+        }
     }
 
-    private func step(_ actions: [Action], into batch: inout Batch) throws {
-        for i in 0..<copies.count {
-            let env = copies[i]
-            if batch.finalObservations[i] != nil { batch.finalObservations[i] = nil }
-            if batch.needsReset[i] {
-                try resetCopy(i, seed: nil, options: .none, in: &batch)
-                continue
+    /// Steps every copy with its action read from caller-owned memory (`count` indices, or `count` rows of
+    /// the box's size): the batched path without making `Action` values.
+    /// - Throws: as `step(_:)`.
+    public func step(_ actions: BatchActions) throws {
+        try check(actions)
+        if autoresetMode == .sameStep { for i in 0..<count where finalBuffer[i] != nil { finalBuffer[i] = nil } }
+        let step = GroupStep(self, actions)
+        pool.run(step)
+
+        // The errors live in memory `step` frees: it must outlive their reading.
+        if let error = withExtendedLifetime(step, { (0..<groups.count).lazy.compactMap { step.errors[$0] }.first }) { throw error }
+    }
+
+    /// One step of every group, as a job of the worker pool: part `g` steps group `g`.
+    private final class GroupStep: PoolJob {
+        /// Unowned without reference counting: the vector outlives its step, and counting would make
+        /// every thread write the vector's header.
+        unowned(unsafe) let vector: VectorEnvironment
+        let actions: BatchActions
+        /// Each part's error, written by its own thread.
+        let errors: UnsafeMutableBufferPointer<Error?>
+
+        init(_ vector: VectorEnvironment, _ actions: BatchActions) {
+            self.vector = vector
+            self.actions = actions
+            errors = .allocate(capacity: vector.groups.count)
+            errors.initialize(repeating: nil)
+        }
+
+        deinit {
+            _ = errors.deinitialize()
+            errors.deallocate()
+        }
+
+        func run(part g: Int) {
+            do { try vector.stepGroup(g, actions) } catch { errors[g] = error }
+        }
+    }
+
+    /// Refuses the step, before anything moves, for an action outside the space or a copy that needs a
+    /// reset (outside next-step mode).
+    private func check(_ actions: BatchActions) throws {
+        if case .discrete(let space) = actionSpace, case .indices(let p) = actions, autoresetMode == .nextStep {
+            // The common case in one pass without calls: copies about to reset ignore their action.
+            var valid = true
+            for g in 0..<groups.count {
+                let ended = lanes[g].ended, start = starts[g]
+                for lane in 0..<groups[g].count { valid = valid && (ended[lane] || space.contains(p[start + lane])) }
             }
-            let step = try env.step(actions[i])
-            batch.rewards[i] = step.reward
-            batch.terminated[i] = step.terminated
-            batch.truncated[i] = step.truncated
-            batch.infos[i] = step.info
-            if step.isLast && autoresetMode == .sameStep {
-                batch.finalObservations[i] = step.observation
-                let (observation, info) = try env.reset(seed: nil, options: .none)
-                store(observation, at: i, in: &batch)
-                batch.infos[i].merge(info) { old, _ in old }
-            } else {
-                store(step.observation, at: i, in: &batch)
-                batch.needsReset[i] = step.isLast
+            if valid { return }
+        }
+        for g in 0..<groups.count {
+            for lane in 0..<groups[g].count {
+                let i = starts[g] + lane
+                if lanes[g].ended[lane] {
+                    if autoresetMode == .nextStep { continue }  // reset by this step, its action ignored
+                    throw GymError.resetNeeded("VectorEnvironment copy \(i) needs a reset: its episode ended, or it was never reset "
+                        + "(autoreset \(autoresetMode.rawValue)); call reset(seed:) or reset(copy:)")
+                }
+                if let reason = actionSpace.rejection(ofLane: i, in: actions) {
+                    throw BatchActionError(lane: i, action: "\(actions.action(i))", reason: reason, space: "\(actionSpace)")
+                }
             }
         }
+    }
+
+    /// Steps group `g`, restarts its copies as `autoresetMode` says, and publishes its rows (on the
+    /// group's thread).
+    private func stepGroup(_ g: Int, _ actions: BatchActions) throws {
+        let start = starts[g], batch = groups[g], buffers = lanes[g], n = batch.count
+        try batch.step(actions.dropping(start), skip: buffers.ended, into: buffers.output)
+        for lane in 0..<n where buffers.hasInfo[lane] {  // infos belong to the reset; a step has none
+            infoBuffer[start + lane] = [:]
+            buffers.hasInfo[lane] = false
+        }
+        switch autoresetMode {
+        case .nextStep:
+            for lane in 0..<n {
+                if buffers.ended[lane] { try resetLane(lane, of: g, seed: nil, options: .none) }
+                else { buffers.ended[lane] = buffers.terminated[lane] || buffers.truncated[lane] }
+            }
+        case .sameStep:
+            for lane in 0..<n where buffers.terminated[lane] || buffers.truncated[lane] {
+                let final = batch.observation(lane: lane)
+                for k in 0..<width { buffers.finalRows[lane * width + k] = buffers.observations[lane * width + k] }
+                let (reward, terminated, truncated) = (buffers.rewards[lane], buffers.terminated[lane], buffers.truncated[lane])
+                try resetLane(lane, of: g, seed: nil, options: .none)
+                (buffers.rewards[lane], buffers.terminated[lane], buffers.truncated[lane]) = (reward, terminated, truncated)
+                finalBuffer[start + lane] = final
+            }
+        case .disabled:
+            for lane in 0..<n { buffers.ended[lane] = buffers.terminated[lane] || buffers.truncated[lane] }
+        }
+        if threads > 1 { buffers.copy(0 ..< n, to: all, at: start, finals: autoresetMode == .sameStep) }
     }
 }

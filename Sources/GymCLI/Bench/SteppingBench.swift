@@ -48,14 +48,23 @@ struct SteppingBench {
         }
     }
 
-    /// Steps every copy of `vector` per call (copies reset themselves); counts environment steps.
+    /// Steps every copy of `vector` per call (copies reset themselves); counts environment steps. Discrete
+    /// actions are handed over as a table of indices, as an agent or the Python package does.
     func loop(_ vector: VectorEnvironment) -> Run {
         var rng = RandomSource(seed: 1)
         let actions = (0..<256).map { _ in (0..<vector.count).map { _ in vector.actionSpace.sampleAction(using: &rng) } }
+        let indices = actions.map { $0.compactMap(\.index) }
+        let discrete = indices.allSatisfy { $0.count == vector.count }
         let calls = max(1, steps / vector.count)
         return { run in
             try vector.reset(seed: UInt64(run))
-            for i in 0..<calls { try vector.step(actions[i & 255]) }
+            for i in 0..<calls {
+                if discrete {
+                    try indices[i & 255].withUnsafeBufferPointer { try vector.step(.indices($0.baseAddress!)) }
+                } else {
+                    try vector.step(actions[i & 255])
+                }
+            }
             return calls * vector.count
         }
     }

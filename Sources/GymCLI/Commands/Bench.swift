@@ -10,8 +10,9 @@ struct Bench: ParsableCommand {
         discussion: """
             Each stepping measurement steps with pre-drawn random actions, resets at episode ends, and reports \
             the median of --repeats runs: the raw environment, the same through the standard wrappers \
-            (`make`), and a VectorEnvironment of --envs wrapped copies (environment steps per second, all \
-            copies counted). cartpole-v1 is also compared with a hand-written Swift CartPole. A plugin \
+            (`make`), and a VectorEnvironment of --envs copies on each of the --threads counts (environment \
+            steps per second, all copies counted: the batched path where the environment has one), beside the \
+            same copies stepped one by one. cartpole-v1 is also compared with a hand-written Swift CartPole. A plugin \
             library's path may stand in for an id. Build in release mode (make bench) for meaningful numbers; \
             `make bench-peers` puts these numbers beside Gymnasium's and a C loop's.
             """)
@@ -27,6 +28,12 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Copies in the vectorised measurement (0 skips it).")
     var envs: Int = 8
+
+    @Option(parsing: .upToNextOption, help: "Threads of the vectorised measurement; several give one measurement each (default: 1).")
+    var threads: [Int] = [1]
+
+    @Flag(name: .customLong("vector-only"), help: "Measure the vectorised variants only (and raw, their reference).")
+    var vectorOnly = false
 
     @OptionGroup var plugins: PluginOptions
 
@@ -49,6 +56,7 @@ struct Bench: ParsableCommand {
     func validate() throws {
         guard steps > 0, repeats > 0 else { throw ValidationError("--steps and --repeats must be positive") }
         guard envs >= 0, largeMDPStates >= 0 else { throw ValidationError("--envs and --large-mdp must not be negative") }
+        guard threads.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--threads must be positive") }
         guard trainingSteps > 0 else { throw ValidationError("--training-steps must be positive") }
     }
 
@@ -61,18 +69,25 @@ struct Bench: ParsableCommand {
         if !json { print("gym bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(BenchReport.buildMode) build, \(steps) steps, median of \(repeats)") }
         let bench = SteppingBench(steps: steps, repeats: repeats)
         for id in selected {
-            var variants: [(String, SteppingBench.Run)] = [
-                ("raw", bench.loop(try Registry.shared.makeUnwrapped(id))),
-                ("wrapped (make)", bench.loop(try Registry.shared.make(id))),
-            ]
-            // The same environment forced into a wrapper layer: what `make` costs an environment that does
-            // not enforce the episode contract itself.
+            var variants: [(String, SteppingBench.Run)] = [("raw", bench.loop(try Registry.shared.makeUnwrapped(id)))]
             let limit = try Registry.shared.spec(id).maxEpisodeSteps
-            variants.append(("inside EpisodeGuard", bench.loop(try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit))))
-            if envs > 0 {
-                variants.append(("vector of \(envs) (wrapped)", bench.loop(try VectorEnvironment(count: envs) { try Registry.shared.make(id) })))
+            if !vectorOnly {
+                variants.append(("wrapped (make)", bench.loop(try Registry.shared.make(id))))
+                // The same environment forced into a wrapper layer: what `make` costs an environment that does
+                // not enforce the episode contract itself.
+                variants.append(("inside EpisodeGuard", bench.loop(try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit))))
             }
-            if id == "cartpole-v1" { variants.append(("hand-written Swift", bench.loop(ReferenceCartPole()))) }
+            if envs > 0 {
+                for t in threads {
+                    let vector = try VectorEnvironment(count: envs, threads: t) { try Registry.shared.make(id) }
+                    let path = vector.isBatched ? "batched" : "copies"
+                    variants.append(("vector of \(envs), \(path), \(t) thread\(t == 1 ? "" : "s")", bench.loop(vector)))
+                }
+                // Copies that cannot batch (inside a wrapper layer): the path of plugins and users' own environments.
+                let copies = try VectorEnvironment(count: envs, threads: 1) { try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit) }
+                if !copies.isBatched && !vectorOnly { variants.append(("vector of \(envs), copies one by one", bench.loop(copies))) }
+            }
+            if id == "cartpole-v1" && !vectorOnly { variants.append(("hand-written Swift", bench.loop(ReferenceCartPole()))) }
             let rates = try bench.measure(variants.map(\.1))
             for (k, (name, _)) in variants.enumerated() {
                 report.steps(id, name, SteppingBench.median(rates[k]), ofRaw: k == 0 ? nil : SteppingBench.medianRatio(rates[k], rates[0]))

@@ -8,7 +8,7 @@ import Gym
 /// state and the lets). Random draws happen in that order, left to right within an expression, and only
 /// in the branch of `?:`, `&&` or `||` that is evaluated; `reset` draws the initial state variable by
 /// variable in declaration order. No step allocates except the observation array.
-public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting {
+public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting, BatchSteppable {
     public let model: DynamicsModel
     public let observationSpace: Space
     public let actionSpace: Space
@@ -66,7 +66,7 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
         }
         for i in 0..<model.observationCount {
             let x = registers[model.observationSources[i]]
-            guard !x.isNaN, x.isFinite || (x < 0 ? model.observationLow[i] : model.observationHigh[i]).isInfinite else {
+            guard model.admits(x, asObservation: i) else {
                 throw DynamicsEvaluationError(environment: name, quantity: .observation(index: i, expression: model.observationExpressions[i]),
                                               value: x, step: t, state: state)
             }
@@ -78,11 +78,7 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         if let seed { rng = RandomSource(seed: seed) }
         if let initial = options.initialState {
-            let values = initial.arrayValue?.compactMap(\.doubleValue) ?? []
-            guard values.count == model.stateCount, initial.arrayValue?.count == model.stateCount, values.allSatisfy(\.isFinite) else {
-                throw GymError.invalidArgument("\(name): the initial state must be an array of \(model.stateCount) finite numbers "
-                    + "in the order \(model.stateNames.joined(separator: ", ")), got \(initial)")
-            }
+            let values = try model.initialState(initial, environment: name)
             for i in 0..<values.count { registers[i] = values[i] }
         } else {
             model.initProgram.run(registers, &rng)
@@ -122,6 +118,13 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
         let step = Step(observation: lastObservation, reward: reward, terminated: terminated, truncated: clock.tick() && !terminated)
         phase = .after(step)
         return step
+    }
+
+    /// `count` fresh lanes of this MDP with this environment's time limit (`BatchSteppable`).
+    public func makeBatch(count: Int) throws -> EnvironmentBatch {
+        let batch = try DynamicsBatch(model: model, name: name, count: count, observationSpace: observationSpace, actionSpace: actionSpace)
+        batch.episodeLimit = episodeLimit
+        return batch
     }
 
     public func render() -> String? {

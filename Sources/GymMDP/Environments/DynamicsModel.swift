@@ -31,3 +31,22 @@ public struct DynamicsModel: Sendable {
     public var observationCount: Int { observationLow.count }
 }
 
+extension DynamicsModel {
+    /// The state an `initialState` reset option asks for: an array of `stateCount` finite numbers.
+    /// - Throws: `GymError.invalidArgument`, naming `environment` and the expected order.
+    func initialState(_ value: JSONValue, environment: String) throws -> [Double] {
+        let values = value.arrayValue?.compactMap(\.doubleValue) ?? []
+        guard values.count == stateCount, value.arrayValue?.count == stateCount, values.allSatisfy(\.isFinite) else {
+            throw GymError.invalidArgument("\(environment): the initial state must be an array of \(stateCount) finite numbers "
+                + "in the order \(stateNames.joined(separator: ", ")), got \(value)")
+        }
+        return values
+    }
+
+    /// True when `x` may be observation component `i`: not NaN, and finite unless that bound is infinite.
+    @inline(__always)
+    func admits(_ x: Double, asObservation i: Int) -> Bool {
+        !x.isNaN && (x.isFinite || (x < 0 ? observationLow[i] : observationHigh[i]).isInfinite)
+    }
+}
+

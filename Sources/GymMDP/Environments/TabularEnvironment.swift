@@ -24,7 +24,7 @@ public struct GridCell: Hashable, Sendable {
 /// than one state; `step` draws one when the state-action pair has more than one outcome. Outcomes
 /// are chosen by inverse CDF in the model's order. Entering a terminal state ends the episode with
 /// `terminated`.
-public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnvironment, GridEnvironment {
+public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnvironment, GridEnvironment, BatchSteppable {
     public let model: TabularModel
     public let observationSpace: Space
     public let actionSpace: Space
@@ -91,18 +91,29 @@ public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnviron
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         if let seed { rng = RandomSource(seed: seed) }
-        let info: Info
-        if let requested = options.initialState {
-            state = try stateIndex(requested)
-            info = ["state": .string(model.stateNames[state])]
-        } else {
-            let k = model.start.count == 1 ? 0 : rng.categorical(model.start.lazy.map(\.probability))
-            state = model.start[k].state
-            info = startInfos[k]
-        }
+        let (first, info) = try start(options, using: &rng)
+        state = first
         phase = .running
         clock.start()
         return (observation(of: state), info)
+    }
+
+    /// The first state of an episode and `reset`'s info: the requested initial state, or one drawn
+    /// from the start distribution with `rng` (one draw when it has more than one state).
+    func start(_ options: ResetOptions, using rng: inout RandomSource) throws -> (state: Int, info: Info) {
+        if let requested = options.initialState {
+            let s = try stateIndex(requested)
+            return (s, ["state": .string(model.stateNames[s])])
+        }
+        let k = model.start.count == 1 ? 0 : rng.categorical(model.start.lazy.map(\.probability))
+        return (model.start[k].state, startInfos[k])
+    }
+
+    /// `count` fresh lanes of this MDP with this environment's time limit (`BatchSteppable`).
+    public func makeBatch(count: Int) throws -> EnvironmentBatch {
+        let batch = try TabularBatch(self, count: count)
+        batch.episodeLimit = episodeLimit
+        return batch
     }
 
     /// Resolves an initial state given by name or index; terminal states are refused.

@@ -19,7 +19,7 @@ public enum Opcode: UInt8, Sendable {
     /// `a || (b < c)` and the like, fused from `a ? true : (b < c)`: `registers[a] != 0 || registers[b] < registers[c]`.
     case orLt, orGt, orLe, orGe
     /// Both functions of one angle, fused from `sin` and `cos` of register `a` in consecutive instructions
-    /// (glibc's `sincos`, bit-identical to the two calls): `sinCos` sets `registers[dst] = sin`,
+    /// (`gym_sincos`, bit-identical to the two calls): `sinCos` sets `registers[dst] = sin`,
     /// `registers[c] = cos`; `cosSin` sets `registers[dst] = cos`, `registers[c] = sin`.
     case sinCos, cosSin
     /// Jump to instruction `a` when register `b` is 0.
@@ -57,8 +57,8 @@ func evaluate(_ op: Opcode, _ x: Double, _ y: Double, _ z: Double) -> Double {
     case .ge: return x >= y ? 1 : 0
     case .eq: return x == y ? 1 : 0
     case .ne: return x != y ? 1 : 0
-    case .sin: return Glibc.sin(x)
-    case .cos: return Glibc.cos(x)
+    case .sin: return gym_sin(x)
+    case .cos: return gym_cos(x)
     case .tan: return Glibc.tan(x)
     case .asin: return Glibc.asin(x)
     case .acos: return Glibc.acos(x)
@@ -75,7 +75,9 @@ func evaluate(_ op: Opcode, _ x: Double, _ y: Double, _ z: Double) -> Double {
     case .atan2: return Glibc.atan2(x, y)
     case .min: return y < x ? y : x
     case .max: return y > x ? y : x
-    case .clip: return Swift.min(Swift.max(x, y), z)
+    case .clip:  // spelled out, as the lane kernel (gym_lanes.c) spells it
+        let low = y >= x ? y : x
+        return z < low ? z : low
     case .select: return x != 0 ? y : z
     case .addMul: return x + (y * z)
     case .subMul: return x - (y * z)
@@ -103,7 +105,13 @@ public struct Program: Sendable {
     /// Runs the program on `registers`, drawing random numbers from `rng` in instruction order.
     @inline(__always)
     public func run(_ registers: UnsafeMutablePointer<Double>, _ rng: inout RandomSource) {
-        instructions.withUnsafeBufferPointer { code in
+        instructions.withUnsafeBufferPointer { Program.run($0, registers, &rng) }
+    }
+
+    /// Runs the instructions `code` on `registers` (`run(_:_:)`, for code held outside an array).
+    @inline(__always)
+    static func run(_ code: UnsafeBufferPointer<Instruction>, _ registers: UnsafeMutablePointer<Double>, _ rng: inout RandomSource) {
+        do {
             var pc = 0
             let count = code.count
             while pc < count {
@@ -118,8 +126,8 @@ public struct Program: Sendable {
                 case .mul: registers[d] = registers[a] * registers[b]
                 case .div: registers[d] = registers[a] / registers[b]
                 case .neg: registers[d] = -registers[a]
-                case .sin: registers[d] = Glibc.sin(registers[a])
-                case .cos: registers[d] = Glibc.cos(registers[a])
+                case .sin: registers[d] = gym_sin(registers[a])
+                case .cos: registers[d] = gym_cos(registers[a])
                 case .sinCos: gym_sincos(registers[a], registers + d, registers + c)
                 case .cosSin: gym_sincos(registers[a], registers + c, registers + d)
                 case .lt: registers[d] = registers[a] < registers[b] ? 1 : 0

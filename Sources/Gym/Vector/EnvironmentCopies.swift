@@ -1,0 +1,51 @@
+/// The batch of environments without a batched path (plugins, users' own types): copies made by a
+/// factory, stepped one by one through the `Environment` protocol.
+final class EnvironmentCopies: EnvironmentBatch {
+    let copies: [Environment]
+    let observationSpace: Space
+    let actionSpace: Space
+    /// Applied on top of whatever limit the copies enforce themselves.
+    var episodeLimit: Int?
+    private var clocks: [EpisodeClock]
+    private var current: [Observation]
+    private let width: Int
+    private var row: [Float]
+
+    var count: Int { copies.count }
+
+    init(_ copies: [Environment]) {
+        self.copies = copies
+        observationSpace = copies[0].observationSpace
+        actionSpace = copies[0].actionSpace
+        width = observationSpace.flatDimension
+        clocks = Array(repeating: EpisodeClock(), count: copies.count)
+        current = Array(repeating: .discrete(0), count: copies.count)
+        row = Array(repeating: 0, count: width)
+    }
+
+    func reset(lane: Int, seed: UInt64?, options: ResetOptions, observation: UnsafeMutablePointer<Float>) throws -> Info {
+        let (first, info) = try copies[lane].reset(seed: seed, options: options)
+        write(first, lane: lane, into: observation)
+        clocks[lane].limit = episodeLimit
+        clocks[lane].start()
+        return info
+    }
+
+    func step(_ actions: BatchActions, skip: UnsafePointer<Bool>, into output: BatchOutput) throws {
+        for lane in 0..<copies.count where !skip[lane] {
+            let step = try copies[lane].step(actions.action(lane))
+            write(step.observation, lane: lane, into: output.observations + lane * width)
+            output.rewards[lane] = step.reward
+            output.terminated[lane] = step.terminated
+            output.truncated[lane] = step.truncated || (clocks[lane].tick() && !step.terminated)
+        }
+    }
+
+    func observation(lane: Int) -> Observation { current[lane] }
+
+    private func write(_ observation: Observation, lane: Int, into row: UnsafeMutablePointer<Float>) {
+        current[lane] = observation
+        observationSpace.flatten(observation, into: &self.row, at: 0)
+        for k in 0..<width { row[k] = self.row[k] }
+    }
+}

@@ -1,0 +1,128 @@
+import Gym
+import GymPlanning
+
+/// Lanes of one tabular or grid MDP stepped together (`EnvironmentBatch`): one loop over the lanes
+/// draws each one's outcome from the model's flat arrays by inverse CDF, as `TabularEnvironment` does,
+/// from the lane's own generator.
+///
+/// Observation rows are one-hot (index and one-hot encodings): a step clears the lane's previous state
+/// in its row and sets the new one, so the rows must hold what this batch last wrote into them (as a
+/// `VectorEnvironment`'s do). Coordinates are written whole.
+final class TabularBatch: EnvironmentBatch {
+    let environment: TabularEnvironment
+    let count: Int
+    let observationSpace: Space
+    let actionSpace: Space
+    var episodeLimit: Int?
+
+    private let rngs: UnsafeMutablePointer<RandomSource>
+    private let states: UnsafeMutablePointer<Int>
+    private let elapsed: UnsafeMutablePointer<Int>
+    /// The model's arrays, out of their `Array`s for the step loop.
+    private let offsets: UnsafeMutablePointer<Int>
+    private let probabilities: UnsafeMutablePointer<Double>
+    private let nextStates: UnsafeMutablePointer<Int>
+    private let rewards: UnsafeMutablePointer<Double>
+    private let terminal: UnsafeMutablePointer<Bool>
+    private let actionCount: Int
+    private let oneHot: Bool
+    private let width: Int
+
+    init(_ environment: TabularEnvironment, count: Int) throws {
+        guard count >= 1 else { throw GymError.invalidArgument("a batch needs at least one lane, got \(count)") }
+        self.environment = environment
+        self.count = count
+        observationSpace = environment.observationSpace
+        actionSpace = environment.actionSpace
+        let model = environment.model
+        func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
+            p.initialize(from: values, count: values.count)
+            return p
+        }
+        rngs = .allocate(capacity: count)
+        for i in 0..<count { (rngs + i).initialize(to: .entropySeeded()) }
+        states = copy(Array(repeating: 0, count: count))
+        elapsed = copy(Array(repeating: 0, count: count))
+        offsets = copy(model.offsets)
+        probabilities = copy(model.probabilities)
+        nextStates = copy(model.nextStates)
+        rewards = copy(model.rewards)
+        terminal = copy(model.terminal)
+        actionCount = model.actionCount
+        switch environment.encoding {
+        case .index, .oneHot: oneHot = true
+        case .coordinates: oneHot = false
+        }
+        width = observationSpace.flatDimension
+    }
+
+    deinit {
+        rngs.deallocate()
+        states.deallocate()
+        elapsed.deallocate()
+        offsets.deallocate()
+        probabilities.deallocate()
+        nextStates.deallocate()
+        rewards.deallocate()
+        terminal.deallocate()
+    }
+
+    func reset(lane: Int, seed: UInt64?, options: ResetOptions, observation: UnsafeMutablePointer<Float>) throws -> Info {
+        if let seed { rngs[lane] = RandomSource(seed: seed) }
+        let (state, info) = try environment.start(options, using: &rngs[lane])
+        states[lane] = state
+        elapsed[lane] = 0
+        write(observation, state: state, previous: nil)
+        return info
+    }
+
+    func step(_ actions: BatchActions, skip: UnsafePointer<Bool>, into output: BatchOutput) throws {
+        if case .indices(let p) = actions, oneHot {
+            step(p, skip, output) { row, state, previous in row[previous] = 0; row[state] = 1 }
+        } else {
+            let indices = (0..<count).map { skip[$0] ? 0 : actions.action($0).index! }
+            indices.withUnsafeBufferPointer { p in step(p.baseAddress!, skip, output) { write($0, state: $1, previous: $2) } }
+        }
+    }
+
+    /// The step loop, with the observation writer chosen once.
+    @inline(__always)
+    private func step(_ actions: UnsafePointer<Int>, _ skip: UnsafePointer<Bool>, _ output: BatchOutput,
+                      _ write: (UnsafeMutablePointer<Float>, Int, Int) -> Void) {
+        let limit = episodeLimit ?? Int.max
+        for i in 0..<count where !skip[i] {
+            let s = states[i]
+            let pair = s * actionCount + actions[i]
+            var k = offsets[pair]
+            let end = offsets[pair + 1]
+            if end - k > 1 {
+                // `RandomSource.categorical` over the outcomes' probabilities, in place.
+                k += rngs[i].categorical(UnsafeBufferPointer(start: probabilities + k, count: end - k))
+            }
+            let next = nextStates[k]
+            states[i] = next
+            elapsed[i] += 1
+            let ended = terminal[next]
+            output.rewards[i] = rewards[k]
+            output.terminated[i] = ended
+            output.truncated[i] = elapsed[i] >= limit && !ended
+            write(output.observations + i * output.observationWidth, next, s)
+        }
+    }
+
+    /// Writes state `state`'s observation into `row`, which holds state `previous`'s (or anything, when nil).
+    @inline(__always)
+    private func write(_ row: UnsafeMutablePointer<Float>, state: Int, previous: Int?) {
+        if oneHot {
+            if let previous { row[previous] = 0 } else { row.update(repeating: 0, count: width) }
+            row[state] = 1
+        } else {
+            var values = [Float](repeating: 0, count: width)
+            observationSpace.flatten(environment.observation(of: state), into: &values, at: 0)
+            row.update(from: values, count: width)
+        }
+    }
+
+    func observation(lane: Int) -> Observation { environment.observation(of: states[lane]) }
+}
