@@ -103,10 +103,11 @@ bench: build plugins
 	for p in -1.5 -1 -0.5 0 0.5 1 1.5; do $(GYM) act --checkpoint runs/bench-dpg-demand/agent.ckpt --observation "[$$p]"; done
 	$(GYM) train pendulum-v1 --agent dpg --set td3=true --steps 20000 --eval-episodes 10 --out runs/bench-td3-pendulum | tail -1
 
-# A Python virtual environment with Gymnasium (from PyPI), for the peer comparisons.
+# A Python virtual environment with Gymnasium and EnvPool (from PyPI), for the peer comparisons.
 $(PEERS_VENV)/bin/python:
 	python3 -m venv $(PEERS_VENV)
 	$(PEERS_VENV)/bin/pip install -q gymnasium
+	$(PEERS_VENV)/bin/pip install -q envpool || echo "envpool did not install; bench-peers measures without it"
 
 # SwiftGym beside Gymnasium (make and unwrapped, SyncVectorEnv) and a hand-written C loop, in one run.
 bench-peers: build $(PEERS_VENV)/bin/python

@@ -8,13 +8,16 @@
 2. steps Gymnasium's CartPole-v1, Pendulum-v1 and FrozenLake-v1 (8x8, slippery) through `gymnasium.make`
    and unwrapped, and a SyncVectorEnv of K CartPoles,
 3. runs `gym bench --json --envs K` on the matching SwiftGym environments,
+4. measures batched stepping: SwiftGym's vector of B (default 64) copies on 1 and 2 threads, beside the C
+   step function, Gymnasium's numpy CartPoleVectorEnv (`make_vec(..., vectorization_mode="vector_entry_point")`)
+   and EnvPool's CartPole-v1 with B environments on 1 and 2 threads (when envpool is installed),
 
-and prints one table with the ratios. Every measurement steps with pre-drawn random actions, resets at
+and prints two tables with the ratios. Every measurement steps with pre-drawn random actions, resets at
 episode ends, and reports the median of --repeats runs. Both libraries step the same dynamics with the same
 episode ends and no rendering; Gymnasium's speed varies by about 25% between runs, so compare numbers from
 one run only.
 
-Usage: tools/bench_peers.py [--gym .build/release/gym] [--steps 200000] [--envs 8] [--repeats 5] [--json]
+Usage: tools/bench_peers.py [--gym .build/release/gym] [--steps 200000] [--envs 8] [--batch 64] [--repeats 5] [--json]
 """
 import argparse
 import json
@@ -79,6 +82,55 @@ def gymnasium_vector(gym_id, kwargs, k, steps, repeats):
     return rate
 
 
+def gymnasium_numpy_vector(b, steps, repeats):
+    """Environment steps per second of Gymnasium's numpy CartPoleVectorEnv with b environments."""
+    envs = gymnasium.make_vec("CartPole-v1", b, vectorization_mode="vector_entry_point")
+    envs.action_space.seed(1)
+    actions = [envs.action_space.sample() for _ in range(256)]
+    calls = max(1, steps // b)
+
+    def run(r):
+        envs.reset(seed=r)
+        start = time.perf_counter()
+        for i in range(calls):
+            envs.step(actions[i & 255])
+        return calls * b / (time.perf_counter() - start)
+
+    rate = median_rate(run, repeats)
+    envs.close()
+    return rate
+
+
+def envpool_vector(b, threads, steps, repeats):
+    """Environment steps per second of EnvPool's CartPole-v1 with b environments on `threads` threads
+    (synchronous: batch_size = num_envs), or None when envpool is not installed."""
+    try:
+        import envpool
+    except ImportError:
+        return None
+    env = envpool.make_gymnasium("CartPole-v1", num_envs=b, batch_size=b, num_threads=threads, seed=0)
+    rng = np.random.default_rng(1)
+    actions = rng.integers(0, 2, size=(256, b), dtype=np.int32)
+    calls = max(1, steps // b)
+
+    def run(r):
+        env.reset()
+        start = time.perf_counter()
+        for i in range(calls):
+            env.step(actions[i & 255])
+        return calls * b / (time.perf_counter() - start)
+
+    rate = median_rate(run, repeats)
+    env.close()
+    return rate
+
+
+def swiftgym_batched(gym, ids, steps, b, repeats):
+    out = subprocess.run([gym, "bench", *ids, "--steps", str(steps), "--envs", str(b), "--threads", "1", "2", "--vector-only",
+                          "--repeats", str(repeats), "--json"], check=True, capture_output=True, text=True).stdout
+    return {(row["id"], row["variant"]): row["steps_per_second"] for row in map(json.loads, out.splitlines()) if "id" in row}
+
+
 def c_loops(steps, repeats):
     with tempfile.TemporaryDirectory() as tmp:
         binary = os.path.join(tmp, "c_loops")
@@ -102,6 +154,7 @@ def main():
     parser.add_argument("--gym", default=os.path.join(ROOT, ".build/release/gym"))
     parser.add_argument("--steps", type=int, default=200_000, help="steps per Gymnasium measurement (SwiftGym and C take 10x)")
     parser.add_argument("--envs", type=int, default=8, help="copies in the vectorised measurements")
+    parser.add_argument("--batch", type=int, default=64, help="copies in the batched measurements")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON lines")
     args = parser.parse_args()
@@ -118,7 +171,7 @@ def main():
         peers[(sid, "wrapped (make)")] = gymnasium_single(env, args.steps, args.repeats)
         peers[(sid, "raw")] = gymnasium_single(env.unwrapped, args.steps, args.repeats)
         env.close()
-    peers[("cartpole-v1", f"vector of {args.envs} (wrapped)")] = gymnasium_vector("CartPole-v1", {}, args.envs, args.steps, args.repeats)
+    peers[("cartpole-v1", f"vector of {args.envs}, batched, 1 thread")] = gymnasium_vector("CartPole-v1", {}, args.envs, args.steps, args.repeats)
 
     rows = []
     for sid in ids:
@@ -130,22 +183,54 @@ def main():
             rows.append({"id": sid, "variant": variant, "swiftgym": ours, "gymnasium": theirs, "c_step_function": limit,
                          "c_inlined_loop": inlined, "swiftgym_over_gymnasium": ours / theirs if theirs else None,
                          "c_over_swiftgym": limit / ours if limit else None})
+    # Batched stepping: B copies on 1 and 2 threads, beside the C step function (per environment), Gymnasium's
+    # numpy vector and EnvPool.
+    b = args.batch
+    batched = swiftgym_batched(args.gym, ["cartpole-v1", "gridworld-v1", "frozen-lake-8x8-v1"], args.steps * 10, b, args.repeats)
+    one, two = f"vector of {b}, batched, 1 thread", f"vector of {b}, batched, 2 threads"
+    numpy_vector = gymnasium_numpy_vector(b, args.steps, args.repeats)
+    pool = {t: envpool_vector(b, t, args.steps, args.repeats) for t in (1, 2)}
+    batch_rows = []
+    for sid in ["cartpole-v1", "gridworld-v1", "frozen-lake-8x8-v1"]:
+        raw = batched[(sid, "raw")]
+        for threads, variant in [(1, one), (2, two)]:
+            ours = batched[(sid, variant)]
+            limit = c.get((sid, "C step function"))
+            row = {"id": sid, "variant": variant, "swiftgym": ours, "over_raw": ours / raw,
+                   "over_one_thread": ours / batched[(sid, one)] if threads == 2 else None,
+                   "c_step_function": limit, "over_c": ours / limit if limit else None}
+            if sid == "cartpole-v1":
+                row.update({"gymnasium_numpy_vector": numpy_vector, "over_gymnasium_numpy_vector": ours / numpy_vector,
+                            "envpool": pool[threads], "over_envpool": ours / pool[threads] if pool[threads] else None})
+            batch_rows.append(row)
+
     if args.json:
-        for row in rows:
+        for row in rows + batch_rows:
             print(json.dumps(row))
         return
 
     def number(x, fmt):
         return format(x, fmt) if x is not None else "-"
 
-    header = ["environment", "variant", "SwiftGym steps/s", "Gymnasium steps/s", "C step fn steps/s", "C inlined steps/s",
-              "SwiftGym / Gymnasium", "C step fn / SwiftGym"]
-    table = [[r["id"], r["variant"], number(r["swiftgym"], ",.0f"), number(r["gymnasium"], ",.0f"), number(r["c_step_function"], ",.0f"),
-              number(r["c_inlined_loop"], ",.0f"), number(r["swiftgym_over_gymnasium"], ".1f") + ("x" if r["gymnasium"] else ""),
-              number(r["c_over_swiftgym"], ".2f") + ("x" if r["c_step_function"] else "")] for r in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
-    for line in [header, ["-" * w for w in widths], *table]:
-        print("  ".join(str(x).ljust(w) if i < 2 else str(x).rjust(w) for i, (x, w) in enumerate(zip(line, widths))))
+    def show(header, table):
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
+        for line in [header, ["-" * w for w in widths], *table]:
+            print("  ".join(str(x).ljust(w) if i < 2 else str(x).rjust(w) for i, (x, w) in enumerate(zip(line, widths))))
+
+    show(["environment", "variant", "SwiftGym steps/s", "Gymnasium steps/s", "C step fn steps/s", "C inlined steps/s",
+          "SwiftGym / Gymnasium", "C step fn / SwiftGym"],
+         [[r["id"], r["variant"], number(r["swiftgym"], ",.0f"), number(r["gymnasium"], ",.0f"), number(r["c_step_function"], ",.0f"),
+           number(r["c_inlined_loop"], ",.0f"), number(r["swiftgym_over_gymnasium"], ".1f") + ("x" if r["gymnasium"] else ""),
+           number(r["c_over_swiftgym"], ".2f") + ("x" if r["c_step_function"] else "")] for r in rows])
+    print()
+    if pool[1] is None:
+        print("(EnvPool is not installed in this environment: `pip install envpool`)")
+    show(["environment", "variant", "SwiftGym steps/s", "/ raw", "/ 1 thread", "/ C step fn", "Gymnasium numpy vector", "/ it",
+          "EnvPool, same threads", "/ it"],
+         [[r["id"], r["variant"], number(r["swiftgym"], ",.0f"), number(r["over_raw"], ".2f") + "x",
+           number(r["over_one_thread"], ".2f") + ("x" if r["over_one_thread"] else ""), number(r["over_c"], ".2f") + ("x" if r["over_c"] else ""),
+           number(r.get("gymnasium_numpy_vector"), ",.0f"), number(r.get("over_gymnasium_numpy_vector"), ".1f") + ("x" if r.get("gymnasium_numpy_vector") else ""),
+           number(r.get("envpool"), ",.0f"), number(r.get("over_envpool"), ".1f") + ("x" if r.get("envpool") else "")] for r in batch_rows])
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import XCTest
 final class ImportGraphTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// Modules of the toolchain that any target may import.
-    static let toolchain: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch"]
+    static let toolchain: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization"]
 
     static var manifest: String { (try? String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? "" }
 

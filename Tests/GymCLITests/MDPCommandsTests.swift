@@ -99,9 +99,11 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try jsonLines(result.stdout)
         XCTAssertEqual(lines.map { "\($0["id"]!) \($0["variant"]!)" }, [
-            "cartpole-v1 raw", "cartpole-v1 wrapped (make)", "cartpole-v1 inside EpisodeGuard", "cartpole-v1 vector of 3 (wrapped)",
+            "cartpole-v1 raw", "cartpole-v1 wrapped (make)", "cartpole-v1 inside EpisodeGuard", "cartpole-v1 vector of 3, batched, 1 thread",
+            "cartpole-v1 vector of 3, copies one by one",
             "cartpole-v1 hand-written Swift",
-            "gridworld-v1 raw", "gridworld-v1 wrapped (make)", "gridworld-v1 inside EpisodeGuard", "gridworld-v1 vector of 3 (wrapped)",
+            "gridworld-v1 raw", "gridworld-v1 wrapped (make)", "gridworld-v1 inside EpisodeGuard", "gridworld-v1 vector of 3, batched, 1 thread",
+            "gridworld-v1 vector of 3, copies one by one",
         ])
         XCTAssertTrue(lines.allSatisfy { ($0["steps_per_second"] as? Double ?? 0) > 0 })
         // Every variant but the raw environment reports its speed as a fraction of the raw one's.
@@ -169,7 +171,8 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertTrue(listed.stdout.contains("inventory/inventory-v1"), listed.stdout)
         let bench = try gym("bench", library, "--steps", "500", "--repeats", "1", "--envs", "2", "--json")
         XCTAssertEqual(bench.status, 0, bench.stderr)
-        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "inside EpisodeGuard", "vector of 2 (wrapped)"])
+        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "inside EpisodeGuard", "vector of 2, copies, 1 thread"],
+                       "a plugin has no batched path: its copies step one by one")
         let missing = try gym("rollout", dir.appendingPathComponent("libmissing.so").path)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("libmissing.so: no such file"), missing.stderr)

@@ -23,7 +23,12 @@ final class BatchSteppingTests: XCTestCase {
         let singles = try (0..<count).map { _ in try Self.make(id, limit: limit) }
         let label = "\(id), \(count) copies, \(threads) threads, \(mode.rawValue)"
         try vector.reset(seed: 100)
-        var expected = try singles.indices.map { try singles[$0].reset(seed: 100 + UInt64($0)).observation }
+        var expected: [Observation] = [], infos: [Info] = []
+        for (i, single) in singles.enumerated() {
+            let (first, info) = try single.reset(seed: 100 + UInt64(i))
+            expected.append(first)
+            infos.append(info)
+        }
         var rewards = [Double](repeating: 0, count: count), terminated = [Bool](repeating: false, count: count)
         var truncated = terminated, finals = [Observation?](repeating: nil, count: count)
         var ended = [Bool](repeating: false, count: count)
@@ -34,14 +39,14 @@ final class BatchSteppingTests: XCTestCase {
             if t % 17 == 5 {
                 let i = rng.nextInt(below: count), seed = rng.next()
                 try vector.reset(copy: i, seed: seed)
-                expected[i] = try singles[i].reset(seed: seed).observation
+                (expected[i], infos[i]) = try singles[i].reset(seed: seed)
                 (rewards[i], terminated[i], truncated[i], ended[i]) = (0, false, false, false)
             }
             // Disabled mode: copies that ended are reset by the caller.
             if mode == .disabled {
                 for i in 0..<count where ended[i] {
                     try vector.reset(copy: i, seed: UInt64(t * count + i))
-                    expected[i] = try singles[i].reset(seed: UInt64(t * count + i)).observation
+                    (expected[i], infos[i]) = try singles[i].reset(seed: UInt64(t * count + i))
                     (rewards[i], terminated[i], truncated[i], ended[i]) = (0, false, false, false)
                 }
             }
@@ -50,24 +55,27 @@ final class BatchSteppingTests: XCTestCase {
             for i in 0..<count {
                 finals[i] = nil
                 if mode == .nextStep && ended[i] {
-                    expected[i] = try singles[i].reset(seed: nil).observation
+                    (expected[i], infos[i]) = try singles[i].reset(seed: nil)
                     (rewards[i], terminated[i], truncated[i], ended[i]) = (0, false, false, false)
                     continue
                 }
                 let step = try singles[i].step(actions[i])
                 (expected[i], rewards[i], terminated[i], truncated[i]) = (step.observation, step.reward, step.terminated, step.truncated)
+                infos[i] = step.info
                 ended[i] = step.isLast
                 if mode == .sameStep && step.isLast {
                     finals[i] = step.observation
-                    expected[i] = try singles[i].reset(seed: nil).observation
+                    let reset = try singles[i].reset(seed: nil)
+                    expected[i] = reset.observation
+                    infos[i] = reset.info.merging(step.info) { _, step in step }
                     ended[i] = false
                 }
             }
             for i in 0..<count {
                 guard vector.observation(at: i) == expected[i], vector.rewards[i] == rewards[i], vector.terminated[i] == terminated[i],
-                      vector.truncated[i] == truncated[i], vector.finalObservations[i] == finals[i] else {
+                      vector.truncated[i] == truncated[i], vector.finalObservations[i] == finals[i], vector.infos[i] == infos[i] else {
                     return XCTFail("\(label): copy \(i) differs at step \(t): \(vector.observation(at: i)) against \(expected[i]), "
-                        + "reward \(vector.rewards[i]) against \(rewards[i])", file: file, line: line)
+                        + "reward \(vector.rewards[i]) against \(rewards[i]), info \(vector.infos[i]) against \(infos[i])", file: file, line: line)
                 }
                 let row = Array(vector.observations[i * space.flatDimension ..< (i + 1) * space.flatDimension])
                 guard row == space.flatten(expected[i]) else {
@@ -94,7 +102,7 @@ final class BatchSteppingTests: XCTestCase {
     }
 
     func testTheMDPKindsTakeTheBatchedPath() throws {
-        for id in ["gridworld-v1", "frozen-lake-8x8-v1", "cartpole-v1", "pendulum-v1", "demand-v1"] {
+        for id in ["gridworld-v1", "frozen-lake-8x8-v1", "cartpole-v1", "pendulum-v1", "demand-v1", "rock-paper-scissors-exploiter-v1"] {
             XCTAssertTrue(try VectorEnvironment(count: 4) { try Self.make(id) }.isBatched, id)
         }
         XCTAssertFalse(try VectorEnvironment(count: 4) { try EpisodeGuard(try Self.make("cartpole-v1"), maxEpisodeSteps: 500) }.isBatched)

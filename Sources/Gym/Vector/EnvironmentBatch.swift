@@ -36,6 +36,17 @@ public protocol EnvironmentBatch: AnyObject {
 
     /// Lane `lane`'s current observation, exactly (not flattened).
     func observation(lane: Int) -> Observation
+
+    /// True when steps have infos (`stepInfo(lane:)`); false by default.
+    var hasStepInfos: Bool { get }
+
+    /// Lane `lane`'s info of its last step; empty by default.
+    func stepInfo(lane: Int) -> Info
+}
+
+extension EnvironmentBatch {
+    public var hasStepInfos: Bool { false }
+    public func stepInfo(lane: Int) -> Info { [:] }
 }
 
 /// An environment that can make a batched path for copies of itself.

@@ -8,6 +8,7 @@ final class EnvironmentCopies: EnvironmentBatch {
     var episodeLimit: Int?
     private var clocks: [EpisodeClock]
     private var current: [Observation]
+    private var infos: [Info]
     private let width: Int
     private var row: [Float]
 
@@ -20,6 +21,7 @@ final class EnvironmentCopies: EnvironmentBatch {
         width = observationSpace.flatDimension
         clocks = Array(repeating: EpisodeClock(), count: copies.count)
         current = Array(repeating: .discrete(0), count: copies.count)
+        infos = Array(repeating: [:], count: copies.count)
         row = Array(repeating: 0, count: width)
     }
 
@@ -38,8 +40,13 @@ final class EnvironmentCopies: EnvironmentBatch {
             output.rewards[lane] = step.reward
             output.terminated[lane] = step.terminated
             output.truncated[lane] = step.truncated || (clocks[lane].tick() && !step.terminated)
+            infos[lane] = step.info
         }
     }
+
+    var hasStepInfos: Bool { true }
+
+    func stepInfo(lane: Int) -> Info { infos[lane] }
 
     func observation(lane: Int) -> Observation { current[lane] }
 

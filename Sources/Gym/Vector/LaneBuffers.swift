@@ -51,21 +51,21 @@ struct LaneBuffers {
         BatchOutput(observations: observations, rewards: rewards, terminated: terminated, truncated: truncated, observationWidth: width)
     }
 
-    /// Copies the results of copies `range` (indices into these buffers) to `other`, from index `offset` on;
-    /// the final observation rows only when `finals`.
+    /// Copies the rows `range` of `source` into these buffers, from row `offset` on; the final observation
+    /// rows only when `finals`.
     ///
     /// Never inlined: inlined into a throwing function as its last statement, the copy becomes a tail call
     /// to memmove that Swift 6.3's code generator gets wrong (the error register is left holding a
     /// pointer, and the caller sees a phantom error: swiftlang/swift#90477). A call to a Swift function is
     /// never made a tail call there.
     @inline(never)
-    func copy(_ range: Range<Int>, to other: LaneBuffers, at offset: Int, finals: Bool) {
+    func receive(_ range: Range<Int>, from source: LaneBuffers, at offset: Int, finals: Bool) {
         guard !range.isEmpty else { return }
         let n = range.count, first = range.lowerBound
-        (other.observations + offset * width).update(from: observations + first * width, count: n * width)
-        if finals { (other.finalRows + offset * width).update(from: finalRows + first * width, count: n * width) }
-        (other.rewards + offset).update(from: rewards + first, count: n)
-        (other.terminated + offset).update(from: terminated + first, count: n)
-        (other.truncated + offset).update(from: truncated + first, count: n)
+        (observations + offset * width).update(from: source.observations + first * width, count: n * width)
+        if finals { (finalRows + offset * width).update(from: source.finalRows + first * width, count: n * width) }
+        (rewards + offset).update(from: source.rewards + first, count: n)
+        (terminated + offset).update(from: source.terminated + first, count: n)
+        (truncated + offset).update(from: source.truncated + first, count: n)
     }
 }

@@ -68,14 +68,13 @@ public final class VectorEnvironment {
 
     /// The public buffers, of every copy.
     private let all: LaneBuffers
-    /// Each group's buffers: `all` itself for one thread, buffers of its own for several.
-    private let lanes: [LaneBuffers]
+    /// The copies each thread steps; part `p` holds copies `parts[p].start ..< parts[p].start + parts[p].count`.
+    private let parts: [VectorPart]
+    /// `parts`, unretained, for the worker pool's task.
+    private let partPointers: UnsafeMutablePointer<Unmanaged<VectorPart>>
     private let infoBuffer: UnsafeMutableBufferPointer<Info>
     private let finalBuffer: UnsafeMutableBufferPointer<Observation?>
     private let width: Int
-    private let groups: [EnvironmentBatch]
-    /// `groups[g]` holds copies `starts[g] ..< starts[g + 1]`.
-    private let starts: [Int]
     private let pool: WorkerPool
     private var indexActions: [Int]
     private var valueActions: [Double]
@@ -97,8 +96,9 @@ public final class VectorEnvironment {
         let threads = min(count, threads ?? VectorEnvironment.defaultThreads(count: count))
         let starts = (0...threads).map { $0 * count / threads }
         let first = try factory()
+        let batches: [EnvironmentBatch]
         if let prototype = first as? BatchSteppable {
-            groups = try (0..<threads).map { try prototype.makeBatch(count: starts[$0 + 1] - starts[$0]) }
+            batches = try (0..<threads).map { try prototype.makeBatch(count: starts[$0 + 1] - starts[$0]) }
             isBatched = true
         } else {
             var copies = [first]
@@ -106,31 +106,39 @@ public final class VectorEnvironment {
             for (i, env) in copies.enumerated() where env.observationSpace != first.observationSpace || env.actionSpace != first.actionSpace {
                 throw GymError.invalidArgument("VectorEnvironment copy \(i) has spaces different from copy 0")
             }
-            groups = (0..<threads).map { EnvironmentCopies(Array(copies[starts[$0] ..< starts[$0 + 1]])) }
+            batches = (0..<threads).map { EnvironmentCopies(Array(copies[starts[$0] ..< starts[$0 + 1]])) }
             isBatched = false
         }
         self.count = count
         self.threads = threads
-        self.starts = starts
         self.autoresetMode = autoresetMode
         observationSpace = first.observationSpace
         actionSpace = first.actionSpace
         let width = observationSpace.flatDimension
         self.width = width
         pool = WorkerPool(parts: threads)
-        all = LaneBuffers(count: count, width: width)
-        lanes = threads == 1 ? [all] : (0..<threads).map { LaneBuffers(count: starts[$0 + 1] - starts[$0], width: width) }
-        infoBuffer = .allocate(capacity: count)
-        infoBuffer.initialize(repeating: [:])
-        finalBuffer = .allocate(capacity: count)
-        finalBuffer.initialize(repeating: nil)
+        let all = LaneBuffers(count: count, width: width)
+        self.all = all
+        let infos = UnsafeMutableBufferPointer<Info>.allocate(capacity: count)
+        infos.initialize(repeating: [:])
+        let finals = UnsafeMutableBufferPointer<Observation?>.allocate(capacity: count)
+        finals.initialize(repeating: nil)
+        infoBuffer = infos
+        finalBuffer = finals
+        parts = (0..<threads).map { p in
+            VectorPart(start: starts[p], batch: batches[p], buffers: threads == 1 ? all : LaneBuffers(count: batches[p].count, width: width),
+                       published: threads == 1 ? nil : all, infos: infos.baseAddress!, finals: finals.baseAddress!, mode: autoresetMode)
+        }
+        partPointers = .allocate(capacity: threads)
+        partPointers.initialize(from: parts.map { Unmanaged.passUnretained($0) }, count: threads)
         indexActions = Array(repeating: 0, count: count)
         valueActions = Array(repeating: 0, count: count * (actionSpace.box?.size ?? 0))
     }
 
     deinit {
         all.deallocate()
-        if threads > 1 { for l in lanes { l.deallocate() } }
+        for part in parts where part.published != nil { part.buffers.deallocate() }
+        partPointers.deallocate()
         _ = infoBuffer.deinitialize()
         infoBuffer.deallocate()
         _ = finalBuffer.deinitialize()
@@ -139,14 +147,14 @@ public final class VectorEnvironment {
 
     /// Copy `i`'s current observation.
     public func observation(at i: Int) -> Observation {
-        let g = group(of: i)
-        return groups[g].observation(lane: i - starts[g])
+        let part = self.part(of: i)
+        return part.batch.observation(lane: i - part.start)
     }
 
-    private func group(of i: Int) -> Int {
-        var g = 0
-        while starts[g + 1] <= i { g += 1 }
-        return g
+    private func part(of i: Int) -> VectorPart {
+        var p = parts.count - 1
+        while parts[p].start > i { p -= 1 }
+        return parts[p]
     }
 
     /// Resets every copy (copy `i` with seed `seed + i`).
@@ -159,21 +167,8 @@ public final class VectorEnvironment {
     /// - Throws: `GymError.invalidArgument` for an index outside `0 ..< count`, or the environment's error.
     public func reset(copy i: Int, seed: UInt64? = nil, options: ResetOptions = .none) throws {
         guard i >= 0 && i < count else { throw GymError.invalidArgument("VectorEnvironment has copies 0..<\(count), got \(i)") }
-        let g = group(of: i), lane = i - starts[g]
-        try resetLane(lane, of: g, seed: seed, options: options)
-        if threads > 1 { lanes[g].copy(lane ..< lane + 1, to: all, at: i, finals: false) }
-    }
-
-    /// Resets lane `lane` of group `g` into the group's buffers.
-    private func resetLane(_ lane: Int, of g: Int, seed: UInt64?, options: ResetOptions) throws {
-        let i = starts[g] + lane, buffers = lanes[g]
-        infoBuffer[i] = try groups[g].reset(lane: lane, seed: seed, options: options, observation: buffers.observations + lane * width)
-        buffers.hasInfo[lane] = !infoBuffer[i].isEmpty
-        buffers.rewards[lane] = 0
-        buffers.terminated[lane] = false
-        buffers.truncated[lane] = false
-        buffers.ended[lane] = false
-        finalBuffer[i] = nil
+        let part = self.part(of: i)
+        try part.reset(lane: i - part.start, seed: seed, options: options)
     }
 
     /// Steps every copy with its action (`actions[i]` for copy `i`).
@@ -200,56 +195,32 @@ public final class VectorEnvironment {
     /// - Throws: as `step(_:)`.
     public func step(_ actions: BatchActions) throws {
         try check(actions)
-        if autoresetMode == .sameStep { for i in 0..<count where finalBuffer[i] != nil { finalBuffer[i] = nil } }
-        let step = GroupStep(self, actions)
-        pool.run(step)
-
-        // The errors live in memory `step` frees: it must outlive their reading.
-        if let error = withExtendedLifetime(step, { (0..<groups.count).lazy.compactMap { step.errors[$0] }.first }) { throw error }
-    }
-
-    /// One step of every group, as a job of the worker pool: part `g` steps group `g`.
-    private final class GroupStep: PoolJob {
-        /// Unowned without reference counting: the vector outlives its step, and counting would make
-        /// every thread write the vector's header.
-        unowned(unsafe) let vector: VectorEnvironment
-        let actions: BatchActions
-        /// Each part's error, written by its own thread.
-        let errors: UnsafeMutableBufferPointer<Error?>
-
-        init(_ vector: VectorEnvironment, _ actions: BatchActions) {
-            self.vector = vector
-            self.actions = actions
-            errors = .allocate(capacity: vector.groups.count)
-            errors.initialize(repeating: nil)
+        for part in parts { part.actions = actions.dropping(part.start) }
+        pool.run(UnsafeMutableRawPointer(partPointers)) { context, p in
+            context.assumingMemoryBound(to: Unmanaged<VectorPart>.self)[p]._withUnsafeGuaranteedRef { $0.step() }
         }
-
-        deinit {
-            _ = errors.deinitialize()
-            errors.deallocate()
-        }
-
-        func run(part g: Int) {
-            do { try vector.stepGroup(g, actions) } catch { errors[g] = error }
+        for part in parts {
+            if let error = part.error {
+                for part in parts { part.error = nil }
+                throw error
+            }
         }
     }
 
     /// Refuses the step, before anything moves, for an action outside the space or a copy that needs a
     /// reset (outside next-step mode).
     private func check(_ actions: BatchActions) throws {
+        // The common case in one pass, reading nothing the threads write: every action valid (copies
+        // about to reset in next-step mode ignore theirs, but are checked too here).
         if case .discrete(let space) = actionSpace, case .indices(let p) = actions, autoresetMode == .nextStep {
-            // The common case in one pass without calls: copies about to reset ignore their action.
             var valid = true
-            for g in 0..<groups.count {
-                let ended = lanes[g].ended, start = starts[g]
-                for lane in 0..<groups[g].count { valid = valid && (ended[lane] || space.contains(p[start + lane])) }
-            }
+            for i in 0..<count { valid = valid && space.contains(p[i]) }
             if valid { return }
         }
-        for g in 0..<groups.count {
-            for lane in 0..<groups[g].count {
-                let i = starts[g] + lane
-                if lanes[g].ended[lane] {
+        for part in parts {
+            for lane in 0..<part.count {
+                let i = part.start + lane
+                if part.buffers.ended[lane] {
                     if autoresetMode == .nextStep { continue }  // reset by this step, its action ignored
                     throw GymError.resetNeeded("VectorEnvironment copy \(i) needs a reset: its episode ended, or it was never reset "
                         + "(autoreset \(autoresetMode.rawValue)); call reset(seed:) or reset(copy:)")
@@ -259,35 +230,5 @@ public final class VectorEnvironment {
                 }
             }
         }
-    }
-
-    /// Steps group `g`, restarts its copies as `autoresetMode` says, and publishes its rows (on the
-    /// group's thread).
-    private func stepGroup(_ g: Int, _ actions: BatchActions) throws {
-        let start = starts[g], batch = groups[g], buffers = lanes[g], n = batch.count
-        try batch.step(actions.dropping(start), skip: buffers.ended, into: buffers.output)
-        for lane in 0..<n where buffers.hasInfo[lane] {  // infos belong to the reset; a step has none
-            infoBuffer[start + lane] = [:]
-            buffers.hasInfo[lane] = false
-        }
-        switch autoresetMode {
-        case .nextStep:
-            for lane in 0..<n {
-                if buffers.ended[lane] { try resetLane(lane, of: g, seed: nil, options: .none) }
-                else { buffers.ended[lane] = buffers.terminated[lane] || buffers.truncated[lane] }
-            }
-        case .sameStep:
-            for lane in 0..<n where buffers.terminated[lane] || buffers.truncated[lane] {
-                let final = batch.observation(lane: lane)
-                for k in 0..<width { buffers.finalRows[lane * width + k] = buffers.observations[lane * width + k] }
-                let (reward, terminated, truncated) = (buffers.rewards[lane], buffers.terminated[lane], buffers.truncated[lane])
-                try resetLane(lane, of: g, seed: nil, options: .none)
-                (buffers.rewards[lane], buffers.terminated[lane], buffers.truncated[lane]) = (reward, terminated, truncated)
-                finalBuffer[start + lane] = final
-            }
-        case .disabled:
-            for lane in 0..<n { buffers.ended[lane] = buffers.terminated[lane] || buffers.truncated[lane] }
-        }
-        if threads > 1 { buffers.copy(0 ..< n, to: all, at: start, finals: autoresetMode == .sameStep) }
     }
 }

@@ -78,14 +78,19 @@ struct Bench: ParsableCommand {
                 variants.append(("inside EpisodeGuard", bench.loop(try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit))))
             }
             if envs > 0 {
+                var batched = false
                 for t in threads {
                     let vector = try VectorEnvironment(count: envs, threads: t) { try Registry.shared.make(id) }
-                    let path = vector.isBatched ? "batched" : "copies"
-                    variants.append(("vector of \(envs), \(path), \(t) thread\(t == 1 ? "" : "s")", bench.loop(vector)))
+                    batched = vector.isBatched
+                    variants.append(("vector of \(envs), \(batched ? "batched" : "copies"), \(t) thread\(t == 1 ? "" : "s")", bench.loop(vector)))
                 }
-                // Copies that cannot batch (inside a wrapper layer): the path of plugins and users' own environments.
-                let copies = try VectorEnvironment(count: envs, threads: 1) { try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit) }
-                if !copies.isBatched && !vectorOnly { variants.append(("vector of \(envs), copies one by one", bench.loop(copies))) }
+                // The same copies inside a wrapper layer, which cannot batch: the path of plugins and users' own types.
+                if batched && !vectorOnly {
+                    let copies = try VectorEnvironment(count: envs, threads: 1) {
+                        try EpisodeGuard(try Registry.shared.makeUnwrapped(id), maxEpisodeSteps: limit)
+                    }
+                    variants.append(("vector of \(envs), copies one by one", bench.loop(copies)))
+                }
             }
             if id == "cartpole-v1" && !vectorOnly { variants.append(("hand-written Swift", bench.loop(ReferenceCartPole()))) }
             let rates = try bench.measure(variants.map(\.1))

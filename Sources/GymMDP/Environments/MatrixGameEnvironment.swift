@@ -23,51 +23,47 @@ public struct MatrixGame: Sendable {
 /// Random draws per round, in order: a mixed opponent draws one `nextDouble()` (only when its strategy
 /// has more than one move); a reactive one likewise; a best-response opponent draws `nextInt(below:)`
 /// only to break a tie between several best moves (in the first round all moves tie).
-public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvironment {
-    public let game: MatrixGame
-    public let observationSpace: Space
-    public let actionSpace: Space
-    public private(set) var metadata: EnvironmentMetadata
-    /// The one-state model, for observation "none" against a mixed opponent; nil otherwise.
-    public let knownModel: TabularModel?
-    private var rng = RandomSource.entropySeeded()
-    private var history: [Int] = []
+/// One episode of a repeated matrix game in progress: the opponent's memory and generator. A
+/// `MatrixGameEnvironment` plays one; a batch of the game plays one per lane.
+struct MatrixGamePlay {
+    let game: MatrixGame
+    var rng = RandomSource.entropySeeded()
+    private(set) var history: [Int] = []
     /// How often each agent move occurs in the last `window` rounds (best-response opponents).
     private var windowCounts: [Int]
     /// Scratch space for the best response: the opponent's payoff of each of its moves.
     private var opponentValues: [Double]
-    /// The step's info for each opponent move, made once (a step then allocates nothing).
-    private let opponentInfos: [Info]
-    private var lastMoves: (agent: Int, opponent: Int)?
-    private var phase = EpisodePhase.needsReset
-    private var clock = EpisodeClock()
+    private(set) var lastMoves: (agent: Int, opponent: Int)?
+    /// Rounds since the episode began.
+    var rounds: Int { history.count }
 
-    public init(game: MatrixGame, metadata: EnvironmentMetadata, model: TabularModel?) throws {
+    init(_ game: MatrixGame) {
         self.game = game
-        self.metadata = metadata
-        knownModel = model
-        observationSpace = game.observesLastMoves ? .multiBinary(try MultiBinary(game.actions.count + game.opponentActions.count))
-            : .discrete(try Discrete(1))
-        actionSpace = .discrete(try Discrete(game.actions.count))
         windowCounts = Array(repeating: 0, count: game.actions.count)
         opponentValues = Array(repeating: 0, count: game.opponentActions.count)
-        opponentInfos = game.opponentActions.map { ["opponent_action": .string($0)] }
     }
 
-    public var currentState: Int? { phase == .needsReset ? nil : 0 }
+    /// A new episode (the generator goes on).
+    mutating func start() {
+        history.removeAll(keepingCapacity: true)
+        for a in windowCounts.indices { windowCounts[a] = 0 }
+        lastMoves = nil
+    }
 
-    private var name: String { metadata.id ?? "matrix game" }
-
-    /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
-    public var episodeLimit: Int? {
-        get { clock.limit }
-        set {
-            clock.limit = newValue
-            if let newValue { metadata.maxEpisodeSteps = newValue }
+    /// Plays one round with the agent's move `a`: the opponent's move, which the round then records.
+    mutating func play(_ a: Int) -> Int {
+        let o = opponentMove()
+        history.append(a)
+        if case .bestResponse(let window) = game.opponent {
+            windowCounts[a] += 1
+            if history.count > window { windowCounts[history[history.count - 1 - window]] -= 1 }
         }
+        lastMoves = (a, o)
+        return o
     }
 
-    private var observation: Observation {
+    /// What the agent sees: both last moves one-hot (observation "last-moves"), else the one state.
+    var observation: Observation {
         guard game.observesLastMoves else { return .discrete(0) }
         var bits = [Int](repeating: 0, count: game.actions.count + game.opponentActions.count)
         if let lastMoves {
@@ -77,25 +73,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
         return .integers(bits)
     }
 
-    public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
-        if let seed { rng = RandomSource(seed: seed) }
-        if let state = options.initialState {
-            throw GymError.invalidArgument("\(name): a matrix game starts every episode the same way; initial state \(state) cannot be honoured")
-        }
-        history = []
-        for a in windowCounts.indices { windowCounts[a] = 0 }
-        lastMoves = nil
-        phase = .running
-        clock.start()
-        return (observation, [:])
-    }
-
-    public func observe() throws -> Observation {
-        try phase.checkObserve(name)
-        return observation
-    }
-
-    private func opponentMove() -> Int {
+    private mutating func opponentMove() -> Int {
         switch game.opponent {
         case .mixed(let q):
             return draw(q)
@@ -122,10 +100,78 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
     }
 
     /// A move drawn from `q` (one uniform draw, only when more than one move has positive probability).
-    private func draw(_ q: [Double]) -> Int {
+    private mutating func draw(_ q: [Double]) -> Int {
         var positives = 0, only = 0
         for (i, p) in q.enumerated() where p > 0 { positives += 1; only = i }
         return positives > 1 ? rng.categorical(q) : only
+    }
+}
+
+/// A repeated matrix game against an opponent model (the `matrix-game` kind).
+///
+/// Each step is one round: the opponent chooses its move without seeing the agent's current move,
+/// then the agent receives `payoff[agent][opponent]`; `info["opponent_action"]` names the opponent's
+/// move. The environment never terminates: `rounds` is its time limit (applied by `Registry.make`).
+///
+/// Random draws per round, in order: a mixed opponent draws one `nextDouble()` (only when its strategy
+/// has more than one move); a reactive one likewise; a best-response opponent draws `nextInt(below:)`
+/// only to break a tie between several best moves (in the first round all moves tie).
+public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvironment, BatchSteppable {
+    public let game: MatrixGame
+    public let observationSpace: Space
+    public let actionSpace: Space
+    public private(set) var metadata: EnvironmentMetadata
+    /// The one-state model, for observation "none" against a mixed opponent; nil otherwise.
+    public let knownModel: TabularModel?
+    private var play: MatrixGamePlay
+    /// The step's info for each opponent move, made once (a step then allocates nothing).
+    let opponentInfos: [Info]
+    private var phase = EpisodePhase.needsReset
+    private var clock = EpisodeClock()
+
+    public init(game: MatrixGame, metadata: EnvironmentMetadata, model: TabularModel?) throws {
+        self.game = game
+        self.metadata = metadata
+        knownModel = model
+        observationSpace = game.observesLastMoves ? .multiBinary(try MultiBinary(game.actions.count + game.opponentActions.count))
+            : .discrete(try Discrete(1))
+        actionSpace = .discrete(try Discrete(game.actions.count))
+        play = MatrixGamePlay(game)
+        opponentInfos = game.opponentActions.map { ["opponent_action": .string($0)] }
+    }
+
+    public var currentState: Int? { phase == .needsReset ? nil : 0 }
+
+    var name: String { metadata.id ?? "matrix game" }
+
+    /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
+    public var episodeLimit: Int? {
+        get { clock.limit }
+        set {
+            clock.limit = newValue
+            if let newValue { metadata.maxEpisodeSteps = newValue }
+        }
+    }
+
+    public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        if let seed { play.rng = RandomSource(seed: seed) }
+        try checkStart(options)
+        play.start()
+        phase = .running
+        clock.start()
+        return (play.observation, [:])
+    }
+
+    /// Refuses an initial state: every episode starts the same way.
+    func checkStart(_ options: ResetOptions) throws {
+        if let state = options.initialState {
+            throw GymError.invalidArgument("\(name): a matrix game starts every episode the same way; initial state \(state) cannot be honoured")
+        }
+    }
+
+    public func observe() throws -> Observation {
+        try phase.checkObserve(name)
+        return play.observation
     }
 
     @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
@@ -133,21 +179,22 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
         try phase.checkStep(name)
         try actionSpace.validate(action)
         let a = action.index!
-        let o = opponentMove()
-        history.append(a)
-        if case .bestResponse(let window) = game.opponent {
-            windowCounts[a] += 1
-            if history.count > window { windowCounts[history[history.count - 1 - window]] -= 1 }
-        }
-        lastMoves = (a, o)
+        let o = play.play(a)
         let truncated = clock.tick()
         if truncated { phase = .ended }
-        return Step(observation: observation, reward: game.payoff[a][o], terminated: false, truncated: truncated,
+        return Step(observation: play.observation, reward: game.payoff[a][o], terminated: false, truncated: truncated,
                     info: opponentInfos[o])
     }
 
+    /// `count` fresh lanes of this game with this environment's time limit (`BatchSteppable`).
+    public func makeBatch(count: Int) throws -> EnvironmentBatch {
+        let batch = try MatrixGameBatch(self, count: count)
+        batch.episodeLimit = episodeLimit
+        return batch
+    }
+
     public func render() -> String? {
-        guard let lastMoves else { return "round \(history.count + 1)" }
-        return "round \(history.count): you played \(game.actions[lastMoves.agent]), the opponent \(game.opponentActions[lastMoves.opponent])"
+        guard let lastMoves = play.lastMoves else { return "round \(play.rounds + 1)" }
+        return "round \(play.rounds): you played \(game.actions[lastMoves.agent]), the opponent \(game.opponentActions[lastMoves.opponent])"
     }
 }

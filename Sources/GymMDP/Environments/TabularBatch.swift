@@ -20,6 +20,10 @@ final class TabularBatch: EnvironmentBatch {
     private let elapsed: UnsafeMutablePointer<Int>
     /// The model's arrays, out of their `Array`s for the step loop.
     private let offsets: UnsafeMutablePointer<Int>
+    /// Per state-action pair, the running sums of its outcomes' probabilities, added in the order
+    /// `RandomSource.categorical` adds them: outcome `k` is drawn when `u` is below `cumulative[k]` and
+    /// not below the earlier sums, the same outcome as the categorical draw, without its branches.
+    private let cumulative: UnsafeMutablePointer<Double>
     private let probabilities: UnsafeMutablePointer<Double>
     private let nextStates: UnsafeMutablePointer<Int>
     private let rewards: UnsafeMutablePointer<Double>
@@ -45,6 +49,15 @@ final class TabularBatch: EnvironmentBatch {
         states = copy(Array(repeating: 0, count: count))
         elapsed = copy(Array(repeating: 0, count: count))
         offsets = copy(model.offsets)
+        var sums = model.probabilities
+        for pair in 0..<(model.stateCount * model.actionCount) {
+            var total = 0.0
+            for k in model.offsets[pair] ..< model.offsets[pair + 1] {
+                total += model.probabilities[k]
+                sums[k] = total
+            }
+        }
+        cumulative = copy(sums)
         probabilities = copy(model.probabilities)
         nextStates = copy(model.nextStates)
         rewards = copy(model.rewards)
@@ -63,6 +76,7 @@ final class TabularBatch: EnvironmentBatch {
         elapsed.deallocate()
         offsets.deallocate()
         probabilities.deallocate()
+        cumulative.deallocate()
         nextStates.deallocate()
         rewards.deallocate()
         terminal.deallocate()
@@ -97,8 +111,11 @@ final class TabularBatch: EnvironmentBatch {
             var k = offsets[pair]
             let end = offsets[pair + 1]
             if end - k > 1 {
-                // `RandomSource.categorical` over the outcomes' probabilities, in place.
-                k += rngs[i].categorical(UnsafeBufferPointer(start: probabilities + k, count: end - k))
+                let u = rngs[i].nextDouble()
+                var below = 0
+                for j in k ..< end { below += u >= cumulative[j] ? 1 : 0 }
+                // When rounding left the sum at or below u: `categorical`'s own fallback (one draw, as above).
+                k = k + below < end ? k + below : k + fallback(k, end)
             }
             let next = nextStates[k]
             states[i] = next
@@ -109,6 +126,14 @@ final class TabularBatch: EnvironmentBatch {
             output.truncated[i] = elapsed[i] >= limit && !ended
             write(output.observations + i * output.observationWidth, next, s)
         }
+    }
+
+    /// The outcome `RandomSource.categorical` falls back to when every running sum is at or below `u`: the
+    /// last with positive probability.
+    private func fallback(_ start: Int, _ end: Int) -> Int {
+        var last = 0
+        for j in start ..< end where probabilities[j] > 0 { last = j - start }
+        return last
     }
 
     /// Writes state `state`'s observation into `row`, which holds state `previous`'s (or anything, when nil).
