@@ -25,6 +25,44 @@ public struct Transition {
     }
 }
 
+/// One step of every copy of a vector of environments, as an agent that trains on several copies
+/// learns from it. Rows are the copies' flattened observations (`Space.flatten`), copy `i` in row `i`.
+public struct VectorTransition {
+    /// The observations the actions were chosen in.
+    public var observations: [Float]
+    public var actions: [Action]
+    public var rewards: [Double]
+    /// The observations after the step; for a copy whose episode ended, its final observation (not the
+    /// reset one the vector went on from).
+    public var nextObservations: [Float]
+    public var terminated: [Bool]
+    public var truncated: [Bool]
+
+    public init(observations: [Float], actions: [Action], rewards: [Double], nextObservations: [Float], terminated: [Bool], truncated: [Bool]) {
+        self.observations = observations
+        self.actions = actions
+        self.rewards = rewards
+        self.nextObservations = nextObservations
+        self.terminated = terminated
+        self.truncated = truncated
+    }
+}
+
+/// An agent that can train on several copies of its environment at once (a `VectorEnvironment`).
+///
+/// Contract: when `environmentCount` is above 1, the `Trainer` steps that many copies in same-step
+/// autoreset mode, calls `act(rows:count:)` with their observations and `learn(_:)` with every step's
+/// `VectorTransition`; `act(_:mode:)` still serves evaluation. With 1, the agent trains through `act` and
+/// `learn(_: Transition)` like any other.
+public protocol VectorAgent: Agent {
+    /// The copies to train on (the setting `num_envs`).
+    var environmentCount: Int { get }
+    /// An exploring action for every row of `observations` (`count` rows).
+    func act(rows observations: [Float], count: Int) -> [Action]
+    /// Learns from one step of every copy; returns training statistics, empty when no update happened.
+    func learn(_ step: VectorTransition) -> [String: Double]
+}
+
 /// Errors creating, configuring or loading agents.
 public enum AgentError: Error, CustomStringConvertible, Equatable {
     case unsupported(String)

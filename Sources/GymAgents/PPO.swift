@@ -13,7 +13,7 @@ import GymNN
 /// A2C (advantage actor-critic, Mnih et al., 2016) is the same update with one epoch over the whole
 /// n-step rollout as a single batch, no clipping (the ratio is 1 on the first epoch) and advantages not
 /// normalised: `PPO(context, variant: .a2c)`, registered as `a2c`.
-public final class PPO: Agent {
+public final class PPO: VectorAgent {
     public enum Variant { case ppo, a2c }
     /// Defaults: Stable-Baselines3's PPO defaults (n_steps 2048, batch 64, 10 epochs, gamma 0.99,
     /// GAE lambda 0.95, clip 0.2, lr 3e-4, vf_coef 0.5, max_grad_norm 0.5, 64x64 tanh networks,
@@ -35,6 +35,7 @@ public final class PPO: Agent {
         public var maxGradNorm = 0.5
         public var hiddenSizes = [64, 64]
         public var normalizeAdvantage = true
+        public var numEnvs = 1
 
         public static let keys: [SettingKey<Self>] = [
             .init("learning_rate", \.learningRate, "Adam's step size; 3e-4 (SB3), 7e-4 for a2c (SB3)."),
@@ -49,6 +50,7 @@ public final class PPO: Agent {
             .init("vf_coef", \.valueCoefficient, "Weight of the value loss; 0.5 (SB3)."),
             .init("max_grad_norm", \.maxGradNorm, "Gradient norm clip; 0.5 (SB3)."),
             .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the policy and the value networks (tanh); 64,64 (SB3)."),
+            .init("num_envs", \.numEnvs, "Environments stepped together, each for n_steps per rollout; 1 (SB3), 8 for CartPole (RL Zoo)."),
         ]
 
         /// The keys of a2c: one epoch over the whole rollout, unclipped, so no batch, epoch, clip or normalisation keys.
@@ -83,6 +85,11 @@ public final class PPO: Agent {
     private var observations: [Float] = [], actions: [Float] = [], rewards: [Double] = [], dones: [Bool] = []
     private var values: [Double] = [], logProbabilities: [Float] = []
     private var lastRaw: [Float] = []
+    /// Rollout steps collected from a vector (each one a step of every copy); the rollout is step-major.
+    private var vectorSteps = 0
+    private let isA2C: Bool
+
+    public var environmentCount: Int { hyperparameters.numEnvs }
 
     public init(_ context: inout AgentContext, variant: Variant = .ppo) throws {
         name = variant == .ppo ? "ppo" : "a2c"
@@ -91,7 +98,10 @@ public final class PPO: Agent {
         keys = variant == .ppo ? Hyperparameters.keys : Hyperparameters.a2cKeys
         try h.read(&context.settings, keys: keys)
         if variant == .a2c { h.batchSize = h.nSteps }
-        guard h.nSteps > 0, h.batchSize > 0, h.nEpochs > 0 else { throw AgentError.invalidSetting("\(name): n_steps, batch_size and n_epochs must be positive") }
+        isA2C = variant == .a2c
+        guard h.nSteps > 0, h.batchSize > 0, h.nEpochs > 0, h.numEnvs > 0 else {
+            throw AgentError.invalidSetting("\(name): n_steps, batch_size, n_epochs and num_envs must be positive")
+        }
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
         policy = try StochasticPolicy(observationSpace: context.environment.observationSpace, actionSpace: context.environment.actionSpace,
@@ -127,15 +137,63 @@ public final class PPO: Agent {
         logProbabilities.append(policy.logProbabilities(Matrix(row: x), actions: Matrix(row: lastRaw))[0])
         guard rewards.count == hyperparameters.nSteps else { return [:] }
         let last = dones.last! ? 0 : valueOf(policy.observationSpace.flatten(t.nextObservation))
-        let stats = update(lastValue: last)
+        let (advantages, returns) = generalizedAdvantages(rewards: rewards, values: values, dones: dones, lastValue: last,
+                                                          gamma: hyperparameters.gamma, lambda: hyperparameters.gaeLambda)
+        return finishRollout(advantages: advantages, returns: returns)
+    }
+
+    public func act(rows observations: [Float], count: Int) -> [Action] {
+        let (raw, actions) = policy.act(rows: Matrix(rows: count, columns: observationSize, data: observations), greedy: false, rng: &rng)
+        lastRaw = raw
+        return actions
+    }
+
+    /// One step of every copy: the rollout holds `n_steps` of them, step-major, and advantages are computed
+    /// along each copy's own sequence.
+    public func learn(_ step: VectorTransition) -> [String: Double] {
+        let h = hyperparameters, n = step.rewards.count
+        let x = Matrix(rows: n, columns: observationSize, data: step.observations)
+        var reward = step.rewards
+        // Time limits are not the end of the MDP: bootstrap the cut-off future into the reward (as SB3).
+        let cut = (0..<n).filter { step.truncated[$0] && !step.terminated[$0] }
+        if !cut.isEmpty {
+            let finals = Matrix(rows: cut.count, columns: observationSize,
+                                data: cut.flatMap { step.nextObservations[($0 * observationSize)..<(($0 + 1) * observationSize)] })
+            let v = value.forward(finals)
+            for (j, i) in cut.enumerated() { reward[i] += h.gamma * Double(v.data[j]) }
+        }
+        observations += step.observations
+        actions += lastRaw
+        rewards += reward
+        dones += (0..<n).map { step.terminated[$0] || step.truncated[$0] }
+        values += value.forward(x).data.map(Double.init)
+        logProbabilities += policy.logProbabilities(x, actions: Matrix(rows: n, columns: actionSize, data: lastRaw))
+        vectorSteps += 1
+        guard vectorSteps == h.nSteps else { return [:] }
+        let last = value.forward(Matrix(rows: n, columns: observationSize, data: step.nextObservations)).data
+        var advantages = [Double](repeating: 0, count: rewards.count), returns = advantages
+        for copy in 0..<n {
+            let rows = Array(stride(from: copy, to: rewards.count, by: n))
+            let (a, g) = generalizedAdvantages(rewards: rows.map { rewards[$0] }, values: rows.map { values[$0] }, dones: rows.map { dones[$0] },
+                                               lastValue: dones[rows.last!] ? 0 : Double(last[copy]), gamma: h.gamma, lambda: h.gaeLambda)
+            for (j, r) in rows.enumerated() { (advantages[r], returns[r]) = (a[j], g[j]) }
+        }
+        vectorSteps = 0
+        return finishRollout(advantages: advantages, returns: returns)
+    }
+
+    /// Updates on the collected rollout and empties it.
+    private func finishRollout(advantages: [Double], returns: [Double]) -> [String: Double] {
+        let stats = update(advantages: advantages, returns: returns)
         observations = []; actions = []; rewards = []; dones = []; values = []; logProbabilities = []
         return stats
     }
 
-    func update(lastValue: Double) -> [String: Double] {
-        let h = hyperparameters
-        let n = rewards.count
-        let (advantages, returns) = generalizedAdvantages(rewards: rewards, values: values, dones: dones, lastValue: lastValue, gamma: h.gamma, lambda: h.gaeLambda)
+    /// The update: `n_epochs` passes of minibatches over the rollout (a2c: one pass, the whole rollout as one batch).
+    func update(advantages: [Double], returns: [Double]) -> [String: Double] {
+        var h = hyperparameters
+        let n = advantages.count
+        if isA2C { h.batchSize = n }
         var indices = Array(0..<n)
         var policyLoss = 0.0, valueLoss = 0.0, clipped = 0.0, updates = 0
         for _ in 0..<h.nEpochs {

@@ -75,6 +75,27 @@ final class StochasticPolicy {
         return (raw, .continuous(box!.clip(raw.map(Double.init))))
     }
 
+    /// `act` for a batch: one forward pass over `observations` (rows of flattened observations), row `i`'s
+    /// action sampled (or chosen greedily) as `act` does, in row order. Returns the raw actions, row-major.
+    func act(rows observations: Matrix, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], actions: [Action]) {
+        let output = network.forward(observations)
+        var raw: [Float] = [], actions: [Action] = []
+        for r in 0..<output.rows {
+            var out = Array(output.data[(r * output.columns)..<((r + 1) * output.columns)])
+            if discreteActions != nil {
+                if isLinear { out.append(0) }
+                let a = greedy ? out.indices.max { out[$0] < out[$1] }! : Categorical.sample(out, using: &rng)
+                raw.append(Float(a))
+                actions.append(.discrete(a))
+            } else {
+                let sample = greedy ? out : Gaussian.sample(mean: out, logStd: logStd!.value, using: &rng)
+                raw += sample
+                actions.append(.continuous(box!.clip(sample.map(Double.init))))
+            }
+        }
+        return (raw, actions)
+    }
+
     /// Log-probabilities of `actions` (rows of raw actions) for a batch of observations, without gradients.
     func logProbabilities(_ observations: Matrix, actions: Matrix) -> [Float] {
         let output = network.forward(observations)

@@ -89,18 +89,68 @@ public final class Trainer {
                 observation = result.observation
             }
             if step % options.evaluationInterval == 0 || step == options.steps {
-                let returns = try Trainer.evaluate(agent, on: evaluationEnvironment, episodes: options.evaluationEpisodes,
-                                                   seed: options.seed &+ 1_000_003 &* UInt64(evaluations.count + 1))
-                evaluations.append(EvaluationRecord(step: step, returns: returns))
-                if let progress {
-                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-                    let recent = episodes.suffix(20).map(\.episodeReturn)
-                    progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: episodes.count,
-                                              recentMeanReturn: recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count),
-                                              stepsPerSecond: Double(step) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
-                }
+                try evaluate(agent, at: step, on: evaluationEnvironment, since: start, progress: progress)
             }
         }
+    }
+
+    /// Trains `agent` on `vector`'s copies, which must reset in same-step mode, `vector.count` steps at a
+    /// time (`options.steps` counts the copies' steps together); `evaluationEnvironment` is a separate
+    /// environment for evaluations, which happen at the first step count at or past each interval.
+    /// - Throws: `GymError.invalidArgument` when `vector` does not reset in same-step mode; the vector's errors.
+    public func run(agent: VectorAgent, vector: VectorEnvironment, evaluationEnvironment: Environment,
+                    progress: ((TrainingProgress) -> Void)? = nil) throws {
+        guard vector.autoresetMode == .sameStep else {
+            throw GymError.invalidArgument("training on a vector needs same-step autoreset, got \(vector.autoresetMode.rawValue)")
+        }
+        let n = vector.count, width = vector.observationSpace.flatDimension
+        try vector.reset(seed: options.seed)
+        var observations = vector.observations
+        var returns = [Double](repeating: 0, count: n), lengths = [Int](repeating: 0, count: n)
+        var statistics: [String: Double] = [:]
+        let start = DispatchTime.now().uptimeNanoseconds
+        var step = 0, nextEvaluation = options.evaluationInterval
+        while step < options.steps {
+            let actions = agent.act(rows: observations, count: n)
+            try vector.step(actions)
+            let next = vector.observations
+            var finalRows = next
+            let rewards = vector.rewards, terminated = vector.terminated, truncated = vector.truncated
+            for i in 0..<n where terminated[i] || truncated[i] {
+                for k in 0..<width { finalRows[i * width + k] = vector.finalObservationRows[i * width + k] }
+            }
+            statistics.merge(agent.learn(VectorTransition(observations: observations, actions: actions, rewards: rewards,
+                                                          nextObservations: finalRows, terminated: terminated, truncated: truncated))) { $1 }
+            for i in 0..<n {
+                returns[i] += rewards[i]
+                lengths[i] += 1
+                if terminated[i] || truncated[i] {
+                    episodes.append(EpisodeRecord(step: step + i + 1, episode: episodes.count + 1, episodeReturn: returns[i],
+                                                  length: lengths[i], statistics: statistics))
+                    (returns[i], lengths[i]) = (0, 0)
+                }
+            }
+            step += n
+            observations = next
+            if step >= nextEvaluation || step >= options.steps {
+                try evaluate(agent, at: min(step, options.steps), on: evaluationEnvironment, since: start, progress: progress)
+                while nextEvaluation <= step { nextEvaluation += options.evaluationInterval }
+            }
+        }
+    }
+
+    /// Evaluates `agent` at training step `step`, records it, and reports progress.
+    private func evaluate(_ agent: Agent, at step: Int, on environment: Environment, since start: UInt64,
+                          progress: ((TrainingProgress) -> Void)?) throws {
+        let returns = try Trainer.evaluate(agent, on: environment, episodes: options.evaluationEpisodes,
+                                           seed: options.seed &+ 1_000_003 &* UInt64(evaluations.count + 1))
+        evaluations.append(EvaluationRecord(step: step, returns: returns))
+        guard let progress else { return }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        let recent = episodes.suffix(20).map(\.episodeReturn)
+        progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: episodes.count,
+                                  recentMeanReturn: recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count),
+                                  stepsPerSecond: Double(step) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
     }
 
     /// The returns of `episodes` episodes, the first reset with `seed`, acting greedily (or, with

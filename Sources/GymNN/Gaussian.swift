@@ -47,13 +47,13 @@ public enum Gaussian {
 /// tanh-squashed actions, as DDPG actors use).
 public enum TanhSquash {
     public static func apply(_ u: [Float], low: [Float], high: [Float]) -> [Float] {
-        (0..<u.count).map { low[$0] + (tanhf(u[$0]) + 1) / 2 * (high[$0] - low[$0]) }
+        (0..<u.count).map { low[$0] + (Activation.hyperbolicTangent(u[$0]) + 1) / 2 * (high[$0] - low[$0]) }
     }
 
     /// d a / d u for the output `u` (elementwise).
     public static func derivative(_ u: [Float], low: [Float], high: [Float]) -> [Float] {
         (0..<u.count).map { i in
-            let t = tanhf(u[i])
+            let t = Activation.hyperbolicTangent(u[i])
             return (1 - t * t) / 2 * (high[i] - low[i])
         }
     }

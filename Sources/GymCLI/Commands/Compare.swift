@@ -63,7 +63,7 @@ struct Compare: ParsableCommand {
                 let agent = try AgentRegistry.make(name, context: AgentContext(environment: env, seed: UInt64(seed), totalSteps: steps,
                                                                                settings: Compare.settings(for: name, in: all)))
                 let trainer = Trainer(options: Trainer.Options(steps: steps, seed: UInt64(seed), evaluationEpisodes: training.evaluationEpisodes))
-                try trainer.run(agent: agent, environment: env, evaluationEnvironment: evaluationEnv)
+                try resolved.train(agent, with: trainer, on: env, evaluationEnvironment: evaluationEnv)
                 finals.append(trainer.evaluations.last!.mean)
                 curves.append(trainer.evaluations)
                 for e in trainer.evaluations { csv += "\(name),\(seed),\(e.step),\(e.mean)\n" }

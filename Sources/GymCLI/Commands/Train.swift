@@ -51,7 +51,7 @@ struct Train: ParsableCommand {
         let interactive = isatty(STDOUT_FILENO) != 0 && !output.json
         let start = Date()
         if !output.json { print("training \(agent) on \(id) for \(steps) steps, seed \(seed) -> \(directory)") }
-        try trainer.run(agent: learner, environment: env, evaluationEnvironment: evaluationEnv) { p in
+        try resolved.train(learner, with: trainer, on: env, evaluationEnvironment: evaluationEnv) { p in
             guard !output.json else { return }
             let remaining = Double(p.totalSteps - p.step) / max(p.stepsPerSecond, 1e-9)
             let line = String(format: "step %d/%d  episodes %d  recent return %@  eval %@  %.0f steps/s  ETA %.0fs",

@@ -54,4 +54,16 @@ struct ResolvedEnvironment {
 
     /// A fresh instance with the standard checks (`Registry.make`).
     func make() throws -> Environment { try Registry.shared.make(spec, overrides: overrides) }
+
+    /// Trains `agent` with `trainer`: on `environment`, or on a vector of fresh instances (same-step
+    /// autoreset) when the agent trains on several copies (`num_envs` above 1).
+    func train(_ agent: Agent, with trainer: Trainer, on environment: Environment, evaluationEnvironment: Environment,
+               progress: ((TrainingProgress) -> Void)? = nil) throws {
+        if let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 {
+            let vector = try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() }
+            try trainer.run(agent: vectorAgent, vector: vector, evaluationEnvironment: evaluationEnvironment, progress: progress)
+        } else {
+            try trainer.run(agent: agent, environment: environment, evaluationEnvironment: evaluationEnvironment, progress: progress)
+        }
+    }
 }
