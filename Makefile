@@ -9,7 +9,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test docs demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins clean
+.PHONY: deps build test docs demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins tsan clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -123,6 +123,13 @@ bench-sb3: build
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures: $(PEERS_VENV)/bin/python
 	$(PEERS_VENV)/bin/python tools/gymnasium_trajectories.py
+
+# The threaded vector path under ThreadSanitizer: the batched-stepping and vector tests and PPO/A2C on
+# eight copies (threads 1, 2, 3 and 8, every autoreset mode), in a debug build of their own (a few minutes; not part of
+# `make test`). Any race report fails it.
+tsan: deps
+	TSAN_OPTIONS="halt_on_error=1" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --disable-swift-testing \
+		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C"
 
 clean:
 	rm -rf .build $(VENV)

@@ -10,7 +10,7 @@
 //   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
 //   GymPlanning            <- Gym                   known tabular models and the exact solvers
 //   GymMDP                 <- Gym, GymJSON, GymPlanning, CGymMath
-//                                                   the JSON MDP kinds, validation, expressions, environments
+//                                                   the JSON MDP kinds, validation, expressions, environments, batches
 //   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
 //   GymAgents              <- Gym, GymNN, GymPlanning
 //                                                   agents and the training loop (value iteration plans)
@@ -23,7 +23,8 @@
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
 //
-// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGymMath (glibc's sincos), CGymPlugin (the plugin ABI header).
+// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGymMath (the interpreter's sine, cosine and vectorised lane
+// kernels), CGymPlugin (the plugin ABI header).
 import PackageDescription
 
 let package = Package(
@@ -48,7 +49,7 @@ let package = Package(
         // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev).
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        // glibc's sincos for the expression interpreter; the plugin ABI header.
+        // The expression interpreter's sine and cosine and its lane kernels (C, vectorised); the plugin ABI header.
         .target(name: "CGymMath"),
         .target(name: "CGymPlugin"),
 

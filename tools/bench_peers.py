@@ -63,15 +63,13 @@ def gymnasium_single(env, steps, repeats):
     return median_rate(run, repeats)
 
 
-def gymnasium_vector(gym_id, kwargs, k, steps, repeats):
-    """Environment steps per second (k per call) of a SyncVectorEnv of k copies, next-step autoreset."""
-    envs = gymnasium.vector.SyncVectorEnv([lambda: gymnasium.make(gym_id, **kwargs) for _ in range(k)])
-    envs.action_space.seed(1)
-    actions = [envs.action_space.sample() for _ in range(256)]
+def vector_rate(envs, actions, k, steps, repeats, reset):
+    """Environment steps per second (k per call) of a vector of k environments stepped with `actions`
+    (cycled); `reset(r)` starts run r. Closes the vector."""
     calls = max(1, steps // k)
 
     def run(r):
-        envs.reset(seed=r)
+        reset(r)
         start = time.perf_counter()
         for i in range(calls):
             envs.step(actions[i & 255])
@@ -82,23 +80,18 @@ def gymnasium_vector(gym_id, kwargs, k, steps, repeats):
     return rate
 
 
+def gymnasium_vector(gym_id, kwargs, k, steps, repeats):
+    """Environment steps per second of a SyncVectorEnv of k copies, next-step autoreset."""
+    envs = gymnasium.vector.SyncVectorEnv([lambda: gymnasium.make(gym_id, **kwargs) for _ in range(k)])
+    envs.action_space.seed(1)
+    return vector_rate(envs, [envs.action_space.sample() for _ in range(256)], k, steps, repeats, lambda r: envs.reset(seed=r))
+
+
 def gymnasium_numpy_vector(b, steps, repeats):
     """Environment steps per second of Gymnasium's numpy CartPoleVectorEnv with b environments."""
     envs = gymnasium.make_vec("CartPole-v1", b, vectorization_mode="vector_entry_point")
     envs.action_space.seed(1)
-    actions = [envs.action_space.sample() for _ in range(256)]
-    calls = max(1, steps // b)
-
-    def run(r):
-        envs.reset(seed=r)
-        start = time.perf_counter()
-        for i in range(calls):
-            envs.step(actions[i & 255])
-        return calls * b / (time.perf_counter() - start)
-
-    rate = median_rate(run, repeats)
-    envs.close()
-    return rate
+    return vector_rate(envs, [envs.action_space.sample() for _ in range(256)], b, steps, repeats, lambda r: envs.reset(seed=r))
 
 
 def envpool_vector(b, threads, steps, repeats):
@@ -109,20 +102,8 @@ def envpool_vector(b, threads, steps, repeats):
     except ImportError:
         return None
     env = envpool.make_gymnasium("CartPole-v1", num_envs=b, batch_size=b, num_threads=threads, seed=0)
-    rng = np.random.default_rng(1)
-    actions = rng.integers(0, 2, size=(256, b), dtype=np.int32)
-    calls = max(1, steps // b)
-
-    def run(r):
-        env.reset()
-        start = time.perf_counter()
-        for i in range(calls):
-            env.step(actions[i & 255])
-        return calls * b / (time.perf_counter() - start)
-
-    rate = median_rate(run, repeats)
-    env.close()
-    return rate
+    actions = np.random.default_rng(1).integers(0, 2, size=(256, b), dtype=np.int32)
+    return vector_rate(env, actions, b, steps, repeats, lambda r: env.reset())
 
 
 def swiftgym_batched(gym, ids, steps, b, repeats):

@@ -1,19 +1,15 @@
 /* The batched sine and cosine of gym_math.h. The polynomial pass runs over every element, vectorised
-   (AVX2 where the processor has it, SSE2 otherwise; both compute the scalar code's numbers, as no
-   operation is fused); a second pass gives the elements outside the reduction's range to glibc. */
+   (AVX2 where the processor has it, the baseline otherwise: gym_dispatch.h; both compute the scalar
+   code's numbers, as no operation is fused); a second pass gives the elements outside the reduction's
+   range to glibc. */
 #include "gym_math.h"
+#include "gym_dispatch.h"
 
 #pragma clang fp contract(off)
 
-__attribute__((target_clones("avx2", "default")))
-static void polynomial_pass(const double *restrict x, double *restrict sine, double *restrict cosine, long n) {
-    for (long i = 0; i < n; i++) {
-        double s, c;
-        gym_sincos_polynomial(x[i], &s, &c);
-        sine[i] = s;
-        cosine[i] = c;
-    }
-}
+GYM_DISPATCHED(polynomial_pass, static void polynomial_pass(const double *x, double *sine, double *cosine, long n),
+               (const double *restrict x, double *restrict sine, double *restrict cosine, long n), (x, sine, cosine, n),
+               { for (long i = 0; i < n; i++) { double s, c; gym_sincos_polynomial(x[i], &s, &c); sine[i] = s; cosine[i] = c; } })
 
 void gym_sincos_batch(const double *x, double *sine, double *cosine, long n) {
     polynomial_pass(x, sine, cosine, n);

@@ -8,7 +8,7 @@ import GymNN
 /// bounds; the critic Q(s, a) is trained towards r + gamma * (1 - terminated) * Q'(s', actor'(s'))
 /// from a replay buffer; the actor ascends Q(s, actor(s)) through the critic's input gradient; target
 /// networks follow by Polyak averaging. Exploration adds Gaussian noise to the actor's action.
-public final class DPG: Agent {
+public final class DPG: VectorAgent {
     /// Defaults: CleanRL's ddpg_continuous_action.py (lr 3e-4, batch 256, tau 0.005, exploration noise
     /// 0.1 of the half-range, 256x256 ReLU networks), except learning starts after 1,000 steps instead of
     /// 25,000 so that short runs learn. `td3=true` turns on twin critics, policy delay 2 and target
@@ -30,6 +30,7 @@ public final class DPG: Agent {
         public var policyDelay = 1
         public var targetNoise = 0.2
         public var targetNoiseClip = 0.5
+        public var numEnvs = 1
 
         public static let keys: [SettingKey<Self>] = [
             .init("learning_rate", \.learningRate, "Adam's step size, actor and critics; 3e-4 (CleanRL)."),
@@ -44,6 +45,7 @@ public final class DPG: Agent {
             .init("policy_delay", \.policyDelay, "Critic updates per actor update; 1, or 2 with td3 (CleanRL's td3_continuous_action.py)."),
             .init("target_noise", \.targetNoise, "Standard deviation of the target-smoothing noise (td3); 0.2 (CleanRL)."),
             .init("target_noise_clip", \.targetNoiseClip, "Clip of the target-smoothing noise (td3); 0.5 (CleanRL)."),
+            .init("num_envs", \.numEnvs, "Environments stepped together; each step of the copies is as many updates as copies, one per transition as with one environment; 1."),
         ]
     }
 
@@ -73,7 +75,9 @@ public final class DPG: Agent {
         h.gamma = context.discount
         try h.read(&context.settings)
         if h.td3 && context.settings.values["policy_delay"] == nil { h.policyDelay = 2 }
-        guard h.batchSize > 0, h.bufferSize > 0, h.policyDelay > 0 else { throw AgentError.invalidSetting("dpg: batch_size, buffer_size and policy_delay must be positive") }
+        guard h.batchSize > 0, h.bufferSize > 0, h.policyDelay > 0, h.numEnvs > 0 else {
+            throw AgentError.invalidSetting("dpg: batch_size, buffer_size, policy_delay and num_envs must be positive")
+        }
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
         let obs = observationSpace.flatDimension, act = box.size
@@ -114,19 +118,47 @@ public final class DPG: Agent {
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         if mode == .explore && steps < hyperparameters.learningStarts { return box.sampleAction(using: &rng) }
-        var u = actor.predict(observationSpace.flatten(observation))
-        if mode == .explore {
-            u = u.map { min(max($0 + Float(hyperparameters.explorationNoise * rng.nextNormal()), -1), 1) }
-        }
-        return .continuous(box.clip(toBox(u)))
+        let u = actor.predict(observationSpace.flatten(observation))
+        return action(mode == .explore ? explored(u) : u)
     }
 
+    /// The actor's output `u` with exploration noise, kept in [-1, 1].
+    private func explored(_ u: [Float]) -> [Float] {
+        u.map { min(max($0 + Float(hyperparameters.explorationNoise * rng.nextNormal()), -1), 1) }
+    }
+
+    /// The box action of actor output `u`.
+    private func action(_ u: [Float]) -> Action { .continuous(box.clip(toBox(u))) }
+
     public func learn(_ t: Transition) -> [String: Double] {
-        steps += 1
         guard case .continuous(let a) = t.action else { return [:] }
         buffer.add(t, action: toUnit(a))
-        guard steps > hyperparameters.learningStarts else { return [:] }
-        return update()
+        return collected(1)
+    }
+
+    public var environmentCount: Int { hyperparameters.numEnvs }
+
+    /// Exploring actions for every row: random before `learning_starts`, then the actor's (one forward
+    /// pass) with noise.
+    public func act(rows observations: [Float], count: Int) -> [Action] {
+        if steps < hyperparameters.learningStarts { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
+        let u = actor.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
+        return (0..<count).map { r in action(explored(Array(u.data[(r * u.columns)..<((r + 1) * u.columns)]))) }
+    }
+
+    public func learn(_ step: VectorTransition) -> [String: Double] {
+        buffer.add(step, actionRows: step.actions.flatMap { toUnit($0.values ?? []) })
+        return collected(step.rewards.count)
+    }
+
+    /// After `n` more transitions: one update for each of them past `learning_starts`.
+    private func collected(_ n: Int) -> [String: Double] {
+        var stats: [String: Double] = [:]
+        for _ in 0..<n {
+            steps += 1
+            if steps > hyperparameters.learningStarts { stats = update() }
+        }
+        return stats
     }
 
     /// Concatenates observations and actions row by row, the critic's input.

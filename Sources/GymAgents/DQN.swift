@@ -6,7 +6,7 @@ import GymNN
 ///
 /// Reads top to bottom: hyperparameters, networks, act, learn (store, then every `trainFrequency`
 /// steps `gradientSteps` updates), update. Discrete observations are one-hot encoded (`Space.flatten`).
-public final class DQN: Agent {
+public final class DQN: VectorAgent {
     /// Defaults: RL Zoo's tuned DQN for CartPole-v1 (rl-baselines3-zoo, hyperparams/dqn.yml; "RL Zoo"
     /// below), and SB3's DQN defaults where the Zoo sets nothing ("SB3").
     /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
@@ -29,6 +29,7 @@ public final class DQN: Agent {
         public var hiddenSizes = [256, 256]
         public var maxGradNorm = 10.0
         public var doubleDQN = false
+        public var numEnvs = 1
 
         public static let keys: [SettingKey<Self>] = [
             .init("learning_rate", \.learningRate, "Adam's step size; 2.3e-3 (RL Zoo)."),
@@ -46,6 +47,7 @@ public final class DQN: Agent {
             .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the Q-network; 256,256 (RL Zoo's net_arch)."),
             .init("max_grad_norm", \.maxGradNorm, "Gradient norm clip; 10 (SB3)."),
             .init("double_dqn", \.doubleDQN, "Take the bootstrap action from the online network (van Hasselt et al., 2016); off (SB3 has none)."),
+            .init("num_envs", \.numEnvs, "Environments stepped together, each step adding one transition per copy; 1 (SB3)."),
         ]
     }
 
@@ -76,8 +78,8 @@ public final class DQN: Agent {
         var h = Hyperparameters()
         h.gamma = context.discount
         try h.read(&context.settings)
-        guard h.batchSize > 0, h.bufferSize > 0, h.trainFrequency > 0, h.targetUpdateInterval > 0 else {
-            throw AgentError.invalidSetting("dqn: batch_size, buffer_size, train_frequency and target_update_interval must be positive")
+        guard h.batchSize > 0, h.bufferSize > 0, h.trainFrequency > 0, h.targetUpdateInterval > 0, h.numEnvs > 0 else {
+            throw AgentError.invalidSetting("dqn: batch_size, buffer_size, train_frequency, target_update_interval and num_envs must be positive")
         }
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
@@ -104,17 +106,43 @@ public final class DQN: Agent {
     }
 
     public func learn(_ t: Transition) -> [String: Double] {
-        steps += 1
         buffer.add(t, actionIndex: t.action.index!)
-        var stats: [String: Double] = [:]
-        if steps > hyperparameters.learningStarts && steps % hyperparameters.trainFrequency == 0 {
-            var loss = 0.0
-            for _ in 0..<hyperparameters.gradientSteps { loss += update() }
-            stats["loss"] = loss / Double(hyperparameters.gradientSteps)
+        return collected(1)
+    }
+
+    public var environmentCount: Int { hyperparameters.numEnvs }
+
+    /// Epsilon-greedy actions for every row, from one forward pass.
+    public func act(rows observations: [Float], count: Int) -> [Action] {
+        let q = online.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
+        let eps = epsilon.value(at: steps)
+        return (0..<count).map { r in
+            if rng.nextDouble() < eps { return .discrete(rng.nextInt(below: actionCount)) }
+            var best = 0
+            for a in 1..<actionCount where q[r, a] > q[r, best] { best = a }
+            return .discrete(best)
         }
-        if steps % hyperparameters.targetUpdateInterval == 0 {
-            if hyperparameters.tau >= 1 { target.parameters.copyValues(from: online.parameters) }
-            else { target.parameters.polyakUpdate(from: online.parameters, tau: Float(hyperparameters.tau)) }
+    }
+
+    public func learn(_ step: VectorTransition) -> [String: Double] {
+        buffer.add(step)
+        return collected(step.rewards.count)
+    }
+
+    /// After `n` more transitions: the training phases and target updates whose step counts were passed
+    /// (with one environment, every `train_frequency` and every `target_update_interval` steps).
+    private func collected(_ n: Int) -> [String: Double] {
+        let h = hyperparameters, before = steps
+        steps += n
+        var stats: [String: Double] = [:]
+        if steps > h.learningStarts && steps / h.trainFrequency > before / h.trainFrequency {
+            var loss = 0.0
+            for _ in 0..<h.gradientSteps { loss += update() }
+            stats["loss"] = loss / Double(h.gradientSteps)
+        }
+        if steps / h.targetUpdateInterval > before / h.targetUpdateInterval {
+            if h.tau >= 1 { target.parameters.copyValues(from: online.parameters) }
+            else { target.parameters.polyakUpdate(from: online.parameters, tau: Float(h.tau)) }
         }
         stats["epsilon"] = epsilon.value(at: steps)
         return stats

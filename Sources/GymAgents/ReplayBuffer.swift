@@ -57,12 +57,32 @@ public final class ReplayBuffer {
         store(transition)
     }
 
+    /// Adds every copy's transition of one step of a vector of environments, overwriting the oldest when
+    /// full: discrete actions from `step.actions` (`.index`), or `actionRows`, one row of `actionSize` per copy.
+    public func add(_ step: VectorTransition, actionRows: [Float]? = nil) {
+        precondition(actionForm == .index || actionRows?.count == step.rewards.count * actionSize)
+        for i in 0..<step.rewards.count {
+            if actionForm == .index { actionIndices[next] = step.actions[i].index! }
+            else { for k in 0..<actionSize { actions[next * actionSize + k] = actionRows![i * actionSize + k] } }
+            for k in 0..<observationSize {
+                observations[next * observationSize + k] = step.observations[i * observationSize + k]
+                nextObservations[next * observationSize + k] = step.nextObservations[i * observationSize + k]
+            }
+            advance(reward: step.rewards[i], terminated: step.terminated[i])
+        }
+    }
+
     /// The observations, reward and termination of the transition; `terminated` marks that the target must not bootstrap.
     private func store(_ t: Transition) {
         observationSpace.flatten(t.observation, into: &observations, at: next * observationSize)
         observationSpace.flatten(t.nextObservation, into: &nextObservations, at: next * observationSize)
-        rewards[next] = Float(t.reward)
-        terminals[next] = t.terminated ? 1 : 0
+        advance(reward: t.reward, terminated: t.terminated)
+    }
+
+    /// Records the reward and termination of the slot whose observations were just written, and moves on.
+    private func advance(reward: Double, terminated: Bool) {
+        rewards[next] = Float(reward)
+        terminals[next] = terminated ? 1 : 0
         next = (next + 1) % capacity
         count = min(count + 1, capacity)
     }

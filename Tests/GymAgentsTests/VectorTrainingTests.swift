@@ -45,6 +45,19 @@ final class VectorTrainingTests: XCTestCase {
         XCTAssertGreaterThan(returns.reduce(0, +) / 3, 150, "\(returns)")
     }
 
+    func testDQNAndDPGCollectFromFourCopies() throws {
+        let (dqn, _, env) = try train("dqn", count: 4, steps: 3000, settings: [
+            "learning_starts": "200", "train_frequency": "4", "gradient_steps": "1", "target_update_interval": "100",
+            "hidden_sizes": "32", "batch_size": "32", "exploration_fraction": "0.5", "learning_rate": "0.001",
+        ], make: corridor)
+        XCTAssertEqual(try Trainer.evaluate(dqn, on: env, episodes: 2, seed: 1), [5, 5])
+        let (dpg, _, _) = try train("dpg", count: 4, steps: 1500, settings: [
+            "learning_starts": "200", "batch_size": "64", "hidden_sizes": "32,32", "learning_rate": "0.003",
+        ]) { ContinuousTarget() }
+        guard case .continuous(let a) = dpg.act(.vector([0]), mode: .greedy) else { return XCTFail() }
+        XCTAssertEqual(a[0], 0.5, accuracy: 0.1)
+    }
+
     func testTrainingOnAVectorNeedsSameStepAutoreset() throws {
         let env = try corridor()
         let agent = try XCTUnwrap(try AgentRegistry.make("ppo", context: AgentContext(environment: env, settings: Settings(["num_envs": "2"]))) as? VectorAgent)

@@ -56,15 +56,17 @@ public final class VectorEnvironment {
     /// In `.sameStep` mode, the observation that ended copy `i`'s episode on the last step, else nil.
     public var finalObservations: [Observation?] { Array(finalBuffer) }
 
-    /// The buffers behind the arrays above, valid as long as the vector: read them between steps without
-    /// copying (the C ABI and the Python package hand them out as they are).
-    public var observationBuffer: UnsafeMutableBufferPointer<Float> { .init(start: all.observations, count: count * width) }
-    public var rewardBuffer: UnsafeMutableBufferPointer<Double> { .init(start: all.rewards, count: count) }
-    public var terminatedBuffer: UnsafeMutableBufferPointer<Bool> { .init(start: all.terminated, count: count) }
-    public var truncatedBuffer: UnsafeMutableBufferPointer<Bool> { .init(start: all.truncated, count: count) }
+    /// The buffers behind the arrays above, at one address for the vector's lifetime: read them between
+    /// steps without copying (the C ABI and the Python package hand them out as they are). They are the
+    /// vector's: a batch may update a row in place from what it holds (a one-hot row by its two changed
+    /// entries), so they are read-only to everyone else.
+    public var observationBuffer: UnsafeBufferPointer<Float> { .init(start: all.observations, count: count * width) }
+    public var rewardBuffer: UnsafeBufferPointer<Double> { .init(start: all.rewards, count: count) }
+    public var terminatedBuffer: UnsafeBufferPointer<Bool> { .init(start: all.terminated, count: count) }
+    public var truncatedBuffer: UnsafeBufferPointer<Bool> { .init(start: all.truncated, count: count) }
     /// In `.sameStep` mode, row `i` holds copy `i`'s final observation, flattened, when `finalObservations[i]`
     /// is not nil.
-    public var finalObservationRows: UnsafeMutableBufferPointer<Float> { .init(start: all.finalRows, count: count * width) }
+    public var finalObservationRows: UnsafeBufferPointer<Float> { .init(start: all.finalRows, count: count * width) }
 
     /// The public buffers, of every copy.
     private let all: LaneBuffers
