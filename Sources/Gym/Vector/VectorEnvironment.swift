@@ -88,6 +88,8 @@ public final class VectorEnvironment {
     }
 
     /// - Parameters:
+    ///   - count: the number of copies, at least 1.
+    ///   - autoresetMode: how copies whose episode ended restart; next-step (Gymnasium's default) by default.
     ///   - threads: the threads to split a step across; nil for `defaultThreads(count:)`. At most `count`.
     ///   - factory: makes one environment. When it returns a `BatchSteppable` environment, that one is the
     ///     prototype of the batches and the factory is not called again; otherwise it is called `count` times.
