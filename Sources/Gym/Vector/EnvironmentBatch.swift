@@ -103,12 +103,6 @@ public struct BatchOutput {
         self.truncated = truncated
         self.observationWidth = observationWidth
     }
-
-    /// The rows of lanes `offset...`.
-    public func dropping(_ offset: Int) -> BatchOutput {
-        BatchOutput(observations: observations + offset * observationWidth, rewards: rewards + offset, terminated: terminated + offset,
-                    truncated: truncated + offset, observationWidth: observationWidth)
-    }
 }
 
 /// An action of a batch that its action space does not contain; nothing in the batch moved.

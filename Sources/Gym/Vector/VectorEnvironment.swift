@@ -51,7 +51,8 @@ public final class VectorEnvironment {
     public var rewards: [Double] { Array(rewardBuffer) }
     public var terminated: [Bool] { Array(terminatedBuffer) }
     public var truncated: [Bool] { Array(truncatedBuffer) }
-    /// Each copy's reset info until its next step (steps of the batched path have no info).
+    /// Each copy's info from the last call: its reset's after a reset, its step's after a step (none on the
+    /// batched path but the matrix games'), and in same-step mode the two merged for a copy that reset.
     public var infos: [Info] { Array(infoBuffer) }
     /// In `.sameStep` mode, the observation that ended copy `i`'s episode on the last step, else nil.
     public var finalObservations: [Observation?] { Array(finalBuffer) }

@@ -50,8 +50,7 @@ final class DynamicsBatch: EnvironmentBatch {
         self.actionSpace = actionSpace
         batch = BatchRegisters(lanes: count, initial: model.initialRegisters)
         rngs = .allocate(capacity: count)
-        rngs.initialize(repeating: RandomSource.entropySeeded(), count: count)
-        for i in 0..<count { rngs[i] = RandomSource.entropySeeded() }
+        for i in 0..<count { (rngs + i).initialize(to: .entropySeeded()) }
         elapsed = .allocate(capacity: count)
         elapsed.initialize(repeating: 0, count: count)
         sources = .allocate(capacity: model.observationCount)
