@@ -4,12 +4,14 @@ GYM := .build/release/gym
 APT_PACKAGES := libjson-c-dev libopenblas-dev pkg-config
 
 VENV := .venv-tools
+# gymnasium, numpy and pytest for the Python package's tests (`make test`); nothing heavier.
+TEST_VENV := .venv-test
 
 PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test docs demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins tsan clean
+.PHONY: deps build test python-test docs demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins tsan clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -44,6 +46,17 @@ test: build schema docs
 	$(GYM) check --all
 	$(GYM) bench --steps 1000 --repeats 1
 	$(SWIFT) test -c release --disable-swift-testing
+	$(MAKE) -s python-test
+
+# The stamp is written last, so an interrupted install is redone.
+$(TEST_VENV)/installed:
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install -q "gymnasium==1.4.*" numpy pytest
+	touch $@
+
+# The Python package against the library `make build` made (python/tests; Gymnasium's checker included).
+python-test: build $(TEST_VENV)/installed
+	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
 # DocC archives of the public modules (swift-docc-plugin), in .build/plugins/Swift-DocC/outputs/;
 # any warning (a broken symbol link, an undocumented parameter) fails the build.
@@ -132,4 +145,4 @@ tsan: deps
 		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C"
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(TEST_VENV)

@@ -20,6 +20,8 @@
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
+//   SwiftGymC              <- Gym, GymJSON, GymMDP, GymPlugins
+//                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
 //
@@ -39,6 +41,8 @@ let package = Package(
         .executable(name: "gym", targets: ["GymCLI"]),
         // The example plugin written in Swift: .build/<config>/libSwiftRandomWalkPlugin.so
         .library(name: "SwiftRandomWalkPlugin", type: .dynamic, targets: ["SwiftRandomWalkPlugin"]),
+        // The C ABI for C and Python (Specs/c-abi.md, Sources/SwiftGymC/swiftgym.h): .build/<config>/libSwiftGymC.so
+        .library(name: "SwiftGymC", type: .dynamic, targets: ["SwiftGymC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -72,6 +76,8 @@ let package = Package(
         // Native environment plugins: the host that dlopens libraries exporting the C ABI.
         .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
+        // Environments for C and Python callers: handles, batches and caller-owned buffers.
+        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymMDP", "GymPlugins"], exclude: ["swiftgym.h"]),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),

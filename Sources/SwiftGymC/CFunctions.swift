@@ -1,0 +1,149 @@
+import Foundation
+import Gym
+import GymJSON
+import GymMDP
+import GymPlugins
+
+// The C ABI of swiftgym.h: thin functions over `VectorHandle`, each catching every error into the
+// calling thread's last-error message (Specs/c-abi.md).
+
+/// The registry with the MDP kinds and plugins, set up on first use.
+private let registry: Registry = {
+    Environments.registerLoaders()
+    Plugins.registerLoader()
+    return Registry.shared
+}()
+
+/// Runs `body`, turning a thrown error into `failure` and this thread's last error.
+private func guarded<T>(_ failure: T, _ body: () throws -> T) -> T {
+    LastError.clear()
+    do { return try body() } catch {
+        LastError.set("\(error)")
+        return failure
+    }
+}
+
+/// A C string the caller releases with `sg_free`.
+private func owned(_ text: String) -> UnsafeMutablePointer<CChar>? { strdup(text) }
+
+/// Parameters given as a JSON object of numbers, or none.
+private func parameters(_ text: UnsafePointer<CChar>?) throws -> [String: Double] {
+    guard let text else { return [:] }
+    guard case .object(let members) = try JSONReader.parse(String(cString: text), source: "parameters").plain else {
+        throw GymError.invalidArgument("parameters must be a JSON object of numbers, got \(String(cString: text))")
+    }
+    var values: [String: Double] = [:]
+    for (name, value) in members {
+        guard let x = value.doubleValue else { throw GymError.invalidArgument("parameter '\(name)' must be a number, got \(value)") }
+        values[name] = x
+    }
+    return values
+}
+
+@_cdecl("sg_abi_version")
+public func sg_abi_version() -> Int32 { 1 }
+
+@_cdecl("sg_last_error")
+public func sg_last_error() -> UnsafePointer<CChar> { LastError.current }
+
+@_cdecl("sg_free")
+public func sg_free(_ text: UnsafeMutablePointer<CChar>?) { free(text) }
+
+@_cdecl("sg_load_plugin")
+public func sg_load_plugin(_ path: UnsafePointer<CChar>) -> Int32 {
+    guarded(-1) {
+        _ = registry
+        try Plugins.load(String(cString: path))
+        return 0
+    }
+}
+
+@_cdecl("sg_ids")
+public func sg_ids() -> UnsafeMutablePointer<CChar>? {
+    registry.discover()
+    return owned(JSONValue.array(registry.ids.map { .string($0) }).encoded())
+}
+
+@_cdecl("sg_describe")
+public func sg_describe(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePointer<CChar>?) -> UnsafeMutablePointer<CChar>? {
+    guarded(nil) {
+        let spec = try registry.spec(String(cString: id))
+        let env = try registry.make(spec, overrides: try parameters(parameterText))
+        let m = env.metadata
+        var description: [String: JSONValue] = [
+            "id": .string(spec.id), "title": .string(m.title), "description": .string(m.description), "kind": .string(m.kind),
+            "stochastic": .bool(m.isStochastic), "observation_space": env.observationSpace.json, "action_space": env.actionSpace.json,
+        ]
+        description["max_episode_steps"] = m.maxEpisodeSteps.map { .number(Double($0)) } ?? .null
+        description["reward_range"] = m.rewardRange.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
+        description["action_names"] = m.actionNames.map { .array($0.map { .string($0) }) } ?? .null
+        description["discount"] = m.discount.map { .number($0) } ?? .null
+        return owned(JSONValue.object(description).encoded())
+    }
+}
+
+@_cdecl("sg_vector_create")
+public func sg_vector_create(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePointer<CChar>?, _ count: Int64, _ autoreset: Int32,
+                             _ threads: Int32) -> OpaquePointer? {
+    guarded(nil) {
+        let modes: [AutoresetMode] = [.nextStep, .sameStep, .disabled]
+        guard modes.indices.contains(Int(autoreset)) else {
+            throw GymError.invalidArgument("autoreset mode must be 0 (next-step), 1 (same-step) or 2 (disabled), got \(autoreset)")
+        }
+        let spec = try registry.spec(String(cString: id))
+        let overrides = try parameters(parameterText)
+        let vector = try VectorEnvironment(count: Int(count), autoresetMode: modes[Int(autoreset)], threads: threads > 0 ? Int(threads) : nil) {
+            try registry.make(spec, overrides: overrides)
+        }
+        return OpaquePointer(Unmanaged.passRetained(VectorHandle(vector)).toOpaque())
+    }
+}
+
+private func handle(_ pointer: OpaquePointer) -> VectorHandle {
+    Unmanaged<VectorHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+}
+
+@_cdecl("sg_vector_bind")
+public func sg_vector_bind(_ vector: OpaquePointer, _ observations: UnsafeMutableRawPointer, _ rewards: UnsafeMutablePointer<Double>,
+                           _ terminated: UnsafeMutablePointer<UInt8>, _ truncated: UnsafeMutablePointer<UInt8>,
+                           _ finals: UnsafeMutableRawPointer?) -> Int32 {
+    guarded(-1) {
+        handle(vector).bind(observations: observations, rewards: rewards, terminated: terminated, truncated: truncated, finals: finals)
+        return 0
+    }
+}
+
+@_cdecl("sg_vector_reset")
+public func sg_vector_reset(_ vector: OpaquePointer, _ seeds: UnsafePointer<UInt64>?, _ mask: UnsafePointer<UInt8>?,
+                            _ optionText: UnsafePointer<CChar>?) -> Int32 {
+    guarded(-1) {
+        var options = ResetOptions.none
+        if let optionText {
+            guard case .object(let members) = try JSONReader.parse(String(cString: optionText), source: "reset options").plain else {
+                throw GymError.invalidArgument("reset options must be a JSON object, got \(String(cString: optionText))")
+            }
+            options = ResetOptions(initialState: members["initial_state"], extra: members.filter { $0.key != "initial_state" })
+        }
+        try handle(vector).reset(seeds: seeds, mask: mask, options: options)
+        return 0
+    }
+}
+
+@_cdecl("sg_vector_step")
+public func sg_vector_step(_ vector: OpaquePointer, _ actions: UnsafeRawPointer) -> Int32 {
+    guarded(-1) {
+        try handle(vector).step(actions)
+        return 0
+    }
+}
+
+@_cdecl("sg_vector_infos")
+public func sg_vector_infos(_ vector: OpaquePointer) -> UnsafeMutablePointer<CChar>? {
+    owned(JSONValue.array(handle(vector).vector.infos.map { .object($0) }).encoded())
+}
+
+@_cdecl("sg_vector_destroy")
+public func sg_vector_destroy(_ vector: OpaquePointer?) {
+    guard let vector else { return }
+    Unmanaged<VectorHandle>.fromOpaque(UnsafeRawPointer(vector)).release()
+}

@@ -1,0 +1,65 @@
+/* SwiftGym's C ABI (libSwiftGymC.so), version 1: environments driven from C or Python, a batch at a
+   time. Specs/c-abi.md is the normative description; this header is its declarations.
+
+   Every function that can fail returns a negative status (or NULL) and leaves a message in
+   sg_last_error(), on the calling thread. One handle is used by one thread at a time; different
+   handles may be used on different threads. Strings the library returns are the caller's to release
+   with sg_free. */
+#ifndef SWIFTGYM_H
+#define SWIFTGYM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SWIFTGYM_ABI_VERSION 1
+
+typedef struct sg_vector sg_vector;
+
+/* The ABI version of the loaded library (SWIFTGYM_ABI_VERSION when they match). */
+int32_t sg_abi_version(void);
+/* The message of the last failure on this thread ("" when none); valid until the next call. */
+const char *sg_last_error(void);
+/* Releases a string returned by the library. */
+void sg_free(char *text);
+
+/* Loads a plugin library (its environments join the registry). 0, or -1. */
+int32_t sg_load_plugin(const char *path);
+/* The registered ids, as a JSON array of strings. */
+char *sg_ids(void);
+/* An environment described as JSON: id, title, description, kind, max_episode_steps, reward_range,
+   action_names, stochastic, discount, observation_space and action_space (as Specs/protocol.md writes
+   spaces). `id` is an id or a file path; `parameters` a JSON object of overrides, or NULL. NULL on error. */
+char *sg_describe(const char *id, const char *parameters);
+
+/* Autoreset modes. */
+enum { SG_NEXT_STEP = 0, SG_SAME_STEP = 1, SG_DISABLED = 2 };
+
+/* A vector of `count` copies of an environment; `threads` 0 for the default. NULL on error. */
+sg_vector *sg_vector_create(const char *id, const char *parameters, int64_t count, int32_t autoreset, int32_t threads);
+/* Binds the caller's buffers, written after every reset and step: observations (count rows of float32
+   for a Box, one int64 for a Discrete, a row of int64 for MultiDiscrete and MultiBinary), rewards
+   (float64), terminated and truncated (one byte each, 0 or 1), and final observations (as observations;
+   same-step mode, rows of copies whose episode ended on the last step; may be NULL). 0, or -1. */
+int32_t sg_vector_bind(sg_vector *vector, void *observations, double *rewards, uint8_t *terminated, uint8_t *truncated,
+                       void *final_observations);
+/* Resets the copies whose `mask` byte is not 0 (all when `mask` is NULL), copy i with seeds[i] (none when
+   `seeds` is NULL); `options` a JSON object ({"initial_state": ...}) or NULL. 0, or -1 with nothing reset
+   after the failing copy. */
+int32_t sg_vector_reset(sg_vector *vector, const uint64_t *seeds, const uint8_t *mask, const char *options);
+/* Steps every copy: `actions` holds count int64 indices (Discrete), count rows of float64 (Box) or count
+   rows of int64 (MultiDiscrete, MultiBinary). An invalid action fails with the copy's index, and no copy
+   moves. 0, or -1. */
+int32_t sg_vector_step(sg_vector *vector, const void *actions);
+/* Each copy's info of the last call, as a JSON array of objects. */
+char *sg_vector_infos(sg_vector *vector);
+/* Releases the vector (NULL is allowed). */
+void sg_vector_destroy(sg_vector *vector);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,155 @@
+"""The C ABI of libSwiftGymC.so (Specs/c-abi.md), loaded with ctypes: one call per batch."""
+import ctypes
+import json
+import os
+
+import numpy as np
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_REPOSITORY = os.path.dirname(os.path.dirname(_HERE))
+
+NEXT_STEP, SAME_STEP, DISABLED = 0, 1, 2
+
+
+class SwiftGymError(RuntimeError):
+    """A failure reported by SwiftGym, with its message: the file, JSON path and column of a broken
+    specification, or the invalid action, the environment's index and the space."""
+
+
+def _candidates():
+    if os.environ.get("SWIFTGYM_LIBRARY"):  # an explicit choice: nothing else is tried
+        yield os.environ["SWIFTGYM_LIBRARY"], os.path.join(_REPOSITORY, "Environments")
+        return
+    yield os.path.join(_HERE, "lib", "libSwiftGymC.so"), os.path.join(_HERE, "environments")
+    yield os.path.join(_REPOSITORY, ".build", "release", "libSwiftGymC.so"), os.path.join(_REPOSITORY, "Environments")
+
+
+def _load():
+    tried = []
+    for path, environments in _candidates():
+        if not os.path.exists(path):
+            tried.append(f"{path} (not there)")
+            continue
+        if environments and os.path.isdir(environments):
+            # The shipped environments, where the library's own search (up from the program) may not look.
+            os.environ["GYM_PATH"] = ":".join(p for p in [os.environ.get("GYM_PATH", ""), environments] if p)
+        try:
+            return ctypes.CDLL(path)
+        except OSError as error:
+            tried.append(f"{path} ({error})")
+    raise ImportError("swiftgym could not load libSwiftGymC.so; tried: " + "; ".join(tried)
+                      + ". Build it with `swift build -c release` at the SwiftGym repository root, "
+                      "or set SWIFTGYM_LIBRARY to its path.")
+
+
+_lib = _load()
+_c = ctypes
+_lib.sg_abi_version.restype = _c.c_int32
+_lib.sg_last_error.restype = _c.c_char_p
+_lib.sg_free.argtypes = [_c.c_void_p]
+_lib.sg_load_plugin.argtypes = [_c.c_char_p]
+_lib.sg_load_plugin.restype = _c.c_int32
+_lib.sg_ids.restype = _c.c_void_p
+_lib.sg_describe.argtypes = [_c.c_char_p, _c.c_char_p]
+_lib.sg_describe.restype = _c.c_void_p
+_lib.sg_vector_create.argtypes = [_c.c_char_p, _c.c_char_p, _c.c_int64, _c.c_int32, _c.c_int32]
+_lib.sg_vector_create.restype = _c.c_void_p
+_lib.sg_vector_bind.argtypes = [_c.c_void_p] * 6
+_lib.sg_vector_bind.restype = _c.c_int32
+_lib.sg_vector_reset.argtypes = [_c.c_void_p, _c.c_void_p, _c.c_void_p, _c.c_char_p]
+_lib.sg_vector_reset.restype = _c.c_int32
+_lib.sg_vector_step.argtypes = [_c.c_void_p, _c.c_void_p]
+_lib.sg_vector_step.restype = _c.c_int32
+_lib.sg_vector_infos.argtypes = [_c.c_void_p]
+_lib.sg_vector_infos.restype = _c.c_void_p
+_lib.sg_vector_destroy.argtypes = [_c.c_void_p]
+
+if _lib.sg_abi_version() != 1:
+    raise ImportError(f"libSwiftGymC.so speaks C ABI version {_lib.sg_abi_version()}; this package needs version 1")
+
+
+def _error():
+    return SwiftGymError(_lib.sg_last_error().decode())
+
+
+def _text(pointer):
+    """A string the library returned, released."""
+    if not pointer:
+        raise _error()
+    try:
+        return ctypes.string_at(pointer).decode()
+    finally:
+        _lib.sg_free(pointer)
+
+
+def _json(value):
+    return None if value is None else json.dumps(value).encode()
+
+
+def ids():
+    """Every registered SwiftGym id."""
+    return json.loads(_text(_lib.sg_ids()))
+
+
+def describe(env_id, parameters=None):
+    """The environment's description: spaces, time limit, action names, description."""
+    return json.loads(_text(_lib.sg_describe(env_id.encode(), _json(parameters or None))))
+
+
+def load_plugin(path):
+    """Loads a plugin library; its environments join the registry."""
+    if _lib.sg_load_plugin(os.fspath(path).encode()) != 0:
+        raise _error()
+
+
+class Vector:
+    """A native vector of `count` copies with its results in numpy arrays it owns (bound once)."""
+
+    def __init__(self, env_id, parameters, count, autoreset, observation_shape, observation_dtype, threads=0):
+        handle = _lib.sg_vector_create(env_id.encode(), _json(parameters or None), count, autoreset, threads)
+        if not handle:
+            raise _error()
+        self._handle = handle
+        self.count = count
+        self.observations = np.zeros((count, *observation_shape), dtype=observation_dtype)
+        self.final_observations = np.zeros_like(self.observations)
+        self.rewards = np.zeros(count, dtype=np.float64)
+        self.terminated = np.zeros(count, dtype=np.bool_)
+        self.truncated = np.zeros(count, dtype=np.bool_)
+        self._check(_lib.sg_vector_bind(handle, self.observations.ctypes.data, self.rewards.ctypes.data,
+                                        self.terminated.ctypes.data, self.truncated.ctypes.data, self.final_observations.ctypes.data))
+
+    def _check(self, status):
+        if status != 0:
+            raise _error()
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def _live(self):
+        if self._handle is None:
+            raise SwiftGymError("the environment is closed")
+        return self._handle
+
+    def reset(self, seeds=None, mask=None, options=None):
+        handle = self._live()
+        seed_array = None if seeds is None else np.ascontiguousarray(seeds, dtype=np.uint64)
+        mask_array = None if mask is None else np.ascontiguousarray(mask, dtype=np.uint8)
+        self._check(_lib.sg_vector_reset(handle, None if seed_array is None else seed_array.ctypes.data,
+                                         None if mask_array is None else mask_array.ctypes.data, _json(options or None)))
+
+    def step(self, actions):
+        """Steps every copy; `actions` is a contiguous array of the C ABI's type (int64 or float64)."""
+        self._check(_lib.sg_vector_step(self._live(), actions.ctypes.data))
+
+    def infos(self):
+        return json.loads(_text(_lib.sg_vector_infos(self._live())))
+
+    def close(self):
+        if self._handle is not None:
+            _lib.sg_vector_destroy(self._handle)
+            self._handle = None
+
+    def __del__(self):
+        self.close()

@@ -1,0 +1,58 @@
+"""A SwiftGym environment as a `gymnasium.Env`: the native vector path with one copy."""
+import gymnasium as gym
+import numpy as np
+from gymnasium import error
+
+from . import _native, _spaces
+
+
+def _open(env_id, parameters):
+    """The description of `env_id`, with Gymnasium's error for an unknown id."""
+    try:
+        return _native.describe(env_id, parameters)
+    except _native.SwiftGymError as failure:
+        if str(failure).startswith("unknown environment id"):
+            raise error.NameNotFound(str(failure)) from None
+        raise
+
+
+class SwiftGymEnv(gym.Env):
+    """One SwiftGym environment (an id, a JSON MDP file or a plugin's id) behind Gymnasium's API.
+
+    The environment enforces its own time limit (`max_episode_steps` of its file) and the call order:
+    stepping after the episode ended raises `SwiftGymError` until `reset`. Observations are float32 arrays
+    for a Box, ints for a Discrete, int64 arrays for MultiDiscrete and MultiBinary; rewards are floats and
+    the flags bools. `reset(options={"initial_state": ...})` starts from a given state.
+    """
+
+    metadata = {"render_modes": []}
+
+    def __init__(self, env_id, render_mode=None, **parameters):
+        if render_mode is not None:
+            raise ValueError(f"SwiftGym environments have no render mode yet, got {render_mode!r}")
+        self.description = _open(env_id, parameters)
+        self.env_id = env_id
+        self.observation_space = _spaces.space(self.description["observation_space"])
+        self.action_space = _spaces.space(self.description["action_space"])
+        shape, dtype = _spaces.observation_layout(self.observation_space)
+        self._vector = _native.Vector(env_id, parameters, 1, _native.DISABLED, shape, dtype)
+        self._discrete = isinstance(self.observation_space, gym.spaces.Discrete)
+
+    def _observation(self):
+        observation = self._vector.observations[0]
+        return int(observation) if self._discrete else observation.copy()
+
+    def reset(self, *, seed=None, options=None):
+        super().reset(seed=seed)  # the checker wants np_random to follow the seed; the draws are Swift's
+        native_options = {k: v for k, v in (options or {}).items() if k == "initial_state"}
+        self._vector.reset(seeds=None if seed is None else [seed], options=native_options)
+        return self._observation(), self._vector.infos()[0]
+
+    def step(self, action):
+        self._vector.step(_spaces.actions_array(self.action_space, action, 1))
+        info = self._vector.infos()[0]
+        return (self._observation(), float(self._vector.rewards[0]), bool(self._vector.terminated[0]),
+                bool(self._vector.truncated[0]), info)
+
+    def close(self):
+        self._vector.close()

@@ -1,0 +1,97 @@
+"""A native vector of SwiftGym environments as a `gymnasium.vector.VectorEnv`: one call per batch."""
+import gymnasium as gym
+import numpy as np
+from gymnasium.vector import AutoresetMode
+from gymnasium.vector.utils import batch_space
+
+from . import _native, _spaces
+from .env import _open
+
+_MODES = {AutoresetMode.NEXT_STEP: _native.NEXT_STEP, AutoresetMode.SAME_STEP: _native.SAME_STEP,
+          AutoresetMode.DISABLED: _native.DISABLED}
+
+
+class SwiftGymVectorEnv(gym.vector.VectorEnv):
+    """`num_envs` copies stepped together in Swift (the batched path of the JSON kinds).
+
+    Environment i is seeded with seed + i by `reset(seed=seed)`. The autoreset modes are Gymnasium's:
+    next-step (the default), same-step (`info["final_obs"]` and `info["final_info"]` with their masks)
+    and disabled (`options={"reset_mask": mask}`). With `copy=False`, observations, rewards and flags are
+    views of buffers the next call overwrites.
+    """
+
+    def __init__(self, env_id, num_envs=1, autoreset_mode=AutoresetMode.NEXT_STEP, copy=True, threads=0,
+                 max_episode_steps=None, render_mode=None, **parameters):
+        if render_mode is not None:
+            raise ValueError(f"SwiftGym environments have no render mode yet, got {render_mode!r}")
+        autoreset_mode = AutoresetMode(autoreset_mode)
+        self.description = _open(env_id, parameters)
+        if max_episode_steps is not None and max_episode_steps != self.description["max_episode_steps"]:
+            raise ValueError(f"{env_id} applies its own time limit of {self.description['max_episode_steps']} steps; "
+                             f"set it in the file (max_episode_steps), got {max_episode_steps}")
+        self.env_id = env_id
+        self.num_envs = num_envs
+        self.single_observation_space = _spaces.space(self.description["observation_space"])
+        self.single_action_space = _spaces.space(self.description["action_space"])
+        self.observation_space = batch_space(self.single_observation_space, num_envs)
+        self.action_space = batch_space(self.single_action_space, num_envs)
+        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": []}
+        self.render_mode = None
+        self.copy = copy
+        shape, dtype = _spaces.observation_layout(self.single_observation_space)
+        self._vector = _native.Vector(env_id, parameters, num_envs, _MODES[autoreset_mode], shape, dtype, threads)
+        self._mode = autoreset_mode
+
+    def _results(self):
+        v = self._vector
+        take = (lambda a: a.copy()) if self.copy else (lambda a: a)
+        return take(v.observations), take(v.rewards), take(v.terminated), take(v.truncated)
+
+    def _infos(self):
+        infos = {}
+        for i, info in enumerate(self._vector.infos()):
+            if info:
+                infos = self._add_info(infos, info, i)
+        return infos
+
+    def reset(self, *, seed=None, options=None):
+        super().reset(seed=seed)
+        options = dict(options or {})
+        mask = options.pop("reset_mask", None)
+        if self._mode == AutoresetMode.DISABLED and mask is None and getattr(self, "_reset_once", False):
+            pass  # a full reset is allowed in disabled mode too
+        if isinstance(seed, int):
+            seeds = [seed + i for i in range(self.num_envs)]
+        else:
+            seeds = seed
+        if seeds is not None and len(seeds) != self.num_envs:
+            raise ValueError(f"reset needs {self.num_envs} seeds or one int, got {len(seeds)}")
+        if mask is not None:
+            mask = np.asarray(mask)
+            if mask.shape != (self.num_envs,) or mask.dtype != np.bool_:
+                raise ValueError(f"reset_mask must be a bool array of shape ({self.num_envs},), got {mask.dtype} {mask.shape}")
+        native_options = {k: v for k, v in options.items() if k == "initial_state"}
+        self._vector.reset(seeds=None if seeds is None else [s if s is not None else 0 for s in seeds], mask=mask,
+                           options=native_options)
+        self._reset_once = True
+        observations, _, _, _ = self._results()
+        return observations, self._infos()
+
+    def step(self, actions):
+        self._vector.step(_spaces.actions_array(self.single_action_space, actions, self.num_envs))
+        observations, rewards, terminations, truncations = self._results()
+        infos = self._infos()
+        if self._mode == AutoresetMode.SAME_STEP:
+            ended = terminations | truncations
+            if ended.any():
+                finals = np.empty(self.num_envs, dtype=object)
+                for i in np.flatnonzero(ended):
+                    finals[i] = self._vector.final_observations[i].copy()
+                infos["final_obs"] = finals
+                infos["_final_obs"] = ended.copy()
+                infos["final_info"] = {}
+                infos["_final_info"] = ended.copy()
+        return observations, rewards, terminations, truncations, infos
+
+    def close_extras(self, **kwargs):
+        self._vector.close()

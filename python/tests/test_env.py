@@ -1,0 +1,114 @@
+"""swiftgym's single environments: Gymnasium's checker, determinism, and the same dynamics as Gymnasium's own."""
+import gymnasium as gym
+import numpy as np
+import pytest
+from gymnasium.utils.env_checker import check_env
+
+import swiftgym
+
+SHIPPED = [i for i in swiftgym.ids()]
+
+
+@pytest.mark.parametrize("env_id", SHIPPED)
+def test_gymnasium_checker_passes(env_id):
+    env = swiftgym.make(env_id)
+    check_env(env, skip_render_check=True)
+    env.close()
+
+
+def test_every_id_is_registered_with_gymnasium_and_makes_the_native_environments():
+    assert {f"SwiftGym/{i}" for i in SHIPPED} <= set(gym.registry)
+    env = gym.make("SwiftGym/frozen-lake-8x8-v1")
+    assert isinstance(env.unwrapped, swiftgym.SwiftGymEnv)
+    envs = gym.make_vec("SwiftGym/cartpole-v1", 4)
+    assert isinstance(envs, swiftgym.SwiftGymVectorEnv) and envs.num_envs == 4
+
+
+def test_dtypes_and_types_are_gymnasiums():
+    env = swiftgym.make("cartpole-v1")
+    observation, _ = env.reset(seed=0)
+    assert observation.dtype == np.float32 and observation.shape == (4,)
+    _, reward, terminated, truncated, _ = env.step(1)
+    assert type(reward) is float and type(terminated) is bool and type(truncated) is bool
+    lake = swiftgym.make("frozen-lake-8x8-v1")
+    assert type(lake.reset(seed=0)[0]) is int
+
+
+def test_same_seed_same_trajectory():
+    def run(seed):
+        env = swiftgym.make("frozen-lake-8x8-v1")
+        trace = [env.reset(seed=seed)[0]]
+        for t in range(200):
+            observation, reward, terminated, truncated, _ = env.step(t % 4)
+            trace.append((observation, reward))
+            if terminated or truncated:
+                trace.append(env.reset()[0])
+        return trace
+    assert run(3) == run(3)
+    assert run(3) != run(4)
+
+
+@pytest.mark.parametrize("gym_id,swift_id,state", [
+    ("CartPole-v1", "cartpole-v1", [0.01, -0.02, 0.03, 0.04]),
+    ("Pendulum-v1", "pendulum-v1", [0.5, -0.3]),
+    ("MountainCar-v0", "mountain-car-v1", [-0.5, 0.0]),
+])
+def test_the_dynamics_match_gymnasiums_from_the_same_state(gym_id, swift_id, state):
+    theirs, ours = gym.make(gym_id).unwrapped, swiftgym.make(swift_id)
+    theirs.reset(seed=0)
+    theirs.state = np.array(state, dtype=np.float64)
+    ours.reset(seed=0, options={"initial_state": state})
+    rng = np.random.default_rng(1)
+    for t in range(150):
+        action = theirs.action_space.sample() if gym_id != "Pendulum-v1" else rng.uniform(-2, 2, size=1)  # float64: float32 would make numpy 2 compute Gymnasium's step partly in float32
+        if gym_id != "Pendulum-v1":
+            action = int(rng.integers(theirs.action_space.n))
+        o1, r1, d1, _, _ = theirs.step(action)
+        o2, r2, d2, _, _ = ours.step(action)
+        np.testing.assert_allclose(o2, o1, rtol=1e-5, atol=1e-6, err_msg=f"step {t}")
+        assert np.isclose(r2, r1, rtol=1e-5, atol=1e-6) and d1 == d2, f"step {t}: reward {r2} against {r1}"
+        if d1:
+            break
+
+
+@pytest.mark.parametrize("gym_kwargs,swift_id", [
+    ({"id": "FrozenLake-v1", "map_name": "8x8", "is_slippery": True}, "frozen-lake-8x8-v1"),
+    ({"id": "CliffWalking-v1"}, "cliff-walking-v1"),
+])
+def test_the_transition_tables_equal_gymnasiums(gym_kwargs, swift_id):
+    kwargs = dict(gym_kwargs)
+    theirs = gym.make(kwargs.pop("id"), **kwargs).unwrapped
+    table = theirs.P
+    # The states an episode can visit (CliffWalking lists rows for its cliff cells, which it never occupies).
+    reachable, frontier = set(), [int(theirs.reset(seed=0)[0])]
+    while frontier:
+        s = frontier.pop()
+        if s in reachable:
+            continue
+        reachable.add(s)
+        frontier += [int(n) for outcomes in table[s].values() for _, n, _, done in outcomes if not done]
+    env = swiftgym.make(swift_id)
+    for state, actions in table.items():
+        if state not in reachable:
+            continue
+        for action, outcomes in actions.items():
+            # Gymnasium lists each slip direction separately; sum the probability of each outcome.
+            expected = {}
+            for probability, next_state, reward, done in outcomes:
+                key = (next_state, round(reward, 9), done)
+                expected[key] = expected.get(key, 0) + probability
+            if all(done for _, _, _, done in outcomes) and all(s == state for _, s, _, _ in outcomes):
+                continue  # Gymnasium keeps rows for terminal states, which SwiftGym never steps from
+            try:
+                env.reset(options={"initial_state": state})
+            except swiftgym.SwiftGymError:
+                continue  # a terminal state cannot be an initial state
+            counts = {}
+            for k in range(400):
+                env.reset(seed=k, options={"initial_state": state})
+                observation, reward, terminated, _, _ = env.step(action)
+                key = (observation, round(reward, 9), terminated)
+                counts[key] = counts.get(key, 0) + 1
+            assert set(counts) <= set(expected), f"state {state}, action {action}: {counts} against {expected}"
+            for key, n in counts.items():
+                assert abs(n / 400 - expected[key]) < 0.1, f"state {state}, action {action}, outcome {key}"

@@ -1,0 +1,25 @@
+"""The package itself: what importing it costs and pulls in, and how it fails without its library."""
+import os
+import subprocess
+import sys
+
+PYTHON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(code, **environment):
+    env = dict(os.environ, PYTHONPATH=PYTHON_DIR, **environment)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+
+
+def test_import_pulls_in_neither_stable_baselines3_nor_torch_nor_ray():
+    result = run("import sys, swiftgym; print(sorted(m for m in ('torch', 'stable_baselines3', 'ray') if m in sys.modules))")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_missing_library_is_an_import_error_that_says_what_was_tried_and_how_to_build_it():
+    result = run("import swiftgym", SWIFTGYM_LIBRARY="/nonexistent/libSwiftGymC.so")
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr
+    assert "/nonexistent/libSwiftGymC.so (not there)" in result.stderr
+    assert "swift build -c release" in result.stderr
