@@ -11,7 +11,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test python-test docs demo bench bench-peers bench-sb3 schema gymnasium-fixtures plugins tsan clean
+.PHONY: deps build test python-test docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -125,6 +125,10 @@ $(PEERS_VENV)/bin/python:
 # SwiftGym beside Gymnasium (make and unwrapped, SyncVectorEnv) and a hand-written C loop, in one run.
 bench-peers: build $(PEERS_VENV)/bin/python
 	$(PEERS_VENV)/bin/python tools/bench_peers.py --gym $(GYM)
+
+# swiftgym from Python beside Gymnasium (make, SyncVectorEnv, numpy CartPoleVectorEnv) and EnvPool, in one run.
+bench-python: build $(PEERS_VENV)/bin/python
+	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(PEERS_VENV)/bin/python tools/bench_python.py
 
 # Wall-clock time of Stable-Baselines3's DQN on CartPole-v1 with the settings of `gym train cartpole-v1 --agent dqn`
 # (its virtual environment pulls torch from PyPI, several GB).

@@ -132,8 +132,9 @@ public func sg_vector_reset(_ vector: OpaquePointer, _ seeds: UnsafePointer<UInt
 @_cdecl("sg_vector_step")
 public func sg_vector_step(_ vector: OpaquePointer, _ actions: UnsafeRawPointer) -> Int32 {
     guarded(-1) {
-        try handle(vector).step(actions)
-        return 0
+        let vector = handle(vector)
+        try vector.step(actions)
+        return vector.vector.hasInfos ? 1 : 0
     }
 }
 
@@ -141,6 +142,9 @@ public func sg_vector_step(_ vector: OpaquePointer, _ actions: UnsafeRawPointer)
 public func sg_vector_infos(_ vector: OpaquePointer) -> UnsafeMutablePointer<CChar>? {
     owned(JSONValue.array(handle(vector).vector.infos.map { .object($0) }).encoded())
 }
+
+@_cdecl("sg_vector_has_infos")
+public func sg_vector_has_infos(_ vector: OpaquePointer) -> Int32 { handle(vector).vector.hasInfos ? 1 : 0 }
 
 @_cdecl("sg_vector_destroy")
 public func sg_vector_destroy(_ vector: OpaquePointer?) {

@@ -51,10 +51,12 @@ int32_t sg_vector_bind(sg_vector *vector, void *observations, double *rewards, u
 int32_t sg_vector_reset(sg_vector *vector, const uint64_t *seeds, const uint8_t *mask, const char *options);
 /* Steps every copy: `actions` holds count int64 indices (Discrete), count rows of float64 (Box) or count
    rows of int64 (MultiDiscrete, MultiBinary). An invalid action fails with the copy's index, and no copy
-   moves. 0, or -1. */
+   moves. 1 when some copy's info is not empty (see sg_vector_infos), 0 when none is, or -1. */
 int32_t sg_vector_step(sg_vector *vector, const void *actions);
 /* Each copy's info of the last call, as a JSON array of objects. */
 char *sg_vector_infos(sg_vector *vector);
+/* 1 when some copy's info of the last call is not empty, else 0 (so that callers skip sg_vector_infos). */
+int32_t sg_vector_has_infos(sg_vector *vector);
 /* Releases the vector (NULL is allowed). */
 void sg_vector_destroy(sg_vector *vector);
 

@@ -62,6 +62,8 @@ _lib.sg_vector_step.argtypes = [_c.c_void_p, _c.c_void_p]
 _lib.sg_vector_step.restype = _c.c_int32
 _lib.sg_vector_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_infos.restype = _c.c_void_p
+_lib.sg_vector_has_infos.argtypes = [_c.c_void_p]
+_lib.sg_vector_has_infos.restype = _c.c_int32
 _lib.sg_vector_destroy.argtypes = [_c.c_void_p]
 
 if _lib.sg_abi_version() != 1:
@@ -120,8 +122,9 @@ class Vector:
                                         self.terminated.ctypes.data, self.truncated.ctypes.data, self.final_observations.ctypes.data))
 
     def _check(self, status):
-        if status != 0:
+        if status < 0:
             raise _error()
+        return status
 
     @property
     def closed(self):
@@ -140,11 +143,14 @@ class Vector:
                                          None if mask_array is None else mask_array.ctypes.data, _json(options or None)))
 
     def step(self, actions):
-        """Steps every copy; `actions` is a contiguous array of the C ABI's type (int64 or float64)."""
-        self._check(_lib.sg_vector_step(self._live(), actions.ctypes.data))
+        """Steps every copy; `actions` is a contiguous array of the C ABI's type (int64 or float64). True when
+        some copy has an info (`infos()`)."""
+        return self._check(_lib.sg_vector_step(self._live(), actions.ctypes.data)) == 1
 
     def infos(self):
-        return json.loads(_text(_lib.sg_vector_infos(self._live())))
+        """Each copy's info of the last call (a list of dicts); None when all are empty."""
+        handle = self._live()
+        return json.loads(_text(_lib.sg_vector_infos(handle))) if _lib.sg_vector_has_infos(handle) else None
 
     def close(self):
         if self._handle is not None:

@@ -37,6 +37,7 @@ class SwiftGymEnv(gym.Env):
         shape, dtype = _spaces.observation_layout(self.observation_space)
         self._vector = _native.Vector(env_id, parameters, 1, _native.DISABLED, shape, dtype)
         self._discrete = isinstance(self.observation_space, gym.spaces.Discrete)
+        self._index_actions = np.zeros(1, dtype=np.int64) if isinstance(self.action_space, gym.spaces.Discrete) else None
 
     def _observation(self):
         observation = self._vector.observations[0]
@@ -46,11 +47,16 @@ class SwiftGymEnv(gym.Env):
         super().reset(seed=seed)  # the checker wants np_random to follow the seed; the draws are Swift's
         native_options = {k: v for k, v in (options or {}).items() if k == "initial_state"}
         self._vector.reset(seeds=None if seed is None else [seed], options=native_options)
-        return self._observation(), self._vector.infos()[0]
+        infos = self._vector.infos()
+        return self._observation(), infos[0] if infos else {}
 
     def step(self, action):
-        self._vector.step(_spaces.actions_array(self.action_space, action, 1))
-        info = self._vector.infos()[0]
+        if self._index_actions is not None and type(action) in (int, np.int64):  # the usual discrete action, checked in Swift
+            self._index_actions[0] = action
+            has_infos = self._vector.step(self._index_actions)
+        else:
+            has_infos = self._vector.step(_spaces.actions_array(self.action_space, action, 1))
+        info = self._vector.infos()[0] if has_infos else {}
         return (self._observation(), float(self._vector.rewards[0]), bool(self._vector.terminated[0]),
                 bool(self._vector.truncated[0]), info)
 

@@ -41,6 +41,10 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         shape, dtype = _spaces.observation_layout(self.single_observation_space)
         self._vector = _native.Vector(env_id, parameters, num_envs, _MODES[autoreset_mode], shape, dtype, threads)
         self._mode = autoreset_mode
+        box = isinstance(self.single_action_space, gym.spaces.Box)
+        self._native_dtype = np.float64 if box else np.int64
+        self._native_shape = (num_envs, *self.single_action_space.shape) if box or not isinstance(
+            self.single_action_space, gym.spaces.Discrete) else (num_envs,)
 
     def _results(self):
         v = self._vector
@@ -49,38 +53,46 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
 
     def _infos(self):
         infos = {}
-        for i, info in enumerate(self._vector.infos()):
+        for i, info in enumerate(self._vector.infos() or []):
             if info:
                 infos = self._add_info(infos, info, i)
         return infos
 
     def reset(self, *, seed=None, options=None):
-        super().reset(seed=seed)
+        """`seed`: an int (environment i gets seed + i), a list of ints or Nones (one per environment), or None."""
+        super().reset(seed=seed if seed is None or isinstance(seed, int) else None)
         options = dict(options or {})
         mask = options.pop("reset_mask", None)
-        if self._mode == AutoresetMode.DISABLED and mask is None and getattr(self, "_reset_once", False):
-            pass  # a full reset is allowed in disabled mode too
-        if isinstance(seed, int):
-            seeds = [seed + i for i in range(self.num_envs)]
-        else:
-            seeds = seed
-        if seeds is not None and len(seeds) != self.num_envs:
-            raise ValueError(f"reset needs {self.num_envs} seeds or one int, got {len(seeds)}")
         if mask is not None:
             mask = np.asarray(mask)
             if mask.shape != (self.num_envs,) or mask.dtype != np.bool_:
                 raise ValueError(f"reset_mask must be a bool array of shape ({self.num_envs},), got {mask.dtype} {mask.shape}")
+        else:
+            mask = np.ones(self.num_envs, dtype=np.bool_)
+        seeds = [seed + i for i in range(self.num_envs)] if isinstance(seed, int) else seed
+        if seeds is not None and len(seeds) != self.num_envs:
+            raise ValueError(f"reset needs {self.num_envs} seeds or one int, got {len(seeds)}")
         native_options = {k: v for k, v in options.items() if k == "initial_state"}
-        self._vector.reset(seeds=None if seeds is None else [s if s is not None else 0 for s in seeds], mask=mask,
-                           options=native_options)
-        self._reset_once = True
+        if seeds is None:
+            self._vector.reset(mask=mask, options=native_options)
+        else:
+            seeded = np.array([s is not None for s in seeds])
+            values = [0 if s is None else s for s in seeds]
+            if (mask & seeded).any():
+                self._vector.reset(seeds=values, mask=mask & seeded, options=native_options)
+            if (mask & ~seeded).any():
+                self._vector.reset(mask=mask & ~seeded, options=native_options)
         observations, _, _, _ = self._results()
         return observations, self._infos()
 
     def step(self, actions):
-        self._vector.step(_spaces.actions_array(self.single_action_space, actions, self.num_envs))
+        if type(actions) is np.ndarray and actions.dtype == self._native_dtype and actions.shape == self._native_shape \
+                and actions.flags.c_contiguous:
+            has_infos = self._vector.step(actions)  # already what the C ABI reads; Swift checks the values
+        else:
+            has_infos = self._vector.step(_spaces.actions_array(self.single_action_space, actions, self.num_envs))
         observations, rewards, terminations, truncations = self._results()
-        infos = self._infos()
+        infos = self._infos() if has_infos else {}
         if self._mode == AutoresetMode.SAME_STEP:
             ended = terminations | truncations
             if ended.any():

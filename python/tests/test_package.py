@@ -23,3 +23,10 @@ def test_a_missing_library_is_an_import_error_that_says_what_was_tried_and_how_t
     assert "ImportError" in result.stderr
     assert "/nonexistent/libSwiftGymC.so (not there)" in result.stderr
     assert "swift build -c release" in result.stderr
+
+
+def test_the_own_mdp_example_finds_the_windy_gridworlds_optimum():
+    result = subprocess.run([sys.executable, os.path.join(PYTHON_DIR, "examples", "own_mdp_q_learning.py")],
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=PYTHON_DIR))
+    assert result.returncode == 0, result.stderr
+    assert "greedy return after 80000 steps on 8 copies: -15 (optimum -15)" in result.stdout

@@ -87,6 +87,15 @@ def test_reset_seed_s_gives_environment_i_seed_s_plus_i():
         np.testing.assert_array_equal(after[i], single.step(int(actions[i]))[0])
 
 
+def test_a_list_of_seeds_seeds_each_environment_and_none_leaves_one_unseeded():
+    envs = swiftgym.make_vec("cartpole-v1", 3)
+    observations, _ = envs.reset(seed=[7, None, 9])
+    for i, seed in [(0, 7), (2, 9)]:
+        np.testing.assert_array_equal(observations[i], swiftgym.make("cartpole-v1").reset(seed=seed)[0])
+    with pytest.raises(ValueError, match="needs 3 seeds"):
+        envs.reset(seed=[1, 2])
+
+
 @pytest.mark.parametrize("env_id", ["cartpole-v1", "frozen-lake-8x8-v1", "pendulum-v1", "rock-paper-scissors-exploiter-v1"])
 def test_spaces_are_the_batched_single_spaces(env_id):
     envs = swiftgym.make_vec(env_id, 3)

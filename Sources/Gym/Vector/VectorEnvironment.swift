@@ -54,6 +54,8 @@ public final class VectorEnvironment {
     /// Each copy's info from the last call: its reset's after a reset, its step's after a step (none on the
     /// batched path but the matrix games'), and in same-step mode the two merged for a copy that reset.
     public var infos: [Info] { Array(infoBuffer) }
+    /// True when some copy's info from the last call is not empty (without making `infos`).
+    public var hasInfos: Bool { parts.contains { part in (0..<part.count).contains { part.buffers.hasInfo[$0] } } }
     /// In `.sameStep` mode, the observation that ended copy `i`'s episode on the last step, else nil.
     public var finalObservations: [Observation?] { Array(finalBuffer) }
 
