@@ -11,7 +11,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test python-test docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan clean
+.PHONY: deps build test python-test integration docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -125,6 +125,17 @@ $(PEERS_VENV)/bin/python:
 # SwiftGym beside Gymnasium (make and unwrapped, SyncVectorEnv) and a hand-written C loop, in one run.
 bench-peers: build $(PEERS_VENV)/bin/python
 	$(PEERS_VENV)/bin/python tools/bench_peers.py --gym $(GYM)
+
+# swiftgym with Stable-Baselines3 (SB3's checker, PPO on native copies): a virtual environment of its own
+# with stable-baselines3 and torch 2.13 (the CPU build PyPI has; about 1 GB), never part of `make test`.
+INTEGRATION_VENV := .venv-integration
+$(INTEGRATION_VENV)/installed:
+	python3 -m venv $(INTEGRATION_VENV)
+	$(INTEGRATION_VENV)/bin/pip install -q "torch==2.13.*" stable-baselines3 "gymnasium==1.4.*" pytest
+	touch $@
+
+integration: build $(INTEGRATION_VENV)/installed
+	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(INTEGRATION_VENV)/bin/python -m pytest -q -s -p no:cacheprovider python/integration
 
 # swiftgym from Python beside Gymnasium (make, SyncVectorEnv, numpy CartPoleVectorEnv) and EnvPool, in one run.
 bench-python: build $(PEERS_VENV)/bin/python

@@ -41,7 +41,7 @@ class SwiftGymEnv(gym.Env):
 
     def _observation(self):
         observation = self._vector.observations[0]
-        return int(observation) if self._discrete else observation.copy()
+        return int(observation) if self._discrete else observation.astype(self.observation_space.dtype)  # a copy
 
     def reset(self, *, seed=None, options=None):
         super().reset(seed=seed)  # the checker wants np_random to follow the seed; the draws are Swift's

@@ -49,7 +49,12 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
     def _results(self):
         v = self._vector
         take = (lambda a: a.copy()) if self.copy else (lambda a: a)
-        return take(v.observations), take(v.rewards), take(v.terminated), take(v.truncated)
+        observations = v.observations
+        if observations.dtype != self.single_observation_space.dtype:  # MultiBinary's int8 (the C ABI writes int64)
+            observations = observations.astype(self.single_observation_space.dtype)
+        else:
+            observations = take(observations)
+        return observations, take(v.rewards), take(v.terminated), take(v.truncated)
 
     def _infos(self):
         infos = {}
@@ -98,7 +103,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
             if ended.any():
                 finals = np.empty(self.num_envs, dtype=object)
                 for i in np.flatnonzero(ended):
-                    finals[i] = self._vector.final_observations[i].copy()
+                    finals[i] = self._vector.final_observations[i].astype(self.single_observation_space.dtype)  # a copy
                 infos["final_obs"] = finals
                 infos["_final_obs"] = ended.copy()
                 infos["final_info"] = {}
