@@ -143,6 +143,15 @@ public func sg_vector_infos(_ vector: OpaquePointer) -> UnsafeMutablePointer<CCh
     owned(JSONValue.array(handle(vector).vector.infos.map { .object($0) }).encoded())
 }
 
+@_cdecl("sg_vector_render")
+public func sg_vector_render(_ vector: OpaquePointer, _ copy: Int64) -> UnsafeMutablePointer<CChar>? {
+    guarded(nil) {
+        let vector = handle(vector).vector
+        guard copy >= 0 && copy < vector.count else { throw GymError.invalidArgument("the vector has copies 0..<\(vector.count), got \(copy)") }
+        return owned(vector.render(copy: Int(copy)) ?? "")
+    }
+}
+
 @_cdecl("sg_vector_has_infos")
 public func sg_vector_has_infos(_ vector: OpaquePointer) -> Int32 { handle(vector).vector.hasInfos ? 1 : 0 }
 

@@ -55,6 +55,9 @@ int32_t sg_vector_reset(sg_vector *vector, const uint64_t *seeds, const uint8_t 
 int32_t sg_vector_step(sg_vector *vector, const void *actions);
 /* Each copy's info of the last call, as a JSON array of objects. */
 char *sg_vector_infos(sg_vector *vector);
+/* Copy `copy`'s text picture (its environment's render: a grid with the agent, the state variables, the
+   round); "" for an environment without one. NULL for a copy out of range. */
+char *sg_vector_render(sg_vector *vector, int64_t copy);
 /* 1 when some copy's info of the last call is not empty, else 0 (so that callers skip sg_vector_infos). */
 int32_t sg_vector_has_infos(sg_vector *vector);
 /* Releases the vector (NULL is allowed). */

@@ -62,6 +62,8 @@ _lib.sg_vector_step.argtypes = [_c.c_void_p, _c.c_void_p]
 _lib.sg_vector_step.restype = _c.c_int32
 _lib.sg_vector_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_infos.restype = _c.c_void_p
+_lib.sg_vector_render.argtypes = [_c.c_void_p, _c.c_int64]
+_lib.sg_vector_render.restype = _c.c_void_p
 _lib.sg_vector_has_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_has_infos.restype = _c.c_int32
 _lib.sg_vector_destroy.argtypes = [_c.c_void_p]
@@ -151,6 +153,10 @@ class Vector:
         """Each copy's info of the last call (a list of dicts); None when all are empty."""
         handle = self._live()
         return json.loads(_text(_lib.sg_vector_infos(handle))) if _lib.sg_vector_has_infos(handle) else None
+
+    def render(self, copy):
+        """Copy `copy`'s text picture ("" when its environment has none)."""
+        return _text(_lib.sg_vector_render(self._live(), copy))
 
     def close(self):
         if self._handle is not None:

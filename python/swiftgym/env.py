@@ -22,14 +22,15 @@ class SwiftGymEnv(gym.Env):
     The environment enforces its own time limit (`max_episode_steps` of its file) and the call order:
     stepping after the episode ended raises `SwiftGymError` until `reset`. Observations are float32 arrays
     for a Box, ints for a Discrete, int64 arrays for MultiDiscrete and MultiBinary; rewards are floats and
-    the flags bools. `reset(options={"initial_state": ...})` starts from a given state.
+    the flags bools. `reset(options={"initial_state": ...})` starts from a given state; `render_mode="ansi"` gives text pictures.
     """
 
-    metadata = {"render_modes": []}
+    metadata = {"render_modes": ["ansi"]}
 
     def __init__(self, env_id, render_mode=None, **parameters):
-        if render_mode is not None:
-            raise ValueError(f"SwiftGym environments have no render mode yet, got {render_mode!r}")
+        if render_mode not in (None, "ansi"):
+            raise ValueError(f"SwiftGym environments render as text (render_mode='ansi'), got {render_mode!r}")
+        self.render_mode = render_mode
         self.description = _open(env_id, parameters)
         self.env_id = env_id
         self.observation_space = _spaces.space(self.description["observation_space"])
@@ -59,6 +60,10 @@ class SwiftGymEnv(gym.Env):
         info = self._vector.infos()[0] if has_infos else {}
         return (self._observation(), float(self._vector.rewards[0]), bool(self._vector.terminated[0]),
                 bool(self._vector.truncated[0]), info)
+
+    def render(self):
+        """The text picture (render_mode "ansi"): the grid with the agent, the state variables, the round."""
+        return self._vector.render(0) if self.render_mode == "ansi" else None
 
     def close(self):
         self._vector.close()

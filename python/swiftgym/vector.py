@@ -22,8 +22,8 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
 
     def __init__(self, env_id, num_envs=1, autoreset_mode=AutoresetMode.NEXT_STEP, copy=True, threads=0,
                  max_episode_steps=None, render_mode=None, **parameters):
-        if render_mode is not None:
-            raise ValueError(f"SwiftGym environments have no render mode yet, got {render_mode!r}")
+        if render_mode not in (None, "ansi"):
+            raise ValueError(f"SwiftGym environments render as text (render_mode='ansi'), got {render_mode!r}")
         autoreset_mode = AutoresetMode(autoreset_mode)
         self.description = _open(env_id, parameters)
         if max_episode_steps is not None and max_episode_steps != self.description["max_episode_steps"]:
@@ -35,8 +35,8 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         self.single_action_space = _spaces.space(self.description["action_space"])
         self.observation_space = batch_space(self.single_observation_space, num_envs)
         self.action_space = batch_space(self.single_action_space, num_envs)
-        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": []}
-        self.render_mode = None
+        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": ["ansi"]}
+        self.render_mode = render_mode
         self.copy = copy
         shape, dtype = _spaces.observation_layout(self.single_observation_space)
         self._vector = _native.Vector(env_id, parameters, num_envs, _MODES[autoreset_mode], shape, dtype, threads)
@@ -109,6 +109,10 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
                 infos["final_info"] = {}
                 infos["_final_info"] = ended.copy()
         return observations, rewards, terminations, truncations, infos
+
+    def render(self):
+        """Every environment's text picture (render_mode "ansi"), or None."""
+        return tuple(self._vector.render(i) for i in range(self.num_envs)) if self.render_mode == "ansi" else None
 
     def close_extras(self, **kwargs):
         self._vector.close()

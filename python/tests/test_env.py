@@ -11,9 +11,22 @@ SHIPPED = [i for i in swiftgym.ids()]
 
 @pytest.mark.parametrize("env_id", SHIPPED)
 def test_gymnasium_checker_passes(env_id):
-    env = swiftgym.make(env_id)
-    check_env(env, skip_render_check=True)
+    env = swiftgym.make(env_id, render_mode="ansi")
+    check_env(env)
     env.close()
+
+
+def test_ansi_pictures_show_the_grid_the_state_and_the_round():
+    lake = swiftgym.make("frozen-lake-4x4-v1", render_mode="ansi")
+    lake.reset(seed=0)
+    assert lake.render().splitlines() == ["AFFF", "FHFH", "FFFH", "HFFG"]  # the agent on the start cell
+    cart = swiftgym.make("cartpole-v1", render_mode="ansi")
+    cart.reset(seed=0, options={"initial_state": [0.5, 0, 0, 0]})
+    assert cart.render().startswith("x = 0.5")
+    envs = swiftgym.make_vec("rock-paper-scissors-v1", 2, render_mode="ansi")
+    envs.reset(seed=0)
+    assert envs.render() == ("round 1", "round 1")
+    assert swiftgym.make("cartpole-v1").render() is None
 
 
 def test_every_id_is_registered_with_gymnasium_and_makes_the_native_environments():

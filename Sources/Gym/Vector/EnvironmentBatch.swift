@@ -44,11 +44,15 @@ public protocol EnvironmentBatch: AnyObject {
 
     /// Lane `lane`'s info of its last step; empty by default.
     func stepInfo(lane: Int) -> Info
+
+    /// Lane `lane`'s text picture, as its environment's `render()`; nil by default.
+    func render(lane: Int) -> String?
 }
 
 extension EnvironmentBatch {
     public var hasStepInfos: Bool { false }
     public func stepInfo(lane: Int) -> Info { [:] }
+    public func render(lane: Int) -> String? { nil }
 }
 
 /// An environment that can make a batched path for copies of itself.

@@ -50,6 +50,8 @@ final class EnvironmentCopies: EnvironmentBatch {
 
     func observation(lane: Int) -> Observation { current[lane] }
 
+    func render(lane: Int) -> String? { copies[lane].render() }
+
     private func write(_ observation: Observation, lane: Int, into row: UnsafeMutablePointer<Float>) {
         current[lane] = observation
         observationSpace.flatten(observation, into: &self.row, at: 0)

@@ -159,6 +159,12 @@ public final class VectorEnvironment {
         return part.batch.observation(lane: i - part.start)
     }
 
+    /// Copy `i`'s text picture (its environment's `render()`), or nil.
+    public func render(copy i: Int) -> String? {
+        let part = self.part(of: i)
+        return part.batch.render(lane: i - part.start)
+    }
+
     private func part(of i: Int) -> VectorPart {
         var p = parts.count - 1
         while parts[p].start > i { p -= 1 }

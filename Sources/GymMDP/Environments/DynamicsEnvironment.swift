@@ -129,6 +129,6 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
 
     public func render() -> String? {
         guard phase != .needsReset else { return nil }
-        return zip(model.stateNames, state).map { "\($0) = \($1)" }.joined(separator: "  ")
+        return model.picture(of: state)
     }
 }

@@ -43,6 +43,9 @@ extension DynamicsModel {
         return values
     }
 
+    /// The text picture of a state: each variable's name and value.
+    func picture(of state: [Double]) -> String { zip(stateNames, state).map { "\($0) = \($1)" }.joined(separator: "  ") }
+
     /// True when `x` may be observation component `i`: not NaN, and finite unless that bound is infinite.
     @inline(__always)
     func admits(_ x: Double, asObservation i: Int) -> Bool {

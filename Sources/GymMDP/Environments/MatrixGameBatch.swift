@@ -52,6 +52,8 @@ final class MatrixGameBatch: EnvironmentBatch {
 
     func observation(lane: Int) -> Observation { plays[lane].observation }
 
+    func render(lane: Int) -> String? { plays[lane].picture }
+
     private func write(_ lane: Int, into row: UnsafeMutablePointer<Float>) {
         var values = [Float](repeating: 0, count: width)
         observationSpace.flatten(plays[lane].observation, into: &values, at: 0)

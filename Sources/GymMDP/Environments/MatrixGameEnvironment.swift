@@ -62,6 +62,12 @@ struct MatrixGamePlay {
         return o
     }
 
+    /// The text picture of the round: the last moves.
+    var picture: String {
+        guard let lastMoves else { return "round \(rounds + 1)" }
+        return "round \(rounds): you played \(game.actions[lastMoves.agent]), the opponent \(game.opponentActions[lastMoves.opponent])"
+    }
+
     /// What the agent sees: both last moves one-hot (observation "last-moves"), else the one state.
     var observation: Observation {
         guard game.observesLastMoves else { return .discrete(0) }
@@ -193,8 +199,5 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
         return batch
     }
 
-    public func render() -> String? {
-        guard let lastMoves = play.lastMoves else { return "round \(play.rounds + 1)" }
-        return "round \(play.rounds): you played \(game.actions[lastMoves.agent]), the opponent \(game.opponentActions[lastMoves.opponent])"
-    }
+    public func render() -> String? { play.picture }
 }

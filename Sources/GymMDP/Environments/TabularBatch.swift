@@ -150,4 +150,6 @@ final class TabularBatch: EnvironmentBatch {
     }
 
     func observation(lane: Int) -> Observation { environment.observation(of: states[lane]) }
+
+    func render(lane: Int) -> String? { environment.picture(of: states[lane]) }
 }

@@ -160,6 +160,9 @@ public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnviron
 
     public func render() -> String? {
         guard phase != .needsReset else { return nil }
-        return grid?.picture(agentAt: state) ?? "state \(model.stateNames[state])"
+        return picture(of: state)
     }
+
+    /// The text picture of model state `s`: the grid with the agent, or the state's name.
+    func picture(of s: Int) -> String { grid?.picture(agentAt: s) ?? "state \(model.stateNames[s])" }
 }
