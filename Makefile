@@ -55,7 +55,7 @@ $(TEST_VENV)/installed:
 	touch $@
 
 # The Python package against the library `make build` made (python/tests; Gymnasium's checker included).
-python-test: build $(TEST_VENV)/installed
+python-test: build plugins $(TEST_VENV)/installed
 	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
 # DocC archives of the public modules (swift-docc-plugin), in .build/plugins/Swift-DocC/outputs/;

@@ -1,4 +1,6 @@
 """swiftgym's single environments: Gymnasium's checker, determinism, and the same dynamics as Gymnasium's own."""
+import os
+
 import gymnasium as gym
 import numpy as np
 import pytest
@@ -125,3 +127,28 @@ def test_the_transition_tables_equal_gymnasiums(gym_kwargs, swift_id):
             assert set(counts) <= set(expected), f"state {state}, action {action}: {counts} against {expected}"
             for key, n in counts.items():
                 assert abs(n / 400 - expected[key]) < 0.1, f"state {state}, action {action}, outcome {key}"
+
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@pytest.mark.parametrize("library", [".build/plugins/libinventory.so", ".build/release/libSwiftRandomWalkPlugin.so"])
+def test_plugin_environments_pass_the_checker_too(library):
+    # `make python-test` builds both example plugins (one in C, one in Swift) first.
+    before = set(swiftgym.ids())
+    swiftgym.load_plugin(f"{REPOSITORY}/{library}")
+    added = set(swiftgym.ids()) - before or {i for i in swiftgym.ids() if "/" in i}
+    assert added, f"{library} registered no environment"
+    for env_id in sorted(added):
+        env = swiftgym.make(env_id)
+        check_env(env, skip_render_check=True)
+        env.close()
+        envs = swiftgym.make_vec(env_id, 3)
+        observations, _ = envs.reset(seed=0)
+        envs.step(envs.action_space.sample())
+        envs.close()
+
+
+def test_a_plugin_that_does_not_exist_is_an_error_naming_it():
+    with pytest.raises(swiftgym.SwiftGymError, match="libmissing.so"):
+        swiftgym.load_plugin("/nonexistent/libmissing.so")
