@@ -5,8 +5,9 @@ Measures, each the median of --repeats runs with pre-drawn random actions:
 1. one CartPole step through Python: `swiftgym.make("cartpole-v1")` against `gymnasium.make("CartPole-v1")`;
 2. a vector of 64 CartPoles: swiftgym's native vector against Gymnasium's `SyncVectorEnv`, Gymnasium's numpy
    `CartPoleVectorEnv` and EnvPool on 1 and 2 threads (when envpool is installed);
-3. swiftgym's scaling for N = 1, 4, 16, 64, 256, 1024 (time per call and per environment step);
-4. the time to `import swiftgym`.
+3. the SB3 adapter over the same vector, where stable-baselines3 is installed;
+4. swiftgym's scaling for N = 1, 4, 16, 64, 256, 1024 (time per call and per environment step);
+5. the time to `import swiftgym`.
 """
 import argparse
 import os
@@ -75,6 +76,18 @@ def main():
             print(f"64 CartPoles, EnvPool on {threads} thread(s): {theirs:,.0f}/s; swiftgym {native / theirs:.1f}x")
     except ImportError:
         print("EnvPool is not installed here (pip install envpool)")
+    try:
+        from swiftgym.sb3 import SwiftGymVecEnv
+        adapter = SwiftGymVecEnv("cartpole-v1", n, seed=0)
+        actions = np.random.default_rng(1).integers(0, 2, size=(256, n))
+
+        def adapter_step(i):
+            adapter.step_async(actions[i & 255])
+            adapter.step_wait()
+        wrapped = rate(adapter_step, lambda _: adapter.reset(), max(1, s * 10 // n), n, r)
+        print(f"64 CartPoles through the SB3 adapter (SwiftGymVecEnv): {wrapped:,.0f}/s, {native / wrapped:.2f}x the raw vector's time")
+    except ImportError:
+        print("stable-baselines3 is not installed here: the SB3 adapter's cost is measured where it is (make integration's venv)")
     for count in (1, 4, 16, 64, 256, 1024):
         envs = swiftgym.make_vec("cartpole-v1", count)
         steps_per_second = vector(envs, count, max(s, 20 * count), r)

@@ -32,6 +32,13 @@ def observation_layout(single):
     return single.shape, np.int64
 
 
+def action_layout(single):
+    """The shape of one action in the C ABI's buffer, and its numpy dtype (int64 or float64)."""
+    if isinstance(single, spaces.Box):
+        return single.shape, np.float64
+    return (() if isinstance(single, spaces.Discrete) else single.shape), np.int64
+
+
 def actions_array(single, actions, count):
     """`actions` for `count` copies as the contiguous array the C ABI reads (int64 indices or rows, float64
     rows), after checking its dtype and shape. Raises TypeError or ValueError naming what was expected."""

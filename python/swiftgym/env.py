@@ -36,9 +36,9 @@ class SwiftGymEnv(gym.Env):
         self.observation_space = _spaces.space(self.description["observation_space"])
         self.action_space = _spaces.space(self.description["action_space"])
         shape, dtype = _spaces.observation_layout(self.observation_space)
-        self._vector = _native.Vector(env_id, parameters, 1, _native.DISABLED, shape, dtype)
+        self._vector = _native.Vector(env_id, parameters, 1, _native.DISABLED, shape, dtype, *_spaces.action_layout(self.action_space))
         self._discrete = isinstance(self.observation_space, gym.spaces.Discrete)
-        self._index_actions = np.zeros(1, dtype=np.int64) if isinstance(self.action_space, gym.spaces.Discrete) else None
+        self._discrete_actions = isinstance(self.action_space, gym.spaces.Discrete)
 
     def _observation(self):
         observation = self._vector.observations[0]
@@ -52,11 +52,11 @@ class SwiftGymEnv(gym.Env):
         return self._observation(), infos[0] if infos else {}
 
     def step(self, action):
-        if self._index_actions is not None and type(action) in (int, np.int64):  # the usual discrete action, checked in Swift
-            self._index_actions[0] = action
-            has_infos = self._vector.step(self._index_actions)
+        if self._discrete_actions and type(action) in (int, np.int64):  # the usual discrete action, checked in Swift
+            self._vector.actions[0] = action
         else:
-            has_infos = self._vector.step(_spaces.actions_array(self.action_space, action, 1))
+            self._vector.actions[...] = _spaces.actions_array(self.action_space, action, 1).reshape(self._vector.actions.shape)
+        has_infos = self._vector.step()
         info = self._vector.infos()[0] if has_infos else {}
         return (self._observation(), float(self._vector.rewards[0]), bool(self._vector.terminated[0]),
                 bool(self._vector.truncated[0]), info)

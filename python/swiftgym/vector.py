@@ -39,12 +39,9 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         self.render_mode = render_mode
         self.copy = copy
         shape, dtype = _spaces.observation_layout(self.single_observation_space)
-        self._vector = _native.Vector(env_id, parameters, num_envs, _MODES[autoreset_mode], shape, dtype, threads)
+        self._vector = _native.Vector(env_id, parameters, num_envs, _MODES[autoreset_mode], shape, dtype,
+                                      *_spaces.action_layout(self.single_action_space), threads)
         self._mode = autoreset_mode
-        box = isinstance(self.single_action_space, gym.spaces.Box)
-        self._native_dtype = np.float64 if box else np.int64
-        self._native_shape = (num_envs, *self.single_action_space.shape) if box or not isinstance(
-            self.single_action_space, gym.spaces.Discrete) else (num_envs,)
 
     def _results(self):
         v = self._vector
@@ -91,11 +88,12 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         return observations, self._infos()
 
     def step(self, actions):
-        if type(actions) is np.ndarray and actions.dtype == self._native_dtype and actions.shape == self._native_shape \
-                and actions.flags.c_contiguous:
-            has_infos = self._vector.step(actions)  # already what the C ABI reads; Swift checks the values
+        buffer = self._vector.actions
+        if type(actions) is np.ndarray and actions.dtype == buffer.dtype and actions.shape == buffer.shape:
+            np.copyto(buffer, actions)  # already of the C ABI's type; Swift checks the values
         else:
-            has_infos = self._vector.step(_spaces.actions_array(self.single_action_space, actions, self.num_envs))
+            buffer[...] = _spaces.actions_array(self.single_action_space, actions, self.num_envs).reshape(buffer.shape)
+        has_infos = self._vector.step()
         observations, rewards, terminations, truncations = self._results()
         infos = self._infos() if has_infos else {}
         if self._mode == AutoresetMode.SAME_STEP:
