@@ -20,7 +20,7 @@
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
-//   SwiftGymC              <- Gym, GymJSON, GymMDP, GymPlugins
+//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
         // Environments for C and Python callers: handles, batches and caller-owned buffers.
-        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymMDP", "GymPlugins"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "GymPlugins"], exclude: ["swiftgym.h"]),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),

@@ -2,6 +2,7 @@ import Foundation
 import Gym
 import GymJSON
 import GymMDP
+import GymPlanning
 import GymPlugins
 
 // The C ABI of swiftgym.h: thin functions over `VectorHandle`, each catching every error into the
@@ -78,8 +79,40 @@ public func sg_describe(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePoint
         description["reward_range"] = m.rewardRange.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
         description["action_names"] = m.actionNames.map { .array($0.map { .string($0) }) } ?? .null
         description["discount"] = m.discount.map { .number($0) } ?? .null
+        description["observation_dtype"] = .string(dtype(of: env.observationSpace))
+        description["action_dtype"] = .string(dtype(of: env.actionSpace))
+        if let model = (env as? ModelledEnvironment)?.knownModel { description["model"] = json(model) }
         return owned(JSONValue.object(description).encoded())
     }
+}
+
+/// The numpy dtype of a space's elements as Gymnasium gives them.
+private func dtype(of space: Space) -> String {
+    switch space {
+    case .box: return "float32"
+    case .discrete, .multiDiscrete: return "int64"
+    case .multiBinary: return "int8"
+    }
+}
+
+/// A known tabular model: the state and action names, terminal flags, the start distribution, and each
+/// outcome as [state, action, probability, next state, reward], in the model's order.
+private func json(_ model: TabularModel) -> JSONValue {
+    var transitions: [JSONValue] = []
+    for s in 0..<model.stateCount {
+        for a in 0..<model.actionCount {
+            for k in model.outcomes(s, a) {
+                transitions.append([.number(Double(s)), .number(Double(a)), .number(model.probabilities[k]),
+                                    .number(Double(model.nextStates[k])), .number(model.rewards[k])])
+            }
+        }
+    }
+    return .object([
+        "states": .array(model.stateNames.map { .string($0) }), "actions": .array(model.actionNames.map { .string($0) }),
+        "terminal": .array(model.terminal.map { .bool($0) }),
+        "start": .array(model.start.map { [.number(Double($0.state)), .number($0.probability)] }),
+        "transitions": .array(transitions),
+    ])
 }
 
 @_cdecl("sg_vector_create")

@@ -31,7 +31,9 @@ int32_t sg_load_plugin(const char *path);
 char *sg_ids(void);
 /* An environment described as JSON: id, title, description, kind, max_episode_steps, reward_range,
    action_names, stochastic, discount, observation_space and action_space (as Specs/protocol.md writes
-   spaces). `id` is an id or a file path; `parameters` a JSON object of overrides, or NULL. NULL on error. */
+   spaces) with their numpy dtypes, and for a known tabular model its states, actions, terminal flags,
+   start distribution and transitions. `id` is an id or a file path; `parameters` a JSON object of
+   overrides, or NULL. NULL on error. */
 char *sg_describe(const char *id, const char *parameters);
 
 /* Autoreset modes. */

@@ -88,13 +88,21 @@ def test_the_dynamics_match_gymnasiums_from_the_same_state(gym_id, swift_id, sta
 
 @pytest.mark.parametrize("gym_kwargs,swift_id", [
     ({"id": "FrozenLake-v1", "map_name": "8x8", "is_slippery": True}, "frozen-lake-8x8-v1"),
+    ({"id": "FrozenLake-v1", "map_name": "4x4", "is_slippery": True}, "frozen-lake-4x4-v1"),
     ({"id": "CliffWalking-v1"}, "cliff-walking-v1"),
 ])
 def test_the_transition_tables_equal_gymnasiums(gym_kwargs, swift_id):
     kwargs = dict(gym_kwargs)
     theirs = gym.make(kwargs.pop("id"), **kwargs).unwrapped
     table = theirs.P
-    # The states an episode can visit (CliffWalking lists rows for its cliff cells, which it never occupies).
+    model = swiftgym.describe(swift_id)["model"]
+    ours = {}
+    for state, action, probability, next_state, reward in model["transitions"]:
+        key = (next_state, round(reward, 9), model["terminal"][next_state])
+        row = ours.setdefault((state, action), {})
+        row[key] = row.get(key, 0) + probability
+    # The states an episode can visit (CliffWalking lists rows for its cliff cells, which it never occupies),
+    # and which are not terminal (Gymnasium keeps rows for those; SwiftGym never steps from them).
     reachable, frontier = set(), [int(theirs.reset(seed=0)[0])]
     while frontier:
         s = frontier.pop()
@@ -102,31 +110,17 @@ def test_the_transition_tables_equal_gymnasiums(gym_kwargs, swift_id):
             continue
         reachable.add(s)
         frontier += [int(n) for outcomes in table[s].values() for _, n, _, done in outcomes if not done]
-    env = swiftgym.make(swift_id)
-    for state, actions in table.items():
-        if state not in reachable:
-            continue
-        for action, outcomes in actions.items():
-            # Gymnasium lists each slip direction separately; sum the probability of each outcome.
+    assert model["start"] == [[int(theirs.reset(seed=0)[0]), 1.0]]
+    for state in sorted(reachable):
+        for action, outcomes in table[state].items():
             expected = {}
             for probability, next_state, reward, done in outcomes:
-                key = (next_state, round(reward, 9), done)
+                key = (int(next_state), round(float(reward), 9), bool(done))
                 expected[key] = expected.get(key, 0) + probability
-            if all(done for _, _, _, done in outcomes) and all(s == state for _, s, _, _ in outcomes):
-                continue  # Gymnasium keeps rows for terminal states, which SwiftGym never steps from
-            try:
-                env.reset(options={"initial_state": state})
-            except swiftgym.SwiftGymError:
-                continue  # a terminal state cannot be an initial state
-            counts = {}
-            for k in range(400):
-                env.reset(seed=k, options={"initial_state": state})
-                observation, reward, terminated, _, _ = env.step(action)
-                key = (observation, round(reward, 9), terminated)
-                counts[key] = counts.get(key, 0) + 1
-            assert set(counts) <= set(expected), f"state {state}, action {action}: {counts} against {expected}"
-            for key, n in counts.items():
-                assert abs(n / 400 - expected[key]) < 0.1, f"state {state}, action {action}, outcome {key}"
+            got = ours[(state, action)]
+            assert got.keys() == expected.keys(), f"state {state}, action {action}: {got} against {expected}"
+            for key in got:
+                assert abs(got[key] - expected[key]) < 1e-12, f"state {state}, action {action}, outcome {key}"
 
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
