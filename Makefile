@@ -42,11 +42,12 @@ schema: build
 
 # Release mode: the learning tests train agents and must finish in seconds.
 # The conformance suite runs on every shipped environment first, and the documentation must build.
+# The Python tests come before `swift test`, whose build relinks the libraries with testing enabled.
 test: build schema docs
 	$(GYM) check --all
 	$(GYM) bench --steps 1000 --repeats 1
-	$(SWIFT) test -c release --disable-swift-testing
 	$(MAKE) -s python-test
+	$(SWIFT) test -c release --disable-swift-testing
 
 # The stamp is written last, so an interrupted install is redone.
 $(TEST_VENV)/installed:
