@@ -37,7 +37,6 @@ def rate(step, reset, calls, per_call, repeats):
 
 def single(env, steps, repeats):
     actions = [int(a) for a in np.random.default_rng(1).integers(0, 2, size=4096)]
-    state = {"env": env}
 
     def step(i):
         _, _, terminated, truncated, _ = env.step(actions[i & 4095])

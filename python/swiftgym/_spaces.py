@@ -40,19 +40,16 @@ def action_layout(single):
 
 
 def actions_array(single, actions, count):
-    """`actions` for `count` copies as the contiguous array the C ABI reads (int64 indices or rows, float64
-    rows), after checking its dtype and shape. Raises TypeError or ValueError naming what was expected."""
+    """`actions` for `count` copies as the contiguous array the C ABI reads, of shape (count, *one action's
+    shape) (`action_layout`), after checking its dtype and shape; with one copy, a single action is taken
+    too. Raises TypeError or ValueError naming what was expected."""
     array = np.asarray(actions)
-    if isinstance(single, spaces.Box):
-        shape = (count, *single.shape) if count > 1 or array.ndim > len(single.shape) else single.shape
+    per_copy, dtype = action_layout(single)
+    if dtype == np.float64:
         if not np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.complexfloating):
             raise TypeError(f"actions for {single} must be real numbers, got dtype {array.dtype}")
-        if array.shape != shape and array.shape != (count, *single.shape):
-            raise ValueError(f"actions for {single} must have shape {(count, *single.shape) if count > 1 else single.shape}, got {array.shape}")
-        return np.ascontiguousarray(array, dtype=np.float64).reshape(count, -1)
-    if not np.issubdtype(array.dtype, np.integer) and array.dtype != np.bool_:
+    elif not np.issubdtype(array.dtype, np.integer) and array.dtype != np.bool_:
         raise TypeError(f"actions for {single} must be integers, got dtype {array.dtype}")
-    per_copy = () if isinstance(single, spaces.Discrete) else single.shape
     if array.shape not in [(count, *per_copy)] + ([per_copy] if count == 1 else []):
         raise ValueError(f"actions for {single} must have shape {(count, *per_copy) if count > 1 else per_copy}, got {array.shape}")
-    return np.ascontiguousarray(array, dtype=np.int64).reshape(count, *per_copy)
+    return np.ascontiguousarray(array, dtype=dtype).reshape(count, *per_copy)

@@ -55,7 +55,7 @@ class SwiftGymEnv(gym.Env):
         if self._discrete_actions and type(action) in (int, np.int64):  # the usual discrete action, checked in Swift
             self._vector.actions[0] = action
         else:
-            self._vector.actions[...] = _spaces.actions_array(self.action_space, action, 1).reshape(self._vector.actions.shape)
+            self._vector.actions[...] = _spaces.actions_array(self.action_space, action, 1)
         has_infos = self._vector.step()
         info = self._vector.infos()[0] if has_infos else {}
         return (self._observation(), float(self._vector.rewards[0]), bool(self._vector.terminated[0]),

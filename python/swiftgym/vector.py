@@ -92,7 +92,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         if type(actions) is np.ndarray and actions.dtype == buffer.dtype and actions.shape == buffer.shape:
             np.copyto(buffer, actions)  # already of the C ABI's type; Swift checks the values
         else:
-            buffer[...] = _spaces.actions_array(self.single_action_space, actions, self.num_envs).reshape(buffer.shape)
+            buffer[...] = _spaces.actions_array(self.single_action_space, actions, self.num_envs)
         has_infos = self._vector.step()
         observations, rewards, terminations, truncations = self._results()
         infos = self._infos() if has_infos else {}

@@ -10,9 +10,10 @@
 /// - `step` steps the lanes whose `skip` entry is false, each with its own action, and writes their
 ///   rows of `output`; skipped lanes and their rows do not change. On entry, each lane's observation row
 ///   must hold what the batch last wrote there for that lane (by `reset` or `step`): a batch may update a
-///   row in place (a one-hot row by the two entries that change). A `VectorEnvironment`'s rows always do. Every stepped lane must be running
-///   (reset, and not ended since), and every action must have been checked against `actionSpace`
-///   (`Space.rejection(ofLane:in:)`); `VectorEnvironment` does both before it calls `step`.
+///   row in place (a one-hot row by the two entries that change). A `VectorEnvironment`'s rows always do.
+/// - Every stepped lane must be running (reset, and not ended since), and every action must have been
+///   checked against `actionSpace` (`Space.rejection(ofLane:in:)`); `VectorEnvironment` does both before
+///   it calls `step`.
 /// - `step` and `reset` throw only for what the environment itself would throw (a NaN reward, an
 ///   invalid initial state); a throwing `step` may leave the lanes it stepped in any state until reset.
 /// - A batch is used by one thread at a time; distinct batches may be stepped on distinct threads.
