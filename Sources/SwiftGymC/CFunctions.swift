@@ -15,9 +15,9 @@ private let registry: Registry = {
     return Registry.shared
 }()
 
-/// Runs `body`, turning a thrown error into `failure` and this thread's last error.
+/// Runs `body`, turning a thrown error into `failure` and this thread's last error. A success leaves the
+/// last error as it was: a step touches no thread-local state.
 private func guarded<T>(_ failure: T, _ body: () throws -> T) -> T {
-    LastError.clear()
     do { return try body() } catch {
         LastError.set("\(error)")
         return failure

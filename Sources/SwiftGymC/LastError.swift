@@ -5,13 +5,11 @@ enum LastError {
     private static let key = "swiftgym.last-error"
     private static let empty = UnsafePointer(strdup("")!)
 
-    /// This thread's message, as a C string that stays valid until this thread's next call.
+    /// This thread's message, as a C string that stays valid until this thread's next failure.
     static var current: UnsafePointer<CChar> {
         if let text = Thread.current.threadDictionary[key] as? NSString { return text.utf8String! }
         return empty
     }
 
     static func set(_ message: String) { Thread.current.threadDictionary[key] = message as NSString }
-
-    static func clear() { Thread.current.threadDictionary.removeObject(forKey: key) }
 }

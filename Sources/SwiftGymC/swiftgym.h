@@ -20,7 +20,7 @@ typedef struct sg_vector sg_vector;
 
 /* The ABI version of the loaded library (SWIFTGYM_ABI_VERSION when they match). */
 int32_t sg_abi_version(void);
-/* The message of the last failure on this thread ("" when none); valid until the next call. */
+/* The message of the last failure on this thread ("" before any); valid until this thread's next failure. */
 const char *sg_last_error(void);
 /* Releases a string returned by the library. */
 void sg_free(char *text);
