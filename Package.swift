@@ -14,8 +14,8 @@
 //   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
 //   GymAgents              <- Gym, GymNN, GymPlanning
 //                                                   agents and the training loop (value iteration plans)
-//   GymPlugins             <- Gym, GymJSON, CGymPlugin
-//                                                   the host of C-ABI plugin libraries
+//   GymPlugins             <- Gym, GymJSON, CGymPlugin, CGymPluginHost
+//                                                   the host of C-ABI plugin libraries, in process or supervised
 //   GymConformance         <- Gym, GymPlanning      the conformance checks (model checks need the model)
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
@@ -26,7 +26,7 @@
 //                                                   the `gym` executable
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGymMath (the interpreter's sine, cosine and vectorised lane
-// kernels), CGymPlugin (the plugin ABI header).
+// kernels), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
 import PackageDescription
 
 let package = Package(
@@ -56,6 +56,7 @@ let package = Package(
         // The expression interpreter's sine and cosine and its lane kernels (C, vectorised); the plugin ABI header.
         .target(name: "CGymMath"),
         .target(name: "CGymPlugin"),
+        .target(name: "CGymPluginHost"),
 
         // The portable random generator every environment, space and agent draws from.
         .target(name: "GymRandom"),
@@ -74,7 +75,7 @@ let package = Package(
         .target(name: "GymAgents", dependencies: ["Gym", "GymNN", "GymPlanning"]),
 
         // Native environment plugins: the host that dlopens libraries exporting the C ABI.
-        .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin"]),
+        .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin", "CGymPluginHost"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
         // Environments for C and Python callers: handles, batches and caller-owned buffers.
         .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "GymPlugins"], exclude: ["swiftgym.h"]),

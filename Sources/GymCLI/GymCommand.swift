@@ -16,7 +16,7 @@ struct GymCommand: ParsableCommand {
             Shipped environments live in Environments/; more are found in the directories on GYM_PATH.
             Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
             """,
-        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Validate.self, Check.self, Train.self, Evaluate.self, Act.self, Compare.self, Agents.self, Bench.self]
+        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Validate.self, Check.self, Train.self, Evaluate.self, Act.self, Compare.self, Agents.self, Bench.self, PluginHostCommand.self]
     )
 
     static func main() {
@@ -25,6 +25,8 @@ struct GymCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // What isolated plugins could not report to a call (a destroy that crashed), once, at the end.
+            for failure in Set(Plugins.takeUnreportedFailures()).sorted() { printError("warning: \(failure)") }
         } catch {
             // Help, version and the exit codes commands choose (1: a check failed) pass through as they are.
             if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }

@@ -47,4 +47,10 @@ public struct CheckResult: Sendable {
     public let id: String
     public let summary: String
     public let outcome: CheckOutcome
+
+    public init(id: String, summary: String, outcome: CheckOutcome) {
+        self.id = id
+        self.summary = summary
+        self.outcome = outcome
+    }
 }

@@ -55,21 +55,57 @@ public final class PluginLibrary {
 
 /// Connects plugins to the registry.
 public enum Plugins {
-    /// Makes `registry` load `.so` files as plugins (from paths, and from the directories on GYM_PLUGIN_PATH).
+    /// Where plugins run: nil (the default) loads them into this process; a `PluginIsolation` runs each
+    /// environment in a supervised child. Set it before the first plugin is opened.
+    nonisolated(unsafe) public static var isolation: PluginIsolation?
+
+    /// Failures that happened where none could be thrown (a plugin's destroy crashing).
+    static let unreported = Locked<[String]>([])
+
+    /// Makes `registry` load `.so` files as plugins (from paths, and from the directories on
+    /// GYM_PLUGIN_PATH), in this process or isolated as `isolation` says when each is opened.
     public static func registerLoader(in registry: Registry = .shared) {
         if let extra = ProcessInfo.processInfo.environment["GYM_PLUGIN_PATH"] {
             for dir in extra.split(separator: ":").map(String.init) where !dir.isEmpty && !registry.searchPaths.contains(dir) {
                 registry.searchPaths.append(dir)
             }
         }
-        registry.addFileLoader(extension: "so") { path in try PluginLibrary(path: path).environmentSpecs() }
+        registry.addFileLoader(extension: "so") { path in try specs(path) }
     }
 
     /// Loads a plugin file and registers its environments (`--plugin FILE`); returns their ids.
     @discardableResult
     public static func load(_ path: String, into registry: Registry = .shared) throws -> [String] {
-        let specs = try PluginLibrary(path: path).environmentSpecs()
+        let specs = try specs(path)
         for spec in specs where registry.specs[spec.id] == nil { try registry.register(spec) }
         return specs.map(\.id)
+    }
+
+    /// The failures since the last call that no call could report (a destroy that crashed or hung),
+    /// as messages; `gym check` counts them as failed checks.
+    public static func takeUnreportedFailures() -> [String] {
+        unreported.withLock { failures in
+            defer { failures = [] }
+            return failures
+        }
+    }
+
+    private static func specs(_ path: String) throws -> [EnvironmentSpec] {
+        if let isolation { return try IsolatedPluginLibrary(path: path, isolation: isolation).environmentSpecs() }
+        return try PluginLibrary(path: path).environmentSpecs()
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

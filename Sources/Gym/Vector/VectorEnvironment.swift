@@ -84,6 +84,18 @@ public final class VectorEnvironment {
     private var indexActions: [Int]
     private var valueActions: [Double]
 
+    /// The environment to make batches from: `env` itself when it is `BatchSteppable`, or the one inside
+    /// `Registry.make`'s standard `EpisodeGuard` (which wraps only environments that are not
+    /// `SelfEnforcingEnvironment`), with the guard's time limit. The vector checks the call order and
+    /// the actions itself, so the guard's other checks hold without it.
+    static func batchPrototype(_ env: Environment) -> (BatchSteppable, Int?)? {
+        if let steppable = env as? BatchSteppable { return (steppable, nil) }
+        if let guarded = env as? EpisodeGuard, let inner = guarded.inner as? BatchSteppable, !(inner is SelfEnforcingEnvironment) {
+            return (inner, guarded.maxEpisodeSteps)
+        }
+        return nil
+    }
+
     /// The threads a vector of `count` copies uses by default: one per core, but no more than one per 128
     /// copies. Handing a part of a step to another core costs a cross-core round trip and the wait for the
     /// slower part; on a 2-core machine two threads gave 1.0x at 64 CartPoles, 1.5x at 256 and 1.6x at 1,024.
@@ -95,8 +107,9 @@ public final class VectorEnvironment {
     ///   - count: the number of copies, at least 1.
     ///   - autoresetMode: how copies whose episode ended restart; next-step (Gymnasium's default) by default.
     ///   - threads: the threads to split a step across; nil for `defaultThreads(count:)`. At most `count`.
-    ///   - factory: makes one environment. When it returns a `BatchSteppable` environment, that one is the
-    ///     prototype of the batches and the factory is not called again; otherwise it is called `count` times.
+    ///   - factory: makes one environment. When it returns a `BatchSteppable` environment, or one inside the
+    ///     standard `EpisodeGuard` of `Registry.make`, that one is the prototype of the batches and the
+    ///     factory is not called again; otherwise it is called `count` times.
     /// - Throws: `GymError.invalidArgument` when `count < 1`, `threads < 1` or the copies' spaces differ.
     public init(count: Int, autoresetMode: AutoresetMode = .nextStep, threads: Int? = nil, factory: () throws -> Environment) throws {
         guard count >= 1 else { throw GymError.invalidArgument("a VectorEnvironment needs at least one copy, got \(count)") }
@@ -105,8 +118,12 @@ public final class VectorEnvironment {
         let starts = (0...threads).map { $0 * count / threads }
         let first = try factory()
         let batches: [EnvironmentBatch]
-        if let prototype = first as? BatchSteppable {
-            batches = try (0..<threads).map { try prototype.makeBatch(count: starts[$0 + 1] - starts[$0]) }
+        if let (prototype, limit) = VectorEnvironment.batchPrototype(first) {
+            batches = try (0..<threads).map {
+                let batch = try prototype.makeBatch(count: starts[$0 + 1] - starts[$0])
+                if let limit { batch.episodeLimit = limit }
+                return batch
+            }
             isBatched = true
         } else {
             var copies = [first]

@@ -92,6 +92,7 @@ struct Bench: ParsableCommand {
                     variants.append(("vector of \(envs), copies one by one", bench.loop(copies)))
                 }
             }
+            if id.hasSuffix(".so") && Plugins.isolation == nil { variants += try isolatedVariants(id, bench) }
             if id == "cartpole-v1" && !vectorOnly { variants.append(("hand-written Swift", bench.loop(ReferenceCartPole()))) }
             let rates = try bench.measure(variants.map(\.1))
             for (k, (name, _)) in variants.enumerated() {
@@ -102,5 +103,17 @@ struct Bench: ParsableCommand {
         if networks { NetworkBench(repeats: repeats).run(report) }
         if training { try TrainingBench(steps: trainingSteps).run(report) }
         if largeMDPStates > 0 { try LargeMDPBench(states: largeMDPStates).run(report) }
+    }
+
+    /// A plugin run isolated (`--isolate`), beside the in-process variants: one environment, a round trip
+    /// per step, and a vector of --envs copies in one process, a round trip per step of all of them.
+    private func isolatedVariants(_ path: String, _ bench: SteppingBench) throws -> [(String, SteppingBench.Run)] {
+        let spec = try IsolatedPluginLibrary(path: path, isolation: try PluginIsolation.locate()).environmentSpecs()[0]
+        var variants = [("isolated, own process", bench.loop(try Registry.shared.make(spec)))]
+        if envs > 0 {
+            let vector = try VectorEnvironment(count: envs, threads: 1) { try Registry.shared.make(spec) }
+            variants.append(("isolated vector of \(envs), \(vector.isBatched ? "one round trip a step" : "copies")", bench.loop(vector)))
+        }
+        return variants
     }
 }

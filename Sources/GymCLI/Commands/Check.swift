@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gym
 import GymConformance
+import GymPlugins
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +9,9 @@ struct Check: ParsableCommand {
         discussion: """
             Each check prints a mark: ok, FAIL (with the reason) or skip (not applicable, e.g. no known model). \
             The environment is checked unwrapped under its declared time limit, so that its own enforcement \
-            of the protocol is what is tested. Exit code 1 when any check fails. Specs/conformance.md lists the checks.
+            of the protocol is what is tested. Plugins run in supervised child processes unless --in-process is given, so that \
+            a plugin that crashes or hangs fails the checks it breaks and the run goes on. \
+            Exit code 1 when any check fails. Specs/conformance.md lists the checks.
             """)
 
     @Argument(help: "Environment ids or JSON files (or --all).")
@@ -40,9 +43,10 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        try plugins.load()
+        try plugins.load(isolatedByDefault: true)
         Registry.shared.discover()
-        let ids = all ? Registry.shared.ids : environments
+        // A plugin library given as a path stands for all of its environments.
+        let ids = all ? Registry.shared.ids : try environments.flatMap { $0.hasSuffix(".so") && $0.contains("/") ? try Plugins.load($0) : [$0] }
         var configuration = CheckConfiguration(seed: seedOption.seed)
         if long { configuration.robustnessSteps = 1_000_000 }
         let selected = only.map { Set($0.split(separator: ",").map(String.init)) }
@@ -50,7 +54,19 @@ struct Check: ParsableCommand {
         let json = output.json
         var passed = 0, failed = 0, skipped = 0
         for id in ids {
-            let results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
+            var results: [CheckResult]
+            do {
+                results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
+            } catch let error as PluginError {
+                results = [CheckResult(id: "plugin.load", summary: "the plugin environment can be made", outcome: .failed("\(error)"))]
+            }
+            // An isolated plugin's destroy runs where nothing can throw; a crash there fails the run too.
+            let unreported = Plugins.takeUnreportedFailures()
+            for message in Set(unreported).sorted() {
+                let times = unreported.filter { $0 == message }.count
+                results.append(CheckResult(id: "plugin.destroy", summary: "instances are destroyed cleanly",
+                                           outcome: .failed(times == 1 ? message : "\(message) (\(times) instances)")))
+            }
             if json {
                 print(JSONValue.object([
                     "environment": .string(id),
