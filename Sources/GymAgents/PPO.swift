@@ -244,7 +244,7 @@ public final class PPO: VectorAgent {
         try checkpoint.load("policy", into: policy.network)
         try checkpoint.load("value", into: value)
         try checkpoint.load("adam", into: optimizer)
-        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std") }
+        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
     }
 
     public var settings: [String: String] { hyperparameters.values(keys: keys) }

@@ -157,7 +157,7 @@ public final class Reinforce: Agent {
     public func restore(from checkpoint: Checkpoint) throws {
         try checkpoint.load("policy", into: policy.network)
         try checkpoint.load("policy.adam", into: policyOptimizer)
-        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std") }
+        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
         if let valueNetwork { try checkpoint.load("value", into: valueNetwork) }
         runningBaseline = Double(checkpoint.metadata["running_baseline"] ?? "0") ?? 0
     }

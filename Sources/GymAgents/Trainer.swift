@@ -50,18 +50,25 @@ public final class Trainer {
         public var seed: UInt64
         public var evaluationInterval: Int
         public var evaluationEpisodes: Int
+        /// Asked between steps (every 64 steps of one environment, every step of a vector); when it
+        /// answers true, training stops there, before the next step, and `interruptedAt` says where.
+        public var stopRequested: (() -> Bool)?
 
-        public init(steps: Int, seed: UInt64 = 0, evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5) {
+        public init(steps: Int, seed: UInt64 = 0, evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5,
+                    stopRequested: (() -> Bool)? = nil) {
             self.steps = steps
             self.seed = seed
             self.evaluationInterval = evaluationInterval ?? max(steps / 20, 1)
             self.evaluationEpisodes = evaluationEpisodes
+            self.stopRequested = stopRequested
         }
     }
 
     public let options: Options
     public private(set) var episodes: [EpisodeRecord] = []
     public private(set) var evaluations: [EvaluationRecord] = []
+    /// The steps taken when `Options.stopRequested` stopped training; nil for a run that finished.
+    public private(set) var interruptedAt: Int?
 
     public init(options: Options) { self.options = options }
 
@@ -73,6 +80,10 @@ public final class Trainer {
         var statistics: [String: Double] = [:]
         let start = DispatchTime.now().uptimeNanoseconds
         for step in 1...options.steps {
+            if step & 63 == 1, let stop = options.stopRequested, stop() {
+                interruptedAt = step - 1
+                return
+            }
             let action = agent.act(observation, mode: .explore)
             let result = try environment.step(action)
             let learned = agent.learn(Transition(observation: observation, action: action, reward: result.reward,
@@ -111,6 +122,10 @@ public final class Trainer {
         let start = DispatchTime.now().uptimeNanoseconds
         var step = 0, nextEvaluation = options.evaluationInterval
         while step < options.steps {
+            if let stop = options.stopRequested, stop() {
+                interruptedAt = step
+                return
+            }
             let actions = agent.act(rows: observations, count: n)
             try vector.step(actions)
             let next = vector.observations

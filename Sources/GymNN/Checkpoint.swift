@@ -31,6 +31,8 @@ public struct Checkpoint {
         var format: String
         var metadata: [String: String]
         var tensors: [Tensor]
+        /// `checksum(header, body)`; absent in files written before it was recorded, which are read unchecked.
+        var checksum: String?
     }
 
     /// Free-form string metadata: agent name, environment id, spaces, hyperparameters (JSON text).
@@ -51,6 +53,13 @@ public struct Checkpoint {
         return t.values
     }
 
+    /// The values of tensor `name`, which must hold `count` of them.
+    public func values(_ name: String, count: Int) throws -> [Float] {
+        let stored = try values(name)
+        guard stored.count == count else { throw CheckpointError.mismatch("tensor \(name) has \(stored.count) values, expected \(count)") }
+        return stored
+    }
+
     /// Stores a network's architecture and parameters under `name`.
     public mutating func set(_ name: String, network: MLP) {
         metadata["\(name).architecture"] = network.architectureDescription
@@ -66,9 +75,7 @@ public struct Checkpoint {
             throw CheckpointError.mismatch("network '\(name)' in the checkpoint is \(stored), but this agent's is \(network.architectureDescription)")
         }
         for (i, p) in network.parameters.enumerated() {
-            let v = try values("\(name).\(i)")
-            guard v.count == p.count else { throw CheckpointError.mismatch("tensor \(name).\(i) has \(v.count) values, expected \(p.count)") }
-            p.value = v
+            p.value = try values("\(name).\(i)", count: p.count)
         }
     }
 
@@ -84,34 +91,82 @@ public struct Checkpoint {
         adam.stepCount = steps
         adam.firstMoments = try adam.firstMoments.indices.map { try values("\(name).m\($0)") }
         adam.secondMoments = try adam.secondMoments.indices.map { try values("\(name).v\($0)") }
-        guard zip(adam.firstMoments, adam.parameters).allSatisfy({ $0.count == $1.count }) else {
+        guard zip(adam.firstMoments, adam.parameters).allSatisfy({ $0.count == $1.count }),
+              zip(adam.secondMoments, adam.parameters).allSatisfy({ $0.count == $1.count }) else {
             throw CheckpointError.mismatch("optimiser '\(name)' has moments of other sizes than the parameters")
         }
     }
 
+    /// Writes the checkpoint atomically: to a temporary file beside `path`, flushed to disk, then renamed
+    /// over `path`, so that a crash or a kill mid-write leaves the previous file as it was.
     public func write(to path: String) throws {
         var offset = 0
-        var header = Header(format: Checkpoint.format, metadata: metadata, tensors: [])
+        var header = Header(format: Checkpoint.format, metadata: metadata, tensors: [], checksum: nil)
+        var body = Data()
         for name in order {
             header.tensors.append(Tensor(name: name, shape: tensors[name]!.shape, offset: offset))
             offset += tensors[name]!.values.count
+            for x in tensors[name]!.values { withUnsafeBytes(of: x.bitPattern.littleEndian) { body.append(contentsOf: $0) } }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var data = try encoder.encode(header)
+        header.checksum = try Checkpoint.checksum(header, body)
+        var data = try Checkpoint.encoder.encode(header)
         data.append(0x0A)
-        for name in order {
-            for x in tensors[name]!.values { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        data.append(body)
+        try Checkpoint.writeAtomically(data, to: path)
+    }
+
+    /// Temporary file, fsync, rename: the file at `path` is always either the old one or the new one.
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CheckpointError.unreadable("\(path): cannot write the checkpoint: \(String(cString: strerror(errno)))") }
+        var written = 0
+        let ok = data.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                written += n
+            }
+            return fsync(fd) == 0
         }
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw CheckpointError.unreadable("\(path): cannot write the checkpoint")
+        let problem = String(cString: strerror(errno))
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CheckpointError.unreadable("\(path): cannot write the checkpoint: \(problem)")
         }
     }
 
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// FNV-1a 64, in hex, of the metadata and the tensor list (encoded with sorted keys, which is
+    /// canonical) and the tensor bytes: a damaged file is refused rather than loaded.
+    static func checksum(_ header: Header, _ body: Data) throws -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [try encoder.encode(header.metadata), try encoder.encode(header.tensors), body] {
+            for byte in part { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// Reads a checkpoint file.
+    /// - Throws: `CheckpointError.unreadable` naming the file for a missing file, a header that is not
+    ///   a checkpoint's, another format version, a tensor whose shape or place is impossible, a file cut
+    ///   short, and bytes that no longer match the recorded checksum.
     public static func read(from path: String) throws -> Checkpoint {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CheckpointError.unreadable("\(path): cannot read the checkpoint (does it exist?)")
         }
+        return try parse(data, path: path)
+    }
+
+    /// Reads a checkpoint from its bytes; `path` names it in errors.
+    public static func parse(_ data: Data, path: String) throws -> Checkpoint {
         guard let newline = data.firstIndex(of: 0x0A) else { throw CheckpointError.unreadable("\(path): not a SwiftGym checkpoint (no header line)") }
         let header: Header
         do {
@@ -123,13 +178,24 @@ public struct Checkpoint {
             throw CheckpointError.unreadable("\(path): checkpoint format '\(header.format)' is not supported (expected \(Checkpoint.format))")
         }
         let body = data[(newline + 1)...]
+        if let recorded = header.checksum, recorded != (try? checksum(header, Data(body))) {
+            throw CheckpointError.unreadable("\(path): the checkpoint is damaged (its tensors do not match the recorded checksum \(recorded))")
+        }
+        let floats = body.count / 4
         var checkpoint = Checkpoint(metadata: header.metadata)
         for tensor in header.tensors {
-            let count = tensor.shape.reduce(1, *)
-            let start = body.startIndex + tensor.offset * 4
-            guard tensor.offset >= 0, start + count * 4 <= body.endIndex else {
+            var count = 1
+            for dimension in tensor.shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+                guard dimension >= 0, !overflow, product <= floats else {
+                    throw CheckpointError.unreadable("\(path): tensor '\(tensor.name)' has the impossible shape \(tensor.shape)")
+                }
+                count = product
+            }
+            guard tensor.offset >= 0, tensor.offset <= floats - count else {
                 throw CheckpointError.unreadable("\(path): tensor '\(tensor.name)' lies beyond the end of the file (truncated?)")
             }
+            let start = body.startIndex + tensor.offset * 4
             var values = [Float](repeating: 0, count: count)
             for i in 0..<count {
                 var bits: UInt32 = 0
