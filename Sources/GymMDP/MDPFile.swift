@@ -88,7 +88,8 @@ public final class MDPFile {
         header.description = reader.string(json["description"], at: root.key("description")) ?? ""
         _ = reader.string(json["title"], at: root.key("title"))
         header.discount = reader.number(json["discount"], at: root.key("discount"), "in [0, 1]") { $0 >= 0 && $0 <= 1 }
-        header.maxEpisodeSteps = reader.integer(json["max_episode_steps"], at: root.key("max_episode_steps"), "a positive integer") { $0 > 0 }
+        header.maxEpisodeSteps = reader.integer(json["max_episode_steps"], at: root.key("max_episode_steps"),
+                                                "a positive integer of at most \(ModelLimits.maxEpisodeSteps)") { $0 > 0 && $0 <= ModelLimits.maxEpisodeSteps }
         header.rewardRange = MDPFile.rewardRange(json["reward_range"], reader)
         let definition = kindType.compile(json, header, reader)
         for (name, _) in parameterDefaults where !reader.referencedParameters.contains(name) && kind != "dynamics" {

@@ -107,7 +107,10 @@ enum GridKind {
         let drift = json["drift"].map { readDrift($0, at: root.key("drift"), reader) } ?? Drift()
         let observation = TabularKind.observationName(json["observation"], allowed: ["index", "one-hot", "coordinates"], reader)
 
-        guard !rows.isEmpty, reader.issues.isEmpty else { return nil }
+        guard !rows.isEmpty, reader.issues.isEmpty,
+              ModelLimits.check(rows.count * rows[0].count, ModelLimits.maxGridCells, "cells (\(rows.count) rows of \(rows[0].count))",
+                                at: root.key("layout"), reader)
+        else { return nil }
         let wind = json["wind"].flatMap { Wind.read($0, rows: rows.count, columns: rows[0].count, reader) }
         guard reader.issues.isEmpty else { return nil }
         // Cells.

@@ -26,13 +26,19 @@ enum MatrixGameKind {
         let root = JSONPath.root
         let actions = reader.names(json["actions"], at: root.key("actions"))
         let opponentActions = json["opponent_actions"] == nil ? actions : reader.names(json["opponent_actions"], at: root.key("opponent_actions"))
-        let rounds = reader.integer(json["rounds"], at: root.key("rounds"), "a positive integer") { $0 > 0 }
+        let rounds = reader.integer(json["rounds"], at: root.key("rounds"), "a positive integer of at most \(ModelLimits.maxEpisodeSteps)") {
+            $0 > 0 && $0 <= ModelLimits.maxEpisodeSteps
+        }
         if json["max_episode_steps"] != nil && json["rounds"] != nil {
             reader.fail(root.key("max_episode_steps"), "a matrix game's episode length is 'rounds'; remove 'max_episode_steps'")
         }
         let observation = TabularKind.observationName(json["observation"], allowed: ["none", "last-moves"], reader)
         let observationGiven = json["observation"] == nil ? "none" : observation
-        guard let actions, let opponentActions else { return nil }
+        guard let actions, let opponentActions,
+              ModelLimits.check(actions.count, ModelLimits.maxActions, "actions", at: root.key("actions"), reader),
+              ModelLimits.check(opponentActions.count, ModelLimits.maxActions, "opponent actions", at: root.key("opponent_actions"), reader),
+              ModelLimits.check(actions.count * opponentActions.count, ModelLimits.maxPayoffEntries, "payoff entries", at: root.key("payoff"), reader)
+        else { return nil }
         let payoff = readMatrix(json["payoff"], at: root.key("payoff"), rows: actions.count, columns: opponentActions.count, reader)
         let opponentPayoff = json["opponent_payoff"] == nil ? payoff?.map { $0.map { -$0 } }
             : readMatrix(json["opponent_payoff"], at: root.key("opponent_payoff"), rows: actions.count, columns: opponentActions.count, reader)
@@ -138,7 +144,9 @@ enum MatrixGameKind {
             return .reactive(first: first, responses: responses.map { $0! })
         case "best-response":
             reader.checkMembers(node, at: path, allowed: ["type", "window"], required: ["window"])
-            return reader.integer(node["window"], at: path.key("window"), "a positive integer") { $0 > 0 }.map(OpponentModel.bestResponse)
+            return reader.integer(node["window"], at: path.key("window"), "a positive integer of at most \(ModelLimits.maxEpisodeSteps)") {
+                $0 > 0 && $0 <= ModelLimits.maxEpisodeSteps
+            }.map(OpponentModel.bestResponse)
         default:
             reader.fail(path.key("type"), "unknown opponent type '\(type)'; expected mixed, sequence, reactive or best-response")
             return nil

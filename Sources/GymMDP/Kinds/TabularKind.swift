@@ -18,7 +18,12 @@ enum TabularKind {
             reader.fail(root.key("missing"), "must be \"error\" or \"stay\", got '\(missing)'")
         }
         let encoding: StateEncoding = observationName(json["observation"], allowed: ["index", "one-hot"], reader) == "one-hot" ? .oneHot : .index
-        guard let states, let actions else { return nil }
+        guard let states, let actions,
+              ModelLimits.check(states.count, ModelLimits.maxStates, "states", at: root.key("states"), reader),
+              ModelLimits.check(actions.count, ModelLimits.maxActions, "actions", at: root.key("actions"), reader),
+              ModelLimits.check(states.count * actions.count, ModelLimits.maxStateActionPairs,
+                                "state-action pairs (\(states.count) states times \(actions.count) actions)", at: root.key("actions"), reader)
+        else { return nil }
         let stateIndex = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
         let actionIndex = Dictionary(uniqueKeysWithValues: actions.enumerated().map { ($1, $0) })
 
@@ -49,15 +54,18 @@ enum TabularKind {
         }
 
         // Every non-terminal state needs outcomes for every action, unless "missing": "stay".
-        var missingPairs: [String] = []
+        var missingPairs: [String] = [], missingCount = 0
         for s in 0..<states.count where !terminal[s] {
             for a in 0..<actions.count where !declared.contains(s * actions.count + a) {
                 if missing == "stay" { builder.add(s, a, probability: 1, next: s, reward: 0) }
-                else { missingPairs.append("\(states[s]).\(actions[a])") }
+                else {
+                    missingCount += 1
+                    if missingPairs.count < 5 { missingPairs.append("\(states[s]).\(actions[a])") }
+                }
             }
         }
-        if !missingPairs.isEmpty {
-            let shown = missingPairs.prefix(5).joined(separator: ", ") + (missingPairs.count > 5 ? ", ... (\(missingPairs.count) in all)" : "")
+        if missingCount > 0 {
+            let shown = missingPairs.joined(separator: ", ") + (missingCount > 5 ? ", ... (\(missingCount) in all)" : "")
             reader.fail(root.key("transitions"), "no outcomes for \(shown); give them, or set \"missing\": \"stay\"")
         }
         // Outcome probabilities per pair.
