@@ -11,7 +11,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test python-test integration docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan clean
+.PHONY: deps build test python-test integration docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -160,5 +160,35 @@ tsan: deps
 	TSAN_OPTIONS="halt_on_error=1" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --disable-swift-testing \
 		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C"
 
+# libFuzzer targets (Sources/GymFuzz) built with AddressSanitizer in their own build folder, linked with the
+# toolchain's lld (gold fails on the fuzzer's objects). Each target starts from its committed corpus in
+# Tests/Fuzz/TARGET and keeps what it finds in .build-fuzz/corpus/TARGET; a crash leaves its input in
+# .build-fuzz/crash-*. `make fuzz FUZZ_RUNS=10000000` is the campaign; `make test` runs the smoke run.
+FUZZ_TARGETS := json spec expression checkpoint describe
+FUZZ_RUNS ?= 3000
+FUZZ := .build-fuzz/release/gym-fuzz
+LLD := $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
+
+$(FUZZ): deps $(wildcard Sources/*/*.swift Sources/*/*/*.swift)
+	mkdir -p .build-fuzz
+	printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$(LLD)" > .build-fuzz/toolset.json
+	$(SWIFT) build -c release --product gym-fuzz --scratch-path .build-fuzz --toolset .build-fuzz/toolset.json \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DGYM_FUZZING
+
+fuzz: $(FUZZ)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$t; \
+		echo "== fuzz $$t: $(FUZZ_RUNS) inputs"; \
+		GYM_FUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ) -runs=$(FUZZ_RUNS) -max_len=8192 \
+			-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -artifact_prefix=.build-fuzz/ -print_final_stats=1 \
+			.build-fuzz/corpus/$$t Tests/Fuzz/$$t 2>.build-fuzz/$$t.log \
+			|| { tail -40 .build-fuzz/$$t.log; exit 1; }; \
+		grep -E "stat::number_of_executed_units|stat::peak_rss_mb|Done" .build-fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
+
+# The test suite under AddressSanitizer, and the threaded code under ThreadSanitizer.
+test-sanitizers: deps tsan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan --disable-swift-testing
+
 clean:
-	rm -rf .build $(VENV) $(TEST_VENV)
+	rm -rf .build .build-fuzz .build-asan .build-tsan $(VENV) $(TEST_VENV)

@@ -24,6 +24,8 @@
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
+//   GymFuzz                <- Gym, GymJSON, GymMDP, GymNN, GymAgents, GymPlugins
+//                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGymMath (the interpreter's sine, cosine and vectorised lane
 // kernels), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
@@ -39,6 +41,7 @@ let package = Package(
         .library(name: "GymPlugins", targets: ["GymPlugins"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
+        .executable(name: "gym-fuzz", targets: ["GymFuzz"]),
         // The example plugin written in Swift: .build/<config>/libSwiftRandomWalkPlugin.so
         .library(name: "SwiftRandomWalkPlugin", type: .dynamic, targets: ["SwiftRandomWalkPlugin"]),
         // The C ABI for C and Python (Specs/c-abi.md, Sources/SwiftGymC/swiftgym.h): .build/<config>/libSwiftGymC.so
@@ -91,6 +94,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // The fuzz targets; `make fuzz` builds them for libFuzzer in .build-fuzz (Specs/limits.md, Fuzzing).
+        .executableTarget(name: "GymFuzz", dependencies: ["Gym", "GymJSON", "GymMDP", "GymNN", "GymAgents", "GymPlugins"]),
 
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),

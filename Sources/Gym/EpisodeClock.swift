@@ -21,6 +21,9 @@ public struct EpisodeClock: Sendable, Equatable {
     @inline(__always)
     public mutating func start() { elapsed = 0 }
 
+    /// Continues an episode that had taken `steps` steps (restoring a snapshot).
+    public mutating func resume(at steps: Int) { elapsed = steps }
+
     /// Counts one step; true when it is the step numbered `limit`, which must be truncated unless terminal.
     @inline(__always)
     public mutating func tick() -> Bool {

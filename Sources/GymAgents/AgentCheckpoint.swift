@@ -31,7 +31,13 @@ public enum AgentCheckpoint {
     ///     as the environment, which correlates its actions with the environment's chance.
     public static func load(from path: String, environment: Environment, environmentID: String? = nil,
                             actingSeed: UInt64? = nil) throws -> (Agent, Checkpoint) {
-        let checkpoint = try Checkpoint.read(from: path)
+        try load(try Checkpoint.read(from: path), path: path, environment: environment, environmentID: environmentID, actingSeed: actingSeed)
+    }
+
+    /// Rebuilds the agent of a checkpoint already read (from `path`, which names it in errors), as
+    /// `load(from:environment:environmentID:actingSeed:)` does.
+    public static func load(_ checkpoint: Checkpoint, path: String, environment: Environment, environmentID: String? = nil,
+                            actingSeed: UInt64? = nil) throws -> (Agent, Checkpoint) {
         guard let name = checkpoint.metadata["agent"], let recordedID = checkpoint.metadata["environment"] else {
             throw AgentError.checkpoint("\(path): not an agent checkpoint (no agent or environment recorded)")
         }

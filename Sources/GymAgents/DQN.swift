@@ -6,7 +6,7 @@ import GymNN
 ///
 /// Reads top to bottom: hyperparameters, networks, act, learn (store, then every `trainFrequency`
 /// steps `gradientSteps` updates), update. Discrete observations are one-hot encoded (`Space.flatten`).
-public final class DQN: VectorAgent {
+public final class DQN: VectorAgent, ResumableAgent {
     /// Defaults: RL Zoo's tuned DQN for CartPole-v1 (rl-baselines3-zoo, hyperparams/dqn.yml; "RL Zoo"
     /// below), and SB3's DQN defaults where the Zoo sets nothing ("SB3").
     /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
@@ -202,6 +202,21 @@ public final class DQN: VectorAgent {
         try checkpoint.load("online", into: online)
         try checkpoint.load("target", into: target)
         try checkpoint.load("online.adam", into: optimizer)
+    }
+
+    public func saveTrainingState(into checkpoint: inout Checkpoint) {
+        save(into: &checkpoint)
+        checkpoint.set("generator", generator: rng)
+        checkpoint.set("counters", ints: [steps, updateCount])
+        buffer.save(into: &checkpoint, as: "replay")
+    }
+
+    public func restoreTrainingState(from checkpoint: Checkpoint) throws {
+        try restore(from: checkpoint)
+        rng = try checkpoint.generator("generator")
+        let counters = try checkpoint.ints("counters", count: 2)
+        (steps, updateCount) = (counters[0], counters[1])
+        try buffer.restore(from: checkpoint, as: "replay")
     }
 
     public var settings: [String: String] { hyperparameters.values() }

@@ -13,7 +13,7 @@ import GymNN
 /// A2C (advantage actor-critic, Mnih et al., 2016) is the same update with one epoch over the whole
 /// n-step rollout as a single batch, no clipping (the ratio is 1 on the first epoch) and advantages not
 /// normalised: `PPO(context, variant: .a2c)`, registered as `a2c`.
-public final class PPO: VectorAgent {
+public final class PPO: VectorAgent, ResumableAgent {
     public enum Variant { case ppo, a2c }
     /// Defaults: Stable-Baselines3's PPO defaults (n_steps 2048, batch 64, 10 epochs, gamma 0.99,
     /// GAE lambda 0.95, clip 0.2, lr 3e-4, vf_coef 0.5, max_grad_norm 0.5, 64x64 tanh networks,
@@ -245,6 +245,37 @@ public final class PPO: VectorAgent {
         try checkpoint.load("value", into: value)
         try checkpoint.load("adam", into: optimizer)
         if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
+    }
+
+    public func saveTrainingState(into checkpoint: inout Checkpoint) {
+        save(into: &checkpoint)
+        checkpoint.set("generator", generator: rng)
+        checkpoint.set("rollout.vector_steps", ints: [vectorSteps])
+        checkpoint.set("rollout.observations", shape: [observations.count], values: observations)
+        checkpoint.set("rollout.actions", shape: [actions.count], values: actions)
+        checkpoint.set("rollout.rewards", doubles: rewards)
+        checkpoint.set("rollout.dones", ints: dones.map { $0 ? 1 : 0 })
+        checkpoint.set("rollout.values", doubles: values)
+        checkpoint.set("rollout.log_probabilities", shape: [logProbabilities.count], values: logProbabilities)
+        checkpoint.set("rollout.last_raw", shape: [lastRaw.count], values: lastRaw)
+    }
+
+    public func restoreTrainingState(from checkpoint: Checkpoint) throws {
+        try restore(from: checkpoint)
+        rng = try checkpoint.generator("generator")
+        let rewards = try checkpoint.doubles("rollout.rewards")
+        let n = rewards.count
+        vectorSteps = try checkpoint.ints("rollout.vector_steps", count: 1)[0]
+        observations = try checkpoint.values("rollout.observations", count: n * observationSize)
+        actions = try checkpoint.values("rollout.actions", count: n * actionSize)
+        self.rewards = rewards
+        dones = try checkpoint.ints("rollout.dones", count: n).map { $0 != 0 }
+        values = try checkpoint.doubles("rollout.values", count: n)
+        logProbabilities = try checkpoint.values("rollout.log_probabilities", count: n)
+        lastRaw = try checkpoint.values("rollout.last_raw")
+        guard lastRaw.count % max(actionSize, 1) == 0, n < max(hyperparameters.nSteps * hyperparameters.numEnvs, 1) else {
+            throw AgentError.checkpoint("the saved rollout does not fit \(name)'s n_steps and action size")
+        }
     }
 
     public var settings: [String: String] { hyperparameters.values(keys: keys) }

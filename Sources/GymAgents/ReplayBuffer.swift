@@ -18,15 +18,15 @@ public final class ReplayBuffer {
     public let observationSpace: Space
     public let observationSize: Int
     public let actionForm: ActionForm
-    public private(set) var count = 0
-    private var next = 0
-    private var observations: [Float]
-    private var nextObservations: [Float]
-    private var actionIndices: [Int]
-    private var actions: [Float]
+    public internal(set) var count = 0
+    var next = 0
+    var observations: [Float]
+    var nextObservations: [Float]
+    var actionIndices: [Int]
+    var actions: [Float]
     private let actionSize: Int
-    private var rewards: [Float]
-    private var terminals: [Float]
+    var rewards: [Float]
+    var terminals: [Float]
 
     public init(capacity: Int, observationSpace: Space, actions actionForm: ActionForm) {
         precondition(capacity > 0)

@@ -7,7 +7,7 @@ import GymNN
 /// Update: Q(s, a) += alpha * (r + gamma * target(s') - Q(s, a)), with target 0 after termination
 /// (but not after truncation). Defaults follow Sutton and Barto's examples (alpha 0.1) with a decaying
 /// epsilon from 1 to 0.05 over the first half of training.
-public final class TabularTD: Agent {
+public final class TabularTD: Agent, ResumableAgent {
     public enum Rule { case qLearning, sarsa }
 
     /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
@@ -109,6 +109,21 @@ public final class TabularTD: Agent {
         let values = exact.split(separator: ",").compactMap { UInt64($0) }.map(Double.init(bitPattern:))
         guard values.count == q.count else { throw AgentError.checkpoint("the Q table has \(values.count) entries, expected \(q.count)") }
         q = values
+    }
+
+    public func saveTrainingState(into checkpoint: inout Checkpoint) {
+        save(into: &checkpoint)
+        checkpoint.set("generator", generator: rng)
+        checkpoint.set("counters", ints: [steps, pendingAction ?? -1])
+    }
+
+    public func restoreTrainingState(from checkpoint: Checkpoint) throws {
+        try restore(from: checkpoint)
+        rng = try checkpoint.generator("generator")
+        let counters = try checkpoint.ints("counters", count: 2)
+        guard counters[1] >= -1, counters[1] < actions else { throw AgentError.checkpoint("the saved pending action \(counters[1]) is not an action") }
+        steps = counters[0]
+        pendingAction = counters[1] < 0 ? nil : counters[1]
     }
 
     public var settings: [String: String] { hyperparameters.values() }

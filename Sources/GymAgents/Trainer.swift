@@ -73,15 +73,35 @@ public final class Trainer {
     public init(options: Options) { self.options = options }
 
     /// Trains `agent` on `environment`; `evaluationEnvironment` is a separate copy for evaluations.
+    /// - Parameters:
+    ///   - resuming: where an earlier run stopped; the agent and the environment must have been restored
+    ///     to that moment (`ResumableAgent`, `SnapshottingEnvironment`), and training goes on from there
+    ///     exactly as the earlier run would have.
+    ///   - checkpoint: called after every evaluation, and when a stop is requested, with where the run
+    ///     stands (save the agent's and the environment's state beside it to resume from there).
     public func run(agent: Agent, environment: Environment, evaluationEnvironment: Environment,
+                    resuming: TrainerState? = nil, checkpoint: ((TrainerState) throws -> Void)? = nil,
                     progress: ((TrainingProgress) -> Void)? = nil) throws {
-        var (observation, _) = try environment.reset(seed: options.seed, options: .none)
+        var observation: Observation
         var episodeReturn = 0.0, episodeLength = 0
         var statistics: [String: Double] = [:]
+        var first = 1
+        if let resuming {
+            (observation, episodeReturn, episodeLength, statistics) = (resuming.observation, resuming.episodeReturn, resuming.episodeLength, resuming.statistics)
+            (episodes, evaluations, first) = (resuming.episodes, resuming.evaluations, resuming.step + 1)
+        } else {
+            observation = try environment.reset(seed: options.seed, options: .none).observation
+        }
+        func state(_ step: Int) -> TrainerState {
+            TrainerState(step: step, observation: observation, episodeReturn: episodeReturn, episodeLength: episodeLength,
+                         statistics: statistics, episodes: episodes, evaluations: evaluations)
+        }
         let start = DispatchTime.now().uptimeNanoseconds
-        for step in 1...options.steps {
-            if step & 63 == 1, let stop = options.stopRequested, stop() {
+        guard first <= options.steps else { return }
+        for step in first...options.steps {
+            if (step - first) & 63 == 0, let stop = options.stopRequested, stop() {
                 interruptedAt = step - 1
+                try checkpoint?(state(step - 1))
                 return
             }
             let action = agent.act(observation, mode: .explore)
@@ -101,6 +121,7 @@ public final class Trainer {
             }
             if step % options.evaluationInterval == 0 || step == options.steps {
                 try evaluate(agent, at: step, on: evaluationEnvironment, since: start, progress: progress)
+                try checkpoint?(state(step))
             }
         }
     }

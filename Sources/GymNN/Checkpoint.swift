@@ -1,4 +1,5 @@
 import Foundation
+import GymRandom
 
 /// Errors reading or applying checkpoints.
 public enum CheckpointError: Error, CustomStringConvertible, Equatable {
@@ -58,6 +59,28 @@ public struct Checkpoint {
         let stored = try values(name)
         guard stored.count == count else { throw CheckpointError.mismatch("tensor \(name) has \(stored.count) values, expected \(count)") }
         return stored
+    }
+
+    /// Stores 64-bit words exactly, as metadata (`HexWords`).
+    public mutating func set(_ name: String, words: [UInt64]) { metadata[name] = HexWords.encode(words) }
+
+    /// The words stored under `name`; `count` of them when given.
+    public func words(_ name: String, count: Int? = nil) throws -> [UInt64] {
+        guard let text = metadata[name], let words = HexWords.decode(text), count.map({ $0 == words.count }) ?? true else {
+            throw CheckpointError.mismatch("the checkpoint has no \(count.map { "\($0) " } ?? "")exact values '\(name)'")
+        }
+        return words
+    }
+
+    /// Stores a generator's state exactly.
+    public mutating func set(_ name: String, generator: RandomSource) {
+        let s = generator.state
+        set(name, words: [s.0, s.1, s.2, s.3])
+    }
+
+    public func generator(_ name: String) throws -> RandomSource {
+        let w = try words(name, count: 4)
+        return RandomSource(state: (w[0], w[1], w[2], w[3]))
     }
 
     /// Stores a network's architecture and parameters under `name`.

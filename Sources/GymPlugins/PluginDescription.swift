@@ -3,15 +3,21 @@ import Gym
 import GymJSON
 
 /// What a plugin's `describe()` says of one environment: its spaces, metadata and parameters.
-struct PluginDescription {
-    let observationSpace: Space
-    let actionSpace: Space
-    let metadata: EnvironmentMetadata
-    let parameters: [String: Double]
+///
+/// ```swift
+/// let description = try PluginDescription(text: #"{"observation_space": {"type": "Discrete", "n": 3}, "action_space": {"type": "Discrete", "n": 2}}"#,
+///                                         plugin: "corridor", path: "libcorridor.so", environmentID: "corridor-v1")
+/// ```
+public struct PluginDescription {
+    public let observationSpace: Space
+    public let actionSpace: Space
+    public let metadata: EnvironmentMetadata
+    /// The parameters the plugin declares, with their defaults.
+    public let parameters: [String: Double]
 
     /// Reads `describe()`'s text (nil when it returned NULL).
     /// - Throws: `PluginError.badDescription` naming the plugin and the environment.
-    init(text: String?, plugin name: String, path: String, environmentID: String) throws {
+    public init(text: String?, plugin name: String, path: String, environmentID: String) throws {
         func bad(_ problem: String) -> PluginError {
             PluginError(path: path, name: name, reason: .badDescription(environment: environmentID, problem: problem))
         }

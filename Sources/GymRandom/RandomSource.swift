@@ -27,6 +27,13 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
         bits = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
     }
 
+    /// A generator in exactly this state, as `state` reported it (for snapshots). An all-zero state is
+    /// the one xoshiro256** cannot leave; it is replaced by the state of seed 0.
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        bits = state
+        if state == (0, 0, 0, 0) { self = RandomSource(seed: 0) }
+    }
+
     /// A generator seeded from the system's entropy source, for runs that asked for no seed.
     public static func entropySeeded() -> RandomSource {
         var system = SystemRandomNumberGenerator()

@@ -78,3 +78,64 @@ final class RunSafetyTests: CLITestCase {
         XCTAssertTrue(wrong.stderr.contains("was trained on cartpole-v1, not pendulum-v1"), wrong.stderr)
     }
 }
+
+/// `gym train --resume`: a run stopped by a signal, or killed outright, and resumed ends exactly as the
+/// same run left alone: the same checkpoint bytes, episodes and evaluations.
+final class ResumeTests: CLITestCase {
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gym-resume-\(getpid())-\(name)").path
+    }
+
+    func assertResumesExactly(_ arguments: [String], signal: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
+        let straight = temporary("straight"), stopped = temporary("stopped")
+        defer { for d in [straight, stopped] { try? FileManager.default.removeItem(atPath: d) } }
+        XCTAssertEqual(try gym(["train"] + arguments + ["--out", straight]).status, 0, file: file, line: line)
+
+        let process = Process()
+        process.executableURL = CLITestCase.binary
+        process.arguments = ["train"] + arguments + ["--out", stopped]
+        process.currentDirectoryURL = CLITestCase.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: stopped + "/resume.ckpt") && Date() < deadline { usleep(5_000) }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let run = try String(contentsOfFile: stopped + "/run.json", encoding: .utf8)
+        XCTAssertFalse(run.contains("\"status\":\"finished\""), "the run ended before the signal; give it more steps", file: file, line: line)
+
+        let resumed = try gym("train", "--resume", stopped)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr, file: file, line: line)
+        XCTAssertTrue(resumed.stdout.contains("resuming"), resumed.stdout, file: file, line: line)
+        for name in ["agent.ckpt", "metrics.csv", "evaluations.csv"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: straight + "/" + name)), try Data(contentsOf: URL(fileURLWithPath: stopped + "/" + name)),
+                           "\(name) differs after resuming", file: file, line: line)
+        }
+        XCTAssertEqual(try gym("train", "--resume", stopped).status, 2, "a finished run resumes again", file: file, line: line)
+    }
+
+    func testDQNStoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["gridworld-v1", "--agent", "dqn", "--steps", "30000", "--eval-every", "2000", "--seed", "4",
+                                  "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "train_frequency=8",
+                                  "--set", "gradient_steps=1", "--set", "buffer_size=5000"], signal: SIGINT)
+    }
+
+    func testPPOKilledOutrightResumesExactly() throws {
+        try assertResumesExactly(["cartpole-v1", "--agent", "ppo", "--steps", "60000", "--eval-every", "2000", "--seed", "6",
+                                  "--set", "hidden_sizes=32,32"], signal: SIGKILL)
+    }
+
+    func testWhatCannotBeResumedIsSaidSo() throws {
+        let directory = temporary("nothing")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let missing = try gym("train", "--resume", directory)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("\(directory)/run.json: no such file"), missing.stderr)
+        XCTAssertEqual(try gym("train", "corridor-v0", "--agent", "q-learning", "--steps", "300", "--out", directory).status, 0)
+        XCTAssertTrue(try gym("train", "--resume", directory).stderr.contains("finished all its 300 steps"))
+        let mixed = try gym("train", "--resume", directory, "--agent", "dqn")
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertTrue(mixed.stderr.contains("give no environment, --agent"), mixed.stderr)
+    }
+}

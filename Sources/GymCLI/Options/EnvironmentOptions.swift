@@ -57,13 +57,17 @@ struct ResolvedEnvironment {
 
     /// Trains `agent` with `trainer`: on `environment`, or on a vector of fresh instances (same-step
     /// autoreset) when the agent trains on several copies (`num_envs` above 1).
+    /// `resuming` and `checkpoint` are `Trainer.run`'s, for one copy; a vector run cannot be resumed.
     func train(_ agent: Agent, with trainer: Trainer, on environment: Environment, evaluationEnvironment: Environment,
+               resuming: TrainerState? = nil, checkpoint: ((TrainerState) throws -> Void)? = nil,
                progress: ((TrainingProgress) -> Void)? = nil) throws {
         if let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 {
+            if resuming != nil { throw GymError.invalidArgument("a run on \(vectorAgent.environmentCount) environment copies cannot be resumed") }
             let vector = try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() }
             try trainer.run(agent: vectorAgent, vector: vector, evaluationEnvironment: evaluationEnvironment, progress: progress)
         } else {
-            try trainer.run(agent: agent, environment: environment, evaluationEnvironment: evaluationEnvironment, progress: progress)
+            try trainer.run(agent: agent, environment: environment, evaluationEnvironment: evaluationEnvironment,
+                            resuming: resuming, checkpoint: checkpoint, progress: progress)
         }
     }
 }

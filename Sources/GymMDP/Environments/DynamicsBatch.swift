@@ -110,7 +110,7 @@ final class DynamicsBatch: EnvironmentBatch {
     }
 
     private func observationError(_ k: Int, _ x: Double, _ lane: Int, step: Int) -> DynamicsEvaluationError {
-        DynamicsEvaluationError(environment: name, quantity: .observation(index: k, expression: model.observationExpressions[k]),
+        DynamicsEvaluationError(environment: name, quantity: .observation(index: k, expression: model.observationExpressions[k], low: model.observationLow[k], high: model.observationHigh[k]),
                                 value: x, step: step, state: state(lane))
     }
 

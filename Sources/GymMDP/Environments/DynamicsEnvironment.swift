@@ -14,12 +14,12 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
     public let actionSpace: Space
     public private(set) var metadata: EnvironmentMetadata
     /// The register file (state, actions, lets, outputs, constants, temporaries), owned by this instance.
-    private let registers: UnsafeMutablePointer<Double>
-    private var rng = RandomSource.entropySeeded()
-    private var t = 0
-    private var phase = EpisodePhase.needsReset
-    private var clock = EpisodeClock()
-    private var lastObservation: Observation = .vector([])
+    let registers: UnsafeMutablePointer<Double>
+    var rng = RandomSource.entropySeeded()
+    var t = 0
+    var phase = EpisodePhase.needsReset
+    var clock = EpisodeClock()
+    var lastObservation: Observation = .vector([])
 
     public init(model: DynamicsModel, metadata: EnvironmentMetadata) throws {
         self.model = model
@@ -36,7 +36,7 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
 
     deinit { registers.deallocate() }
 
-    private var name: String { metadata.id ?? "dynamics environment" }
+    var name: String { metadata.id ?? "dynamics environment" }
 
     /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
     public var episodeLimit: Int? {
@@ -55,7 +55,7 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
 
     /// Evaluates the observation program on the current state. The previous observation's array is reused
     /// when no caller holds it any more (the usual case in a training loop), so a step does not allocate.
-    private func observation() throws -> Observation {
+    func observation() throws -> Observation {
         if !model.observationProgram.instructions.isEmpty { model.observationProgram.run(registers, &rng) }
         var values: [Float] = []
         if case .vector(let previous) = lastObservation, previous.count == model.observationCount {
@@ -67,7 +67,7 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
         for i in 0..<model.observationCount {
             let x = registers[model.observationSources[i]]
             guard model.admits(x, asObservation: i) else {
-                throw DynamicsEvaluationError(environment: name, quantity: .observation(index: i, expression: model.observationExpressions[i]),
+                throw DynamicsEvaluationError(environment: name, quantity: .observation(index: i, expression: model.observationExpressions[i], low: model.observationLow[i], high: model.observationHigh[i]),
                                               value: x, step: t, state: state)
             }
             values[i] = Float(x)  // copies on write if a caller still holds the previous observation

@@ -4,8 +4,8 @@
 public struct DynamicsEvaluationError: Error, CustomStringConvertible, Equatable, Sendable {
     public enum Quantity: Equatable, Sendable {
         case reward
-        /// The observation at this index, with its expression's source text.
-        case observation(index: Int, expression: String)
+        /// The observation at this index, with its expression's source text and declared bounds.
+        case observation(index: Int, expression: String, low: Double, high: Double)
     }
 
     /// The environment id.
@@ -21,8 +21,9 @@ public struct DynamicsEvaluationError: Error, CustomStringConvertible, Equatable
         switch quantity {
         case .reward:
             return "\(environment): the reward evaluated to \(value) at step \(step); state \(state)"
-        case .observation(let index, let expression):
-            return "\(environment): observation \(index) ('\(expression)') evaluated to \(value) at step \(step); state \(state)"
+        case .observation(let index, let expression, let low, let high):
+            let outside = value.isNaN ? "" : ", outside its declared bounds [\(low), \(high)]"
+            return "\(environment): observation \(index) ('\(expression)') evaluated to \(value) at step \(step)\(outside); state \(state)"
         }
     }
 }

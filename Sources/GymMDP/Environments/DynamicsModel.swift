@@ -48,8 +48,11 @@ extension DynamicsModel {
 
     /// True when `x` may be observation component `i`: not NaN, and finite unless that bound is infinite.
     @inline(__always)
+    /// Whether `x` may be observation `i`: a number that, as the Float the observation holds, lies within
+    /// the declared bounds (as `Box` tests them), so that no observation leaves the observation space.
     func admits(_ x: Double, asObservation i: Int) -> Bool {
-        !x.isNaN && (x.isFinite || (x < 0 ? observationLow[i] : observationHigh[i]).isInfinite)
+        let value = Float(x)
+        return value >= Float(observationLow[i]) && value <= Float(observationHigh[i])
     }
 }
 

@@ -32,10 +32,10 @@ public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnviron
     public let encoding: StateEncoding
     /// The layout, for environments of the grid kind (used to render and to print maps).
     public let grid: GridLayout?
-    private var rng = RandomSource.entropySeeded()
-    private var state = 0
-    private var phase = EpisodePhase.needsReset
-    private var clock = EpisodeClock()
+    var rng = RandomSource.entropySeeded()
+    var state = 0
+    var phase = EpisodePhase.needsReset
+    var clock = EpisodeClock()
     private let isIndexEncoded: Bool
     /// `reset`'s info for each start state, made once (a reset then allocates nothing).
     private let startInfos: [Info]
@@ -78,7 +78,7 @@ public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnviron
         }
     }
 
-    private var name: String { metadata.id ?? "tabular environment" }
+    var name: String { metadata.id ?? "tabular environment" }
 
     /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
     public var episodeLimit: Int? {

@@ -1,0 +1,35 @@
+import GymNN
+
+/// An agent whose whole training state can be saved and put back: besides what `save(into:)` writes
+/// (what it has learned), its generator, its counters and schedules, and its replay buffer or
+/// unfinished rollout.
+///
+/// Contract: an agent made with the same context and restored with `restoreTrainingState` acts and
+/// learns, call for call, exactly as the one the state was saved from, so that a run resumed from a
+/// training checkpoint (`gym train --resume`) gives the uninterrupted run's result bit for bit.
+///
+/// ```swift
+/// var state = Checkpoint()
+/// agent.saveTrainingState(into: &state)
+/// let copy = try AgentRegistry.make(agent.name, context: sameContext) as! ResumableAgent
+/// try copy.restoreTrainingState(from: state)   // copy now continues as agent would
+/// ```
+public protocol ResumableAgent: Agent {
+    /// Writes everything `save(into:)` writes and the rest of the training state.
+    func saveTrainingState(into checkpoint: inout Checkpoint)
+    /// Puts back what `saveTrainingState` wrote.
+    /// - Throws: `CheckpointError` or `AgentError.checkpoint` for a state that is missing or does not fit.
+    func restoreTrainingState(from checkpoint: Checkpoint) throws
+}
+
+extension Checkpoint {
+    /// Stores integers exactly.
+    mutating func set(_ name: String, ints: [Int]) { set(name, words: ints.map { UInt64(bitPattern: Int64($0)) }) }
+
+    func ints(_ name: String, count: Int? = nil) throws -> [Int] { try words(name, count: count).map { Int(Int64(bitPattern: $0)) } }
+
+    /// Stores doubles exactly (their bit patterns).
+    mutating func set(_ name: String, doubles: [Double]) { set(name, words: doubles.map(\.bitPattern)) }
+
+    func doubles(_ name: String, count: Int? = nil) throws -> [Double] { try words(name, count: count).map(Double.init(bitPattern:)) }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Gym
+import GymAgents
+import GymNN
+
+/// One `gym train` run: what it trains, with what, for how long and where its files go; fresh, or
+/// resumed from a run directory's run.json and resume.ckpt.
+struct TrainingRun {
+    let resolved: ResolvedEnvironment
+    let agentName: String
+    let seed: UInt64
+    let steps: Int
+    let settings: [String: String]
+    let evaluationInterval: Int?
+    let evaluationEpisodes: Int
+    let directory: String
+    /// The training checkpoint and the wall time already spent, for a resumed run.
+    let resumed: (checkpoint: Checkpoint, seconds: Double)?
+
+    var id: String { resolved.id }
+    var resumePath: String { directory + "/resume.ckpt" }
+    var environmentFile: String? { FileManager.default.fileExists(atPath: resolved.spec.source) ? resolved.spec.source : nil }
+
+    /// Trains, writes the run's files, and prints what happened.
+    /// - Throws: `ExitCode` 130 or 143 when a signal stopped it; the errors of making and training.
+    func execute(json: Bool) throws {
+        let env = try resolved.make()
+        let evaluationEnv = try resolved.make()
+        let learner = try AgentRegistry.make(agentName, context: AgentContext(environment: env, seed: seed, totalSteps: steps,
+                                                                              settings: Settings(settings)))
+        var state: TrainerState?
+        if let (checkpoint, _) = resumed { state = try restore(learner, env, from: checkpoint) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let interruption = TrainingInterruption()
+        let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: evaluationInterval,
+                                                       evaluationEpisodes: evaluationEpisodes, stopRequested: { interruption.signal != nil }))
+        let interactive = isatty(STDOUT_FILENO) != 0 && !json
+        let start = Date()
+        if !json {
+            print(state.map { "resuming \(agentName) on \(id) at step \($0.step) of \(steps), seed \(seed) -> \(directory)" }
+                  ?? "training \(agentName) on \(id) for \(steps) steps, seed \(seed) -> \(directory)")
+        }
+        // Where a run can be resumed from: the agent's whole training state, the environment's and the loop's.
+        let copies = (learner as? VectorAgent)?.environmentCount ?? 1
+        let saveResume: ((TrainerState) throws -> Void)? = copies > 1 ? nil : (learner as? ResumableAgent).flatMap { resumable in
+            (env as? SnapshottingEnvironment).map { snapshotting in
+                { loop in try TrainingRun.writeResume(resumable, snapshotting, loop, to: resumePath) }
+            }
+        }
+        try writeRunFile(trainer: trainer, agent: learner, seconds: resumed?.seconds ?? 0, resumable: saveResume != nil, status: "running")
+        try resolved.train(learner, with: trainer, on: env, evaluationEnvironment: evaluationEnv, resuming: state, checkpoint: saveResume) { p in
+            // The checkpoint of the latest evaluation, so that a run killed outright keeps its last one.
+            try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
+                                      environmentFile: environmentFile)
+            try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
+                              resumable: saveResume != nil, status: "running")
+            guard !json else { return }
+            let remaining = Double(p.totalSteps - p.step) / max(p.stepsPerSecond, 1e-9)
+            let line = String(format: "step %d/%d  episodes %d  recent return %@  eval %@  %.0f steps/s  ETA %.0fs",
+                              p.step, p.totalSteps, p.episodes, p.recentMeanReturn.map { String(format: "%.2f", $0) } ?? "-",
+                              p.lastEvaluation.map { String(format: "%.2f ± %.2f", $0.mean, $0.standardDeviation) } ?? "-",
+                              p.stepsPerSecond, remaining)
+            if interactive { print("\r" + line, terminator: "\u{1B}[K") } else { print(line) }
+            fflush(stdout)
+        }
+        if interactive { print("") }
+        let seconds = Date().timeIntervalSince(start) + (resumed?.seconds ?? 0)
+        let run = try writeOutputs(trainer: trainer, agent: learner, env: env, seconds: seconds, resumable: saveResume != nil)
+        if let stoppedAt = trainer.interruptedAt {
+            if json { print(run.encoded()) }
+            printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): \(directory) holds the episodes and evaluations so far, "
+                       + "the agent as it was then (agent.ckpt) and run.json marked \"interrupted\""
+                       + (saveResume == nil ? "" : "; gym train --resume \(directory) continues it"))
+            throw ExitCode(interruption.exitCode)
+        }
+        if json {
+            print(run.encoded())
+            return
+        }
+        let last = trainer.evaluations.last!
+        print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f (standard error of %d %@ episodes; gym evaluate measures more); "
+                     + "wrote metrics.csv, evaluations.csv, curve.svg, agent.ckpt, run.json",
+                     seconds, last.mean, last.standardError, last.returns.count, learner.hasGreedyPolicy ? "greedy" : "random"))
+        for line in learner.trainingReport { print(line) }
+    }
+
+    /// Writes the run's files and returns run.json's object.
+    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, seconds: Double, resumable: Bool) throws -> JSONValue {
+        let statisticKeys = Set(trainer.episodes.flatMap { $0.statistics.keys }).sorted()
+        var metrics = "step,episode,return,length" + statisticKeys.map { "," + $0 }.joined() + "\n"
+        for e in trainer.episodes {
+            metrics += "\(e.step),\(e.episode),\(e.episodeReturn),\(e.length)" + statisticKeys.map { "," + (e.statistics[$0].map { "\($0)" } ?? "") }.joined() + "\n"
+        }
+        try metrics.write(toFile: directory + "/metrics.csv", atomically: true, encoding: .utf8)
+        var evaluations = "step,mean,std,min,max\n"
+        for e in trainer.evaluations { evaluations += "\(e.step),\(e.mean),\(e.standardDeviation),\(e.returns.min()!),\(e.returns.max()!)\n" }
+        try evaluations.write(toFile: directory + "/evaluations.csv", atomically: true, encoding: .utf8)
+        let curve = LearningCurve.svg(title: "\(agentName) on \(id), seed \(seed)",
+                                      series: [LearningCurve.Series(label: agentName, points: trainer.evaluations.map { (Double($0.step), $0.mean, $0.standardDeviation) })])
+        try curve.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
+        try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
+                                 environmentFile: environmentFile)
+        return try writeRunFile(trainer: trainer, agent: learner, seconds: seconds, resumable: resumable,
+                                status: trainer.interruptedAt == nil ? "finished" : "interrupted")
+    }
+
+    /// Writes run.json (status "running" at the start, so that a run killed outright can be resumed).
+    @discardableResult
+    func writeRunFile(trainer: Trainer, agent learner: Agent, seconds: Double, resumable: Bool, status: String) throws -> JSONValue {
+        let final: JSONValue = trainer.evaluations.last.map {
+            ["mean": .number($0.mean), "std": .number($0.standardDeviation), "standard_error": .number($0.standardError), "step": .number(Double($0.step))]
+        } ?? .null
+        var run: [String: JSONValue] = [
+            "status": .string(status),
+            "steps_done": .number(Double(status == "running" ? trainer.evaluations.last?.step ?? 0 : trainer.interruptedAt ?? steps)),
+            "resumable": .bool(resumable),
+            "agent": .string(agentName), "environment": .string(id), "steps": .number(Double(steps)), "seed": .number(Double(seed)),
+            "parameters": .object(resolved.overrides.mapValues { .number($0) }),
+            "settings": .object(learner.settings.mapValues { .string($0) }),
+            "evaluation_interval": .number(Double(trainer.options.evaluationInterval)),
+            "evaluation_episodes": .number(Double(evaluationEpisodes)),
+            "final_evaluation": final,
+            "episodes": .number(Double(trainer.episodes.count)), "wall_seconds": .number(seconds),
+        ]
+        if let environmentFile { run["environment_file"] = .string(URL(fileURLWithPath: environmentFile).standardizedFileURL.path) }
+        let object = JSONValue.object(run)
+        try (object.encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
+        return object
+    }
+}

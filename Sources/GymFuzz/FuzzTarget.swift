@@ -1,0 +1,79 @@
+import Foundation
+import Gym
+import GymAgents
+import GymJSON
+import GymMDP
+import GymNN
+import GymPlugins
+
+/// The fuzz targets: each takes any bytes, and either rejects them with an error or accepts them and
+/// then works on them without a crash. What must hold beyond not crashing is checked with `violated`,
+/// which ends the process, so that libFuzzer records the input.
+enum FuzzTarget: String, CaseIterable {
+    /// The JSON reader.
+    case json
+    /// The spec loader, every kind: a file that loads is then reset and stepped.
+    case spec
+    /// The expression compiler and interpreter: the first line is `x`'s next value, the rest the reward.
+    case expression
+    /// The checkpoint reader, and restoring the agent it names on the corridor.
+    case checkpoint
+    /// The parser of a plugin's describe() text.
+    case describe
+
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch self {
+        case .json:
+            _ = try? JSONReader.parse(text, source: "fuzz.json")
+        case .spec:
+            guard let json = try? JSONReader.parse(text, source: "fuzz.json"),
+                  let env = try? MDPFile(json: json, path: "fuzz.json").compile().makeEnvironment() else { return }
+            FuzzTarget.exercise(env)
+        case .expression:
+            let (next, reward) = text.firstIndex(of: "\n").map { (String(text[..<$0]), String(text[text.index(after: $0)...])) } ?? (text, "x")
+            let json: OrderedJSON = .object([
+                ("format", .string(MDPFile.format)), ("id", .string("fuzz-v1")), ("kind", .string("dynamics")),
+                ("parameters", .object([("k", .number(0.5))])),
+                ("state", .array([.object([("name", .string("x")), ("init", .string("uniform(-1, 1)"))]),
+                                  .object([("name", .string("v")), ("init", .number(0))])])),
+                ("actions", .object([("type", .string("discrete")), ("names", .array([.string("left"), .string("right")]))])),
+                ("next", .object([("x", .string(next)), ("v", .string("v + a - 0.5"))])), ("reward", .string(reward)),
+                ("terminal", .string("abs(x) > 100")),
+                ("observation", .object([("expressions", .array([.string("x"), .string("v")])),
+                                         ("low", .array([.number(-100), .number(-100)])), ("high", .array([.number(100), .number(100)]))])),
+            ])
+            guard let env = try? MDPFile(json: json, path: "fuzz.json").compile().makeEnvironment() else { return }
+            FuzzTarget.exercise(env)
+        case .checkpoint:
+            guard let checkpoint = try? Checkpoint.parse(Data(bytes), path: "fuzz.ckpt") else { return }
+            guard let env = try? Corridor() else { return }
+            guard let (agent, _) = try? AgentCheckpoint.load(checkpoint, path: "fuzz.ckpt", environment: env) else { return }
+            for state in 0..<6 {
+                let action = agent.act(.discrete(state), mode: .greedy)
+                if !env.actionSpace.contains(action) { FuzzTarget.violated("a restored \(agent.name) chose \(action), outside \(env.actionSpace)") }
+            }
+        case .describe:
+            _ = try? PluginDescription(text: text, plugin: "fuzz", path: "libfuzz.so", environmentID: "fuzz-v1")
+        }
+    }
+
+    /// Resets and steps an environment that loaded: every reward is finite, or the step says why not.
+    static func exercise(_ env: Environment) {
+        var rng = RandomSource(seed: 1)
+        guard (try? env.reset(seed: 0, options: .none)) != nil else { return }
+        for _ in 0..<100 {
+            guard let step = try? env.step(env.actionSpace.sampleAction(using: &rng)) else { return }
+            if !step.reward.isFinite { violated("step returned the non-finite reward \(step.reward) without an error") }
+            if !env.observationSpace.contains(step.observation) {
+                violated("step returned \(step.observation), outside the observation space \(env.observationSpace)")
+            }
+            if step.terminated || step.truncated { return }
+        }
+    }
+
+    static func violated(_ what: String) -> Never {
+        FileHandle.standardError.write(Data("gym-fuzz: \(what)\n".utf8))
+        abort()
+    }
+}
