@@ -44,6 +44,18 @@ public struct EnvironmentSnapshot: Equatable, Sendable {
         entries[key] = phase == .needsReset ? "needs-reset" : phase == .running ? "running" : "ended"
     }
 
+    /// Where an episode is: the generator, the steps taken since reset and the phase.
+    public mutating func setEpisode(generator: RandomSource, elapsed: Int, phase: EpisodePhase) {
+        set("generator", generator: generator)
+        set("elapsed", int: elapsed)
+        set("phase", phase: phase)
+    }
+
+    /// What `setEpisode` wrote.
+    public func episode() throws -> (generator: RandomSource, elapsed: Int, phase: EpisodePhase) {
+        (try generator("generator"), try int("elapsed"), try phase("phase"))
+    }
+
     public func words(_ key: String, count: Int? = nil) throws -> [UInt64] {
         guard let text = entries[key] else { throw GymError.invalidArgument("the snapshot has no '\(key)'") }
         guard let values = HexWords.decode(text), count.map({ $0 == values.count }) ?? true else {

@@ -30,10 +30,7 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
     private let instance: UInt32
     private var observationBuffer: [Double]
     private var actionBuffer: [Double]
-    private var phase = EpisodePhase.needsReset
-    private var last: Observation = .discrete(0)
-    private var episode = 0
-    private var steps = 0
+    private var current = PluginEpisode()
 
     /// Starts a process for the instance (or uses `process`, the library's probe).
     public convenience init(library: IsolatedPluginLibrary, environmentID: String, configuration: [String: Double]) throws {
@@ -64,42 +61,33 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
     }
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
-        let call = PluginCall("reset", environment: environmentID, episode: episode + 1)
+        let call = PluginCall("reset", environment: environmentID, episode: current.episode + 1)
         let (status, message) = try observationBuffer.withUnsafeMutableBufferPointer {
             try process.reset(instance, seed: seed, options: options, observation: $0.baseAddress!, width: $0.count, call: call)
         }
         guard status == GYM_OK else {
-            throw PluginValues.failure(status, call: "reset", message: message, plugin: library.name, path: library.path, beforeReset: phase == .needsReset)
+            throw PluginValues.failure(status, call: "reset", message: message, plugin: library.name, path: library.path,
+                                       beforeReset: current.phase == .needsReset)
         }
-        episode += 1
-        steps = 0
-        phase = .running
-        last = PluginValues.decode(observationBuffer, of: observationSpace)
-        return (last, [:])
+        return current.started(PluginValues.decode(observationBuffer, of: observationSpace))
     }
 
-    public func observe() throws -> Observation {
-        try phase.checkObserve(metadata.id ?? "plugin environment")
-        return last
-    }
+    public func observe() throws -> Observation { try current.observe(metadata.id) }
 
     public func step(_ action: Action) throws -> Step {
         try actionBuffer.withUnsafeMutableBufferPointer { try PluginValues.encode(action, of: actionSpace, into: $0.baseAddress!, plugin: library.name) }
         var answer: PluginProcess.StepAnswer?
-        let call = PluginCall("step", environment: environmentID, episode: max(episode, 1), step: steps + 1)
+        let call = PluginCall("step", environment: environmentID, episode: max(current.episode, 1), step: current.steps + 1)
         try observationBuffer.withUnsafeMutableBufferPointer { observations in
             try process.step([instance], actions: actionBuffer, observations: observations.baseAddress!, call: call) { answer = $1 }
         }
         guard let answer else { throw PluginError(path: library.path, name: library.name, reason: .hostUnavailable("no answer to step")) }
         guard answer.status == GYM_OK else {
             throw PluginValues.failure(answer.status, call: "step", message: answer.message, plugin: library.name, path: library.path,
-                                       beforeReset: phase == .needsReset)
+                                       beforeReset: current.phase == .needsReset)
         }
-        steps += 1
-        last = PluginValues.decode(observationBuffer, of: observationSpace)
-        let step = Step(observation: last, reward: answer.reward, terminated: answer.terminated, truncated: answer.truncated)
-        phase = .after(step)
-        return step
+        return current.stepped(Step(observation: PluginValues.decode(observationBuffer, of: observationSpace), reward: answer.reward,
+                                    terminated: answer.terminated, truncated: answer.truncated))
     }
 
     /// `count` fresh instances in one new process, stepped in one round trip (`BatchSteppable`).

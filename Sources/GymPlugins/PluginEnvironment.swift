@@ -19,8 +19,7 @@ public final class PluginEnvironment: Environment {
     private var observationBuffer: [Double]
     private var actionBuffer: [Double]
     private var errorBuffer = [CChar](repeating: 0, count: 1024)
-    private var phase = EpisodePhase.needsReset
-    private var last: Observation = .discrete(0)
+    private var current = PluginEpisode()
 
     public init(library: PluginLibrary, environmentID: String, configuration: [String: Double]) throws {
         self.library = library
@@ -52,7 +51,7 @@ public final class PluginEnvironment: Environment {
     private func failure(_ status: GymStatus, _ call: String) -> Error {
         errorBuffer[errorBuffer.count - 1] = 0
         return PluginValues.failure(status, call: call, message: String(cString: errorBuffer), plugin: library.name, path: library.path,
-                                    beforeReset: phase == .needsReset)
+                                    beforeReset: current.phase == .needsReset)
     }
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
@@ -61,15 +60,10 @@ public final class PluginEnvironment: Environment {
         let status = library.table.pointee.reset(env, seed ?? 0, seed == nil ? 0 : 1, JSONValue.object(object).encoded(),
                                                  &observationBuffer, &errorBuffer, errorBuffer.count - 1)
         guard status == GYM_OK else { throw failure(status, "reset") }
-        phase = .running
-        last = PluginValues.decode(observationBuffer, of: observationSpace)
-        return (last, [:])
+        return current.started(PluginValues.decode(observationBuffer, of: observationSpace))
     }
 
-    public func observe() throws -> Observation {
-        try phase.checkObserve(metadata.id ?? "plugin environment")
-        return last
-    }
+    public func observe() throws -> Observation { try current.observe(metadata.id) }
 
     @inline(__always)  // into the protocol witness, which otherwise copies the Step with a store-forwarding stall
     public func step(_ action: Action) throws -> Step {
@@ -78,9 +72,7 @@ public final class PluginEnvironment: Environment {
         var terminated: Int32 = 0, truncated: Int32 = 0
         let status = library.table.pointee.step(env, actionBuffer, &observationBuffer, &reward, &terminated, &truncated, &errorBuffer, errorBuffer.count - 1)
         guard status == GYM_OK else { throw failure(status, "step") }
-        last = PluginValues.decode(observationBuffer, of: observationSpace)
-        let step = Step(observation: last, reward: reward, terminated: terminated != 0, truncated: truncated != 0)
-        phase = .after(step)
-        return step
+        return current.stepped(Step(observation: PluginValues.decode(observationBuffer, of: observationSpace), reward: reward,
+                                    terminated: terminated != 0, truncated: truncated != 0))
     }
 }

@@ -93,19 +93,17 @@ struct WireReader {
         return bytes[offset]
     }
 
-    mutating func u32() throws -> UInt32 {
-        guard bytes.count - offset >= 4 else { throw Truncated() }
-        var value: UInt32 = 0
-        for k in 0..<4 { value |= UInt32(bytes[offset + k]) << (8 * k) }
-        offset += 4
-        return value
-    }
+    mutating func u32() throws -> UInt32 { try integer() }
 
-    mutating func u64() throws -> UInt64 {
-        guard bytes.count - offset >= 8 else { throw Truncated() }
-        var value: UInt64 = 0
-        for k in 0..<8 { value |= UInt64(bytes[offset + k]) << (8 * k) }
-        offset += 8
+    mutating func u64() throws -> UInt64 { try integer() }
+
+    /// A little-endian unsigned integer of `T`'s width.
+    private mutating func integer<T: FixedWidthInteger & UnsignedInteger>() throws -> T {
+        let width = T.bitWidth / 8
+        guard bytes.count - offset >= width else { throw Truncated() }
+        var value: T = 0
+        for k in 0..<width { value |= T(bytes[offset + k]) << (8 * k) }
+        offset += width
         return value
     }
 

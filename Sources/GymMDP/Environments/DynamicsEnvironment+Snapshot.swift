@@ -1,26 +1,22 @@
 import Gym
 
-/// A dynamics MDP's snapshot: every register, the generator, the step counter and the episode's place.
+/// A dynamics MDP's snapshot: every register, the step counter, and the episode (generator, clock, phase).
 extension DynamicsEnvironment: SnapshottingEnvironment {
     public func snapshot() -> EnvironmentSnapshot {
         var snapshot = EnvironmentSnapshot()
         snapshot.set("registers", doubles: Array(UnsafeBufferPointer(start: registers, count: model.initialRegisters.count)))
-        snapshot.set("generator", generator: rng)
         snapshot.set("t", int: t)
-        snapshot.set("elapsed", int: clock.elapsed)
-        snapshot.set("phase", phase: phase)
+        snapshot.setEpisode(generator: rng, elapsed: clock.elapsed, phase: phase)
         return snapshot
     }
 
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
-        let values = try snapshot.doubles("registers", count: model.initialRegisters.count)
-        let generator = try snapshot.generator("generator"), steps = try snapshot.int("t")
-        let elapsed = try snapshot.int("elapsed"), restored = try snapshot.phase("phase")
+        let values = try snapshot.doubles("registers", count: model.initialRegisters.count), steps = try snapshot.int("t")
+        let episode = try snapshot.episode()
         for i in values.indices { registers[i] = values[i] }
-        rng = generator
         t = steps
-        clock.resume(at: elapsed)
-        phase = restored
-        if restored != .needsReset { lastObservation = try observation() }
+        (rng, phase) = (episode.generator, episode.phase)
+        clock.resume(at: episode.elapsed)
+        if phase != .needsReset { lastObservation = try observation() }
     }
 }

@@ -1,13 +1,11 @@
 import Gym
 
-/// A tabular or grid MDP's snapshot: the state, the generator and the episode's place.
+/// A tabular or grid MDP's snapshot: the state, and the episode (generator, clock, phase).
 extension TabularEnvironment: SnapshottingEnvironment {
     public func snapshot() -> EnvironmentSnapshot {
         var snapshot = EnvironmentSnapshot()
         snapshot.set("state", int: state)
-        snapshot.set("generator", generator: rng)
-        snapshot.set("elapsed", int: clock.elapsed)
-        snapshot.set("phase", phase: phase)
+        snapshot.setEpisode(generator: rng, elapsed: clock.elapsed, phase: phase)
         return snapshot
     }
 
@@ -16,10 +14,9 @@ extension TabularEnvironment: SnapshottingEnvironment {
         guard restoredState >= 0, restoredState < model.stateCount else {
             throw GymError.invalidArgument("the snapshot's state \(restoredState) is not a state of \(name) (0..<\(model.stateCount))")
         }
-        let generator = try snapshot.generator("generator"), elapsed = try snapshot.int("elapsed"), restored = try snapshot.phase("phase")
+        let episode = try snapshot.episode()
         state = restoredState
-        rng = generator
-        clock.resume(at: elapsed)
-        phase = restored
+        (rng, phase) = (episode.generator, episode.phase)
+        clock.resume(at: episode.elapsed)
     }
 }
