@@ -41,12 +41,14 @@ schema: build
 	$(GYM) validate Environments/*.json
 
 # Release mode: the learning tests train agents and must finish in seconds.
-# The conformance suite runs on every shipped environment first, and the documentation must build.
+# The conformance suite runs on every shipped environment first, and the documentation must build;
+# every fuzz target then runs 3,000 inputs (the smoke run; `make fuzz` for more).
 # The Python tests come before `swift test`, whose build relinks the libraries with testing enabled.
 test: build schema docs
 	$(GYM) check --all
 	$(GYM) bench --steps 1000 --repeats 1
 	$(MAKE) -s python-test
+	$(MAKE) -s fuzz FUZZ_RUNS=3000 FUZZ_SEED=1
 	$(SWIFT) test -c release --disable-swift-testing
 
 # The stamp is written last, so an interrupted install is redone.
@@ -166,6 +168,8 @@ tsan: deps
 # .build-fuzz/crash-*. `make fuzz FUZZ_RUNS=10000000` is the campaign; `make test` runs the smoke run.
 FUZZ_TARGETS := json spec expression checkpoint describe
 FUZZ_RUNS ?= 3000
+# 0 lets libFuzzer choose; `make test` fixes it, so that its smoke run is the same on every machine.
+FUZZ_SEED ?= 0
 FUZZ := .build-fuzz/release/gym-fuzz
 LLD := $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
 
@@ -179,7 +183,7 @@ fuzz: $(FUZZ)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p .build-fuzz/corpus/$$t; \
 		echo "== fuzz $$t: $(FUZZ_RUNS) inputs"; \
-		GYM_FUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ) -runs=$(FUZZ_RUNS) -max_len=8192 \
+		GYM_FUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=8192 \
 			-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -artifact_prefix=.build-fuzz/ -print_final_stats=1 \
 			.build-fuzz/corpus/$$t Tests/Fuzz/$$t 2>.build-fuzz/$$t.log \
 			|| { tail -40 .build-fuzz/$$t.log; exit 1; }; \
@@ -188,7 +192,7 @@ fuzz: $(FUZZ)
 
 # The test suite under AddressSanitizer, and the threaded code under ThreadSanitizer.
 test-sanitizers: deps tsan
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan --disable-swift-testing
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test -c release --sanitize=address --scratch-path .build-asan --disable-swift-testing
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan $(VENV) $(TEST_VENV)
