@@ -91,7 +91,8 @@ public final class MDPFile {
         header.maxEpisodeSteps = reader.integer(json["max_episode_steps"], at: root.key("max_episode_steps"),
                                                 "a positive integer of at most \(ModelLimits.maxEpisodeSteps)") { $0 > 0 && $0 <= ModelLimits.maxEpisodeSteps }
         header.rewardRange = MDPFile.rewardRange(json["reward_range"], reader)
-        let definition = kindType.compile(json, header, reader)
+        // On a deep stack: expression trees are walked recursively (Specs/limits.md).
+        let definition = DeepStack.run { kindType.compile(json, header, reader) }
         for (name, _) in parameterDefaults where !reader.referencedParameters.contains(name) && kind != "dynamics" {
             reader.fail(root.key("parameters").key(name), "parameter '\(name)' is defined but never referenced as \"$\(name)\"")
         }

@@ -171,8 +171,10 @@ final class MDPCommandsTests: CLITestCase {
         XCTAssertTrue(listed.stdout.contains("inventory/inventory-v1"), listed.stdout)
         let bench = try gym("bench", library, "--steps", "500", "--repeats", "1", "--envs", "2", "--json")
         XCTAssertEqual(bench.status, 0, bench.stderr)
-        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String }, ["raw", "wrapped (make)", "inside EpisodeGuard", "vector of 2, copies, 1 thread"],
-                       "a plugin has no batched path: its copies step one by one")
+        XCTAssertEqual(try jsonLines(bench.stdout).compactMap { $0["variant"] as? String },
+                       ["raw", "wrapped (make)", "inside EpisodeGuard", "vector of 2, copies, 1 thread",
+                        "isolated, own process", "isolated vector of 2, one round trip a step"],
+                       "in process a plugin has no batched path (its copies step one by one); isolated, its copies step in one round trip")
         let missing = try gym("rollout", dir.appendingPathComponent("libmissing.so").path)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("libmissing.so: no such file"), missing.stderr)
