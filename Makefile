@@ -160,7 +160,7 @@ gymnasium-fixtures: $(PEERS_VENV)/bin/python
 # `make test`). Any race report fails it.
 tsan: deps
 	TSAN_OPTIONS="halt_on_error=1" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --disable-swift-testing \
-		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C"
+		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C|ExpressionLimitsTests|IsolationTests"
 
 # libFuzzer targets (Sources/GymFuzz) built with AddressSanitizer in their own build folder, linked with the
 # toolchain's lld (gold fails on the fuzzer's objects). Each target starts from its committed corpus in
