@@ -47,8 +47,16 @@ final class PluginProcess {
         var environment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }
             .map { strdup("\($0.key)=\($0.value)") } + [strdup("SWIFT_BACKTRACE=enable=no"), nil]
         defer { for pointer in environment { free(pointer) } }
+        // A process group of its own: the terminal's Ctrl-C goes to gym, which stops at a clean point, and
+        // not to the plugin host, whose death would fail the step instead. The host ends when gym does
+        // (its socket closes).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, isolation.hostExecutable, &actions, nil, &argv, &environment)
+        let spawned = posix_spawn(&child, isolation.hostExecutable, &actions, &attributes, &argv, &environment)
         close(fds[1])
         guard spawned == 0 else {
             close(fds[0])
