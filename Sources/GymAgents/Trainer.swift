@@ -69,6 +69,8 @@ public final class Trainer {
     public private(set) var evaluations: [EvaluationRecord] = []
     /// The steps taken when `Options.stopRequested` stopped training; nil for a run that finished.
     public private(set) var interruptedAt: Int?
+    /// The steps taken before this process began training (a resumed run's), for the progress rate.
+    private var stepsBefore = 0
 
     public init(options: Options) { self.options = options }
 
@@ -88,7 +90,7 @@ public final class Trainer {
         var first = 1
         if let resuming {
             (observation, episodeReturn, episodeLength, statistics) = (resuming.observation, resuming.episodeReturn, resuming.episodeLength, resuming.statistics)
-            (episodes, evaluations, first) = (resuming.episodes, resuming.evaluations, resuming.step + 1)
+            (episodes, evaluations, first, stepsBefore) = (resuming.episodes, resuming.evaluations, resuming.step + 1, resuming.step)
         } else {
             observation = try environment.reset(seed: options.seed, options: .none).observation
         }
@@ -186,7 +188,7 @@ public final class Trainer {
         let recent = episodes.suffix(20).map(\.episodeReturn)
         progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: episodes.count,
                                   recentMeanReturn: recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count),
-                                  stepsPerSecond: Double(step) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
+                                  stepsPerSecond: Double(step - stepsBefore) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
     }
 
     /// The returns of `episodes` episodes, the first reset with `seed`, acting greedily (or, with
