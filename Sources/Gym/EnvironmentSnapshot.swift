@@ -35,10 +35,7 @@ public struct EnvironmentSnapshot: Equatable, Sendable {
 
     public mutating func set(_ key: String, int: Int) { entries[key] = String(int) }
 
-    public mutating func set(_ key: String, generator: RandomSource) {
-        let s = generator.state
-        set(key, [s.0, s.1, s.2, s.3])
-    }
+    public mutating func set(_ key: String, generator: RandomSource) { set(key, generator.stateWords) }
 
     public mutating func set(_ key: String, phase: EpisodePhase) {
         entries[key] = phase == .needsReset ? "needs-reset" : phase == .running ? "running" : "ended"
@@ -71,10 +68,7 @@ public struct EnvironmentSnapshot: Equatable, Sendable {
         return value
     }
 
-    public func generator(_ key: String) throws -> RandomSource {
-        let w = try words(key, count: 4)
-        return RandomSource(state: (w[0], w[1], w[2], w[3]))
-    }
+    public func generator(_ key: String) throws -> RandomSource { RandomSource(stateWords: try words(key, count: 4))! }
 
     public func phase(_ key: String) throws -> EpisodePhase {
         switch entries[key] {

@@ -73,15 +73,9 @@ public struct Checkpoint {
     }
 
     /// Stores a generator's state exactly.
-    public mutating func set(_ name: String, generator: RandomSource) {
-        let s = generator.state
-        set(name, words: [s.0, s.1, s.2, s.3])
-    }
+    public mutating func set(_ name: String, generator: RandomSource) { set(name, words: generator.stateWords) }
 
-    public func generator(_ name: String) throws -> RandomSource {
-        let w = try words(name, count: 4)
-        return RandomSource(state: (w[0], w[1], w[2], w[3]))
-    }
+    public func generator(_ name: String) throws -> RandomSource { RandomSource(stateWords: try words(name, count: 4))! }
 
     /// Stores a network's architecture and parameters under `name`.
     public mutating func set(_ name: String, network: MLP) {

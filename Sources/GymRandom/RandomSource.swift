@@ -34,6 +34,15 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
         if state == (0, 0, 0, 0) { self = RandomSource(seed: 0) }
     }
 
+    /// `state` as four words, in order, for saving.
+    public var stateWords: [UInt64] { [bits.0, bits.1, bits.2, bits.3] }
+
+    /// A generator in the state `stateWords` gave; nil unless there are exactly four words.
+    public init?(stateWords words: [UInt64]) {
+        guard words.count == 4 else { return nil }
+        self.init(state: (words[0], words[1], words[2], words[3]))
+    }
+
     /// A generator seeded from the system's entropy source, for runs that asked for no seed.
     public static func entropySeeded() -> RandomSource {
         var system = SystemRandomNumberGenerator()
