@@ -9,6 +9,7 @@
 //   Gym                    <- GymRandom             protocol, spaces, wrappers, registry, vector stepping
 //   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
 //   GymPlanning            <- Gym                   known tabular models and the exact solvers
+//   GymGames               <- GymRandom, CGLPK      normal-form games: exploitability, equilibria (GLPK), game learners, Gambit files
 //   GymMDP                 <- Gym, GymJSON, GymPlanning, CGymMath
 //                                                   the JSON MDP kinds, validation, expressions, environments, batches
 //   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
@@ -27,7 +28,7 @@
 //   GymFuzz                <- Gym, GymJSON, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
-// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGymMath (the interpreter's sine, cosine and vectorised lane
+// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CGymMath (the interpreter's sine, cosine and vectorised lane
 // kernels), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
 import PackageDescription
 
@@ -37,6 +38,7 @@ let package = Package(
         .library(name: "Gym", targets: ["Gym"]),
         .library(name: "GymMDP", targets: ["GymMDP"]),
         .library(name: "GymPlanning", targets: ["GymPlanning"]),
+        .library(name: "GymGames", targets: ["GymGames"]),
         .library(name: "GymAgents", targets: ["GymAgents"]),
         .library(name: "GymPlugins", targets: ["GymPlugins"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
@@ -56,6 +58,8 @@ let package = Package(
         // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev).
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // GLPK ships no pkg-config file; the header is /usr/include/glpk.h (apt: libglpk-dev).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The expression interpreter's sine and cosine and its lane kernels (C, vectorised); the plugin ABI header.
         .target(name: "CGymMath"),
         .target(name: "CGymPlugin"),
@@ -69,6 +73,8 @@ let package = Package(
         .target(name: "GymJSON", dependencies: ["Gym", "CJSONC"]),
         // Known tabular models and the exact solvers (value and policy iteration).
         .target(name: "GymPlanning", dependencies: ["Gym"]),
+        // Normal-form games: payoffs, exploitability, exact equilibria (GLPK), no-regret learners, Gambit .nfg.
+        .target(name: "GymGames", dependencies: ["GymRandom", "CGLPK"]),
         // JSON MDP formats: kinds, validation with JSON paths, the expression compiler, environments.
         .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "CGymMath"]),
 
@@ -102,7 +108,8 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
         .testTarget(name: "GymJSONTests", dependencies: ["Gym", "GymJSON", "CJSONC"]),
         .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "CGymMath"], exclude: ["BrokenSpecs", "Fixtures"]),
-        .testTarget(name: "GymNNTests", dependencies: ["GymRandom", "GymNN"]),
+        .testTarget(name: "GymGamesTests", dependencies: ["GymGames"]),
+        .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymRandom", "GymNN"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
