@@ -10,7 +10,7 @@
 //   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
 //   GymPlanning            <- Gym                   known tabular models and the exact solvers
 //   GymGames               <- GymRandom, CGLPK      normal-form games: exploitability, equilibria (GLPK), game learners, Gambit files
-//   GymMDP                 <- Gym, GymJSON, GymPlanning, CGymMath
+//   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, CGymMath
 //                                                   the JSON MDP kinds, validation, expressions, environments, batches
 //   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
 //   GymAgents              <- Gym, GymNN, GymPlanning
@@ -76,7 +76,7 @@ let package = Package(
         // Normal-form games: payoffs, exploitability, exact equilibria (GLPK), no-regret learners, Gambit .nfg.
         .target(name: "GymGames", dependencies: ["GymRandom", "CGLPK"]),
         // JSON MDP formats: kinds, validation with JSON paths, the expression compiler, environments.
-        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "CGymMath"]),
+        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "CGymMath"]),
 
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
         .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS"]),

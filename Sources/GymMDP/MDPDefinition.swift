@@ -1,4 +1,5 @@
 import Gym
+import GymGames
 import GymPlanning
 
 /// What a compiled MDP file defines: its header, a factory for environments, and (for kinds with a
@@ -9,5 +10,12 @@ public struct MDPDefinition {
     public var model: TabularModel?
     /// The grid layout, for the grid kind (used to print values and policies as maps).
     public var grid: GridLayout?
+    /// The normal-form game, for the matrix-game kind (against an opponent model: the agent is the
+    /// first player and the opponent the second).
+    public var game: NormalFormGame? = nil
+    /// Makes the single-agent environment; for a game whose players are all agents it throws
+    /// `MultiAgentGameError`.
     public var makeEnvironment: () throws -> Environment
+    /// Makes the multi-agent environment, for a matrix game with `players`; nil for every other file.
+    public var makeMultiAgentEnvironment: (() throws -> MultiAgentEnvironment)? = nil
 }

@@ -128,6 +128,9 @@ public final class MDPFile {
             id: id, kind: kind, title: title.isEmpty ? definition.header.description.prefix(80).description : title,
             source: path, maxEpisodeSteps: definition.header.maxEpisodeSteps,
             parameters: Dictionary(parameterDefaults, uniquingKeysWith: { first, _ in first }),
-            factory: { [self] overrides in try compile(overrides: overrides).makeEnvironment() })
+            factory: { [self] overrides in try compile(overrides: overrides).makeEnvironment() },
+            multiAgentFactory: definition.makeMultiAgentEnvironment == nil ? nil : { [self] overrides in
+                try compile(overrides: overrides).makeMultiAgentEnvironment!()
+            })
     }
 }

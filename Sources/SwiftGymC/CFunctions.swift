@@ -62,7 +62,9 @@ public func sg_load_plugin(_ path: UnsafePointer<CChar>) -> Int32 {
 @_cdecl("sg_ids")
 public func sg_ids() -> UnsafeMutablePointer<CChar>? {
     registry.discover()
-    return owned(JSONValue.array(registry.ids.map { .string($0) }).encoded())
+    // Single-agent environments only: the C ABI steps one agent (games whose players are all agents are not yet exported).
+    let ids = registry.ids.filter { (try? registry.spec($0).isMultiAgent) != true }
+    return owned(JSONValue.array(ids.map { .string($0) }).encoded())
 }
 
 @_cdecl("sg_describe")

@@ -13,10 +13,18 @@ public struct EnvironmentSpec {
     /// Named numeric parameters and their defaults, overridable at `make` time.
     public var parameters: [String: Double]
     /// Makes a fresh, unwrapped instance with the given parameter overrides (already checked to be known).
+    /// For a single-agent environment; a multi-agent one's factory throws, naming the way to make it.
     public var factory: ([String: Double]) throws -> Environment
+    /// Makes a multi-agent instance, for environments whose players are all agents; nil otherwise.
+    public var multiAgentFactory: (([String: Double]) throws -> MultiAgentEnvironment)?
+
+    /// Whether the environment is multi-agent (`Registry.makeMultiAgent`).
+    public var isMultiAgent: Bool { multiAgentFactory != nil }
 
     public init(id: String, kind: String, title: String, source: String, maxEpisodeSteps: Int? = nil,
-                parameters: [String: Double] = [:], factory: @escaping ([String: Double]) throws -> Environment) {
+                parameters: [String: Double] = [:], factory: @escaping ([String: Double]) throws -> Environment,
+                multiAgentFactory: (([String: Double]) throws -> MultiAgentEnvironment)? = nil) {
+        self.multiAgentFactory = multiAgentFactory
         self.id = id
         self.kind = kind
         self.title = title

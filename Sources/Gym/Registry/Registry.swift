@@ -135,6 +135,17 @@ public final class Registry {
         return try spec.factory(overrides)
     }
 
+    /// A fresh instance of the multi-agent environment `id` (a game whose players are all agents).
+    /// - Throws: `GymError.invalidArgument` when `id` is a single-agent environment.
+    public func makeMultiAgent(_ id: String, overrides: [String: Double] = [:]) throws -> MultiAgentEnvironment {
+        let spec = try spec(id)
+        guard let factory = spec.multiAgentFactory else {
+            throw GymError.invalidArgument("\(spec.id) is a single-agent environment; make it with Registry.make")
+        }
+        try spec.checkParameters(overrides)
+        return try factory(overrides)
+    }
+
     private func registerBuiltins() {
         let defaults = Corridor.defaultParameters
         try! register(EnvironmentSpec(

@@ -37,8 +37,9 @@ struct Check: ParsableCommand {
     func validate() throws {
         if environments.isEmpty && !all { throw ValidationError("give environment ids or files, or --all") }
         if let only {
-            let unknown = only.split(separator: ",").map(String.init).filter { !ConformanceSuite.checkIDs.contains($0) }
-            if !unknown.isEmpty { throw ValidationError("unknown check ids: \(unknown.joined(separator: ", ")); known: \(ConformanceSuite.checkIDs.joined(separator: ", "))") }
+            let known = ConformanceSuite.checkIDs + MultiAgentConformance.checkIDs
+            let unknown = only.split(separator: ",").map(String.init).filter { !known.contains($0) }
+            if !unknown.isEmpty { throw ValidationError("unknown check ids: \(unknown.joined(separator: ", ")); known: \(known.joined(separator: ", "))") }
         }
     }
 
@@ -56,7 +57,13 @@ struct Check: ParsableCommand {
         for id in ids {
             var results: [CheckResult]
             do {
-                results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
+                if try Registry.shared.spec(id).isMultiAgent {
+                    // Games whose players are all agents get the parallel API's checks.
+                    results = MultiAgentConformance.run({ try Registry.shared.makeMultiAgent(id, overrides: overrides) },
+                                                        configuration: configuration, only: selected)
+                } else {
+                    results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
+                }
             } catch let error as PluginError {
                 results = [CheckResult(id: "plugin.load", summary: "the plugin environment can be made", outcome: .failed("\(error)"))]
             }

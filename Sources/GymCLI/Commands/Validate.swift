@@ -20,6 +20,19 @@ struct Validate: ParsableCommand {
             do {
                 let mdp = try MDPFile(path: file)
                 let definition = try mdp.compile()
+                if let makeGame = definition.makeMultiAgentEnvironment {
+                    let game = try makeGame()
+                    let spaces = try game.possibleAgents.map { ($0, try game.observationSpace($0), try game.actionSpace($0)) }
+                    if output.json {
+                        print(JSONValue.object([
+                            "file": .string(file), "valid": true, "id": .string(mdp.id), "kind": .string(mdp.kind),
+                            "agents": .array(spaces.map { .object(["name": .string($0.0), "observation_space": $0.1.json, "action_space": $0.2.json]) }),
+                        ]).encoded())
+                    } else {
+                        print("ok  \(file)  \(mdp.id) (\(mdp.kind), agents " + spaces.map { "\($0.0): observation \($0.1), action \($0.2)" }.joined(separator: "; ") + ")")
+                    }
+                    continue
+                }
                 let env = try definition.makeEnvironment()
                 if output.json {
                     print(JSONValue.object([

@@ -1,4 +1,5 @@
 import Gym
+import GymGames
 import GymJSON
 import GymPlanning
 
@@ -15,15 +16,21 @@ public enum OpponentModel: Sendable, Equatable {
     case bestResponse(window: Int)
 }
 
-/// The `matrix-game` kind: a repeated two-player game against an opponent model.
+/// The `matrix-game` kind: a repeated game, either one agent against an opponent model, or (with
+/// `players`) every player an agent (`MatrixGameKind+Players.swift`).
 enum MatrixGameKind {
     static let kind = MDPKind(
-        members: ["actions", "opponent_actions", "payoff", "opponent_payoff", "rounds", "observation", "opponent"],
-        requiredMembers: ["actions", "payoff", "rounds", "opponent"],
+        members: ["actions", "opponent_actions", "payoff", "opponent_payoff", "rounds", "observation", "opponent", "players", "payoffs"],
+        requiredMembers: ["actions", "rounds"],
         compile: compile)
 
     static func compile(_ json: OrderedJSON, _ header: MDPHeader, _ reader: SpecReader) -> MDPDefinition? {
+        if json["players"] != nil { return compilePlayers(json, header, reader) }
         let root = JSONPath.root
+        for member in ["payoff", "opponent"] where json[member] == nil {
+            reader.fail(root.key(member), "required member '\(member)' is missing (or give 'players' to make every player an agent)")
+        }
+        if json["payoffs"] != nil { reader.fail(root.key("payoffs"), "'payoffs' (one array per player) needs 'players'") }
         let actions = reader.names(json["actions"], at: root.key("actions"))
         let opponentActions = json["opponent_actions"] == nil ? actions : reader.names(json["opponent_actions"], at: root.key("opponent_actions"))
         let rounds = reader.integer(json["rounds"], at: root.key("rounds"), "a positive integer of at most \(ModelLimits.maxEpisodeSteps)") {
@@ -65,7 +72,9 @@ enum MatrixGameKind {
         }
         let game = MatrixGame(actions: actions, opponentActions: opponentActions, payoff: payoff, opponentPayoff: opponentPayoff,
                               opponent: opponent, observesLastMoves: observationGiven == "last-moves")
-        return MDPDefinition(header: header, model: model, grid: nil, makeEnvironment: {
+        let normalForm = try? NormalFormGame.bimatrix(players: ["agent", "opponent"], actions: [actions, opponentActions],
+                                                      row: payoff, column: opponentPayoff)
+        return MDPDefinition(header: header, model: model, grid: nil, game: normalForm, makeEnvironment: {
             try MatrixGameEnvironment(game: game, metadata: metadata, model: model)
         })
     }

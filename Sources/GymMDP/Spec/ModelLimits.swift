@@ -13,8 +13,11 @@ public enum ModelLimits {
     public static let maxStateActionPairs = 10_000_000
     /// Cells of a grid layout.
     public static let maxGridCells = 2_500_000
-    /// Entries of one payoff matrix (rows times columns).
+    /// Entries of one payoff matrix (rows times columns); for a game with `players`, the payoff
+    /// entries of all players together (pure profiles times players).
     public static let maxPayoffEntries = 10_000_000
+    /// Players of a matrix game with `players`.
+    public static let maxPlayers = 64
     /// `max_episode_steps`, `rounds` and an opponent's `window`.
     public static let maxEpisodeSteps = 1_000_000_000
 
