@@ -23,7 +23,7 @@
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
 //   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
-//   GymCLI                 <- Gym, GymJSON, GymPlanning, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
+//   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
 //   GymFuzz                <- Gym, GymJSON, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "GymCLI",
             dependencies: [
-                "Gym", "GymJSON", "GymPlanning", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins",
+                "Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

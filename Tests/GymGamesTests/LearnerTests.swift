@@ -8,9 +8,8 @@ final class LearnerTests: XCTestCase {
 
     func testRegretMatchingAverageConvergesOnRockPaperScissorsAndItsCurrentPolicyDoesNot() throws {
         let game = try SolverTests.zeroSum(SolverTests.rps)
-        var learning = GameLearning(game: game, kind: .regretMatching)
         // From uniform, regret matching would stay at the equilibrium: start the row player on Rock.
-        try learning.learners[0].restore(state: [0.5, 0, 0, 1, 0, 0])
+        var learning = GameLearning(game: game, kind: .regretMatching, initial: StrategyProfile([[1, 0, 0], uniform]))
         for _ in 0..<50_000 { learning.iterate() }
         for p in 0..<2 { XCTAssertLessThan(distance(learning.average[p], uniform), 0.005, "\(learning.average[p])") }
         XCTAssertGreaterThan(distance(learning.current[0], uniform), 0.05, "\(learning.current[0])")
@@ -50,7 +49,7 @@ final class LearnerTests: XCTestCase {
                                                   row: [[0, 0, 1], [1, 0, 0], [0, 1, 0]], column: [[0, 1, 0], [0, 0, 1], [1, 0, 0]])
         var cycling = GameLearning(game: shapley, kind: .fictitiousPlay)
         // Off the diagonal (row 0, column 1); from (0, 0) the play stays on the diagonal and converges.
-        try cycling.learners[1].restore(state: [0, 0, 0, 0, 1, 0])
+        cycling.learners[1].start(from: [0, 1, 0])
         var worst = 0.0
         for t in 1...20_000 {
             cycling.iterate()

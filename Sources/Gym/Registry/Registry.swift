@@ -138,7 +138,11 @@ public final class Registry {
     /// A fresh instance of the multi-agent environment `id` (a game whose players are all agents).
     /// - Throws: `GymError.invalidArgument` when `id` is a single-agent environment.
     public func makeMultiAgent(_ id: String, overrides: [String: Double] = [:]) throws -> MultiAgentEnvironment {
-        let spec = try spec(id)
+        try makeMultiAgent(spec(id), overrides: overrides)
+    }
+
+    /// A fresh instance of the multi-agent environment `spec`.
+    public func makeMultiAgent(_ spec: EnvironmentSpec, overrides: [String: Double] = [:]) throws -> MultiAgentEnvironment {
         guard let factory = spec.multiAgentFactory else {
             throw GymError.invalidArgument("\(spec.id) is a single-agent environment; make it with Registry.make")
         }

@@ -9,6 +9,10 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a trained agent: its mean return with a standard error, and the gap to the optimum where the model is known.",
         discussion: """
+            For games whose players are all agents, --strategies or a self-play checkpoint gives each player's \
+            expected payoff, what a best response would gain, NashConv and the exploitability (NashConv divided by \
+            the number of players), computed exactly on the matrix. \
+
             The agent acts greedily (--stochastic: as in training). For environments with a known model the \
             mean is compared with the exact optimum and with the uniformly random policy, under the discount \
             the agent was trained with (its gamma setting, else the file's discount, else 1): the optimum, \
@@ -19,7 +23,10 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var environment: EnvironmentOptions
 
     @Option(help: "A checkpoint written by gym train.")
-    var checkpoint: String
+    var checkpoint: String?
+
+    @Option(help: ArgumentHelp("Games: a strategy profile to evaluate, as JSON: {\"row\": [0.25, 0.5, 0.25], \"column\": [...]}.", valueName: "json"))
+    var strategies: String?
 
     @Option(help: "Episodes.")
     var episodes: Int = 20
@@ -33,9 +40,16 @@ struct Evaluate: ParsableCommand {
 
     func validate() throws {
         guard episodes > 0 else { throw ValidationError("--episodes must be positive") }
+        guard (checkpoint == nil) != (strategies == nil) else { throw ValidationError("give --checkpoint PATH, or --strategies JSON for a game (one of them)") }
     }
 
     func run() throws {
+        if (try? Registry.shared.spec(environment.environment))?.isMultiAgent == true {
+            return try evaluateGame(try environment.resolve())
+        }
+        guard let checkpoint else {
+            throw GymError.invalidArgument("--strategies is for games whose players are all agents; \(environment.environment) is not one")
+        }
         let resolved = try environment.resolve(orFileOf: try Checkpoint.read(from: checkpoint))
         let env = try resolved.make()
         let id = resolved.id

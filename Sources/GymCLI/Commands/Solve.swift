@@ -5,8 +5,12 @@ import GymPlanning
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Solve an MDP with a known model exactly: optimal state values and a greedy policy.",
+        abstract: "Solve an MDP with a known model exactly: optimal state values and a greedy policy; or a game: its equilibria.",
         discussion: """
+            Games whose players are all agents (matrix games with "players", Gambit .nfg files) print their Nash \
+            equilibria: two-player zero-sum games by linear programming (GLPK's exact simplex), with the value; \
+            other two-player games by support enumeration, flagging degenerate games whose list may be incomplete. \
+            
             Works for tabular and grid MDPs and for matrix games with observation "none" against a mixed \
             opponent. Grids print their values laid out like the grid and the policy as a map of arrows. \
             Value iteration stops when the Bellman residual guarantees values within --tolerance.
@@ -17,7 +21,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Discount factor (default: the file's \"discount\", else 0.99).")
     var gamma: Double?
 
-    @Option(help: "value-iteration or policy-iteration.")
+    @Option(help: "value-iteration or policy-iteration; for games, linear-program or support-enumeration (default: the LP for zero-sum games, else support enumeration).")
     var method: String = "value-iteration"
 
     @Option(help: "Target accuracy of the values.")
@@ -29,14 +33,15 @@ struct Solve: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard ["value-iteration", "policy-iteration"].contains(method) else {
-            throw ValidationError("unknown method '\(method)'; use value-iteration or policy-iteration")
+        guard ["value-iteration", "policy-iteration", "linear-program", "support-enumeration"].contains(method) else {
+            throw ValidationError("unknown method '\(method)'; use value-iteration or policy-iteration (games: linear-program or support-enumeration)")
         }
         if let gamma, !(gamma >= 0 && gamma <= 1) { throw ValidationError("--gamma must be in [0, 1]") }
     }
 
     func run() throws {
         let resolved = try environment.resolve()
+        if resolved.isGame { return try solveGame(resolved) }
         let env = try resolved.make()
         guard let modelled = env.unwrapped as? ModelledEnvironment, let model = modelled.knownModel else {
             throw GymError.invalidArgument("\(environment.environment) has no known tabular model to solve "

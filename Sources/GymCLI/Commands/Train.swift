@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
+import GymGames
+import GymMDP
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,6 +33,15 @@ struct Train: ParsableCommand {
     @Option(help: "Agent name.")
     var agent: String?
 
+    @Option(name: .customLong("self-play"), help: ArgumentHelp("Games: train every player with this game learner (\(GameLearnerKind.allCases.map(\.rawValue).joined(separator: ", "))) or agent.", valueName: "name"))
+    var selfPlay: String?
+
+    @Option(help: ArgumentHelp("Games: one agent per player, comma-separated (ppo,ppo).", valueName: "names"))
+    var agents: String?
+
+    @Flag(help: "Games: game learners learn from sampled rounds instead of the exact expectation.")
+    var sampled = false
+
     @OptionGroup var training: TrainingOptions
 
     @OptionGroup var seedOption: SeedOptions
@@ -52,6 +63,10 @@ struct Train: ParsableCommand {
             if environment != nil || agent != nil || out != nil || !training.settings.isEmpty || !parameters.parameters.isEmpty {
                 throw ValidationError("--resume DIR continues the run as its run.json describes it; give no environment, --agent, --set, --param or --out with it")
             }
+        } else if selfPlay != nil || agents != nil {
+            if environment == nil || agent != nil || (selfPlay != nil && agents != nil) {
+                throw ValidationError("self-play takes a game and either --self-play NAME or --agents A,B (not --agent)")
+            }
         } else if environment == nil || agent == nil {
             throw ValidationError("give an environment and --agent NAME (or --resume DIR)")
         }
@@ -59,6 +74,9 @@ struct Train: ParsableCommand {
 
     func run() throws {
         try plugins.load()
+        if let names = selfPlay.map({ [$0] }) ?? agents.map({ $0.split(separator: ",").map(String.init) }) {
+            return try trainSelfPlay(names)
+        }
         let run: TrainingRun
         if let resume {
             run = try TrainingRun(resuming: resume)
@@ -69,6 +87,19 @@ struct Train: ParsableCommand {
                               evaluationInterval: evaluationInterval, evaluationEpisodes: training.evaluationEpisodes,
                               directory: out ?? "runs/\(id)-\(agent)-seed\(seed)", resumed: nil)
         }
+        try run.execute(json: output.json)
+    }
+
+    /// Every player of a game learning at once.
+    private func trainSelfPlay(_ names: [String]) throws {
+        let resolved = ResolvedEnvironment(spec: try Registry.shared.spec(environment!), overrides: try parameters.overrides())
+        guard resolved.isGame else {
+            throw GymError.invalidArgument("\(resolved.id) is a single-agent environment; self-play needs a game whose players are all agents (train it with --agent)")
+        }
+        let seed = seedOption.seed
+        let run = SelfPlayRun(resolved: resolved, learners: names, seed: seed, steps: training.steps, settings: try training.settingValues(),
+                              sampled: sampled, evaluationInterval: evaluationInterval ?? max(1, training.steps / 20),
+                              directory: out ?? "runs/\(resolved.id)-\(names.joined(separator: "-"))-seed\(seed)")
         try run.execute(json: output.json)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gym
 import GymAgents
+import GymGames
 import GymJSON
 import GymMDP
 import GymNN
@@ -15,7 +16,8 @@ enum ErrorMessage {
     static func isSwiftGymError(_ error: Error) -> Bool {
         switch error {
         case is GymError, is JSONSyntaxError, is JSONFileError, is SpecificationErrors, is DynamicsEvaluationError,
-             is SolverError, is AgentError, is CheckpointError, is PluginError, is AssignmentError:
+             is SolverError, is AgentError, is CheckpointError, is PluginError, is AssignmentError,
+             is GameError, is MultiAgentError, is MultiAgentGameError:
             return true
         default:
             return false

@@ -15,6 +15,8 @@ public final class FictitiousPlay: PlayerLearner {
         policy[0] = 1
     }
 
+    public func start(from policy: [Double]) { self.policy = policy }
+
     public func update(_ values: [Double]) {
         var best = 0
         for a in values.indices {

@@ -19,17 +19,14 @@ public enum GameLearnerKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// A learner for one player with `actionCount` actions.
-    /// - Parameters:
-    ///   - learningRate: Hedge's η (ignored by the others).
-    ///   - initial: the first policy for Hedge and optimistic Hedge (uniform when nil).
-    public func make(actionCount: Int, learningRate: Double = defaultLearningRate, initial: [Double]? = nil) -> PlayerLearner {
+    /// A learner for one player with `actionCount` actions; `learningRate` is Hedge's η (ignored by the others).
+    public func make(actionCount: Int, learningRate: Double = defaultLearningRate) -> PlayerLearner {
         switch self {
         case .fictitiousPlay: return FictitiousPlay(actionCount: actionCount)
         case .regretMatching: return RegretMatching(actionCount: actionCount, plus: false)
         case .regretMatchingPlus: return RegretMatching(actionCount: actionCount, plus: true)
-        case .hedge: return Hedge(actionCount: actionCount, learningRate: learningRate, optimistic: false, initial: initial)
-        case .optimisticHedge: return Hedge(actionCount: actionCount, learningRate: learningRate, optimistic: true, initial: initial)
+        case .hedge: return Hedge(actionCount: actionCount, learningRate: learningRate, optimistic: false)
+        case .optimisticHedge: return Hedge(actionCount: actionCount, learningRate: learningRate, optimistic: true)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GymRandom
 
 /// Every player of a normal-form game learning at once, each with its own ``PlayerLearner``.
@@ -28,17 +29,29 @@ public struct GameLearning {
     public var rng: RandomSource
     private var values: [[Double]]
 
+    /// - Parameter initial: the first policies (see ``PlayerLearner/start(from:)``); by default each
+    ///   learner's own (fictitious play: the first action; the others: uniform).
     public init(game: NormalFormGame, kind: GameLearnerKind, sampled: Bool = false, seed: UInt64 = 0,
                 learningRate: Double = GameLearnerKind.defaultLearningRate, initial: StrategyProfile? = nil) {
         self.game = game
         self.kind = kind
         self.sampled = sampled
-        learners = game.actionCounts.indices.map { p in
-            kind.make(actionCount: game.actionCounts[p], learningRate: learningRate, initial: initial?[p])
-        }
+        learners = game.actionCounts.map { kind.make(actionCount: $0, learningRate: learningRate) }
+        if let initial { for p in learners.indices { learners[p].start(from: initial[p]) } }
         averageSums = game.actionCounts.map { Array(repeating: 0, count: $0) }
         values = averageSums
         rng = RandomSource(seed: seed)
+    }
+
+    /// A profile drawn uniformly from the product of simplices (normalised exponential draws), a start
+    /// that breaks the symmetry of uniform play.
+    public static func randomProfile(_ game: NormalFormGame, seed: UInt64) -> StrategyProfile {
+        var rng = RandomSource(seed: seed)
+        return StrategyProfile(game.actionCounts.map { n in
+            let draws = (0..<n).map { _ in -log(1 - rng.nextDouble()) }
+            let sum = draws.reduce(0, +)
+            return draws.map { $0 / sum }
+        })
     }
 
     /// The policies the players play now.

@@ -16,14 +16,18 @@ public final class Hedge: PlayerLearner {
     private var latest: [Double]
     public private(set) var policy: [Double]
 
-    /// - Parameter initial: the first policy (uniform when nil); its zero entries stay zero.
-    public init(actionCount: Int, learningRate: Double, optimistic: Bool, initial: [Double]? = nil) {
+    /// Starts uniform; ``start(from:)`` sets another prior (its zero entries stay zero).
+    public init(actionCount: Int, learningRate: Double, optimistic: Bool) {
         self.learningRate = learningRate
         self.optimistic = optimistic
-        let start = initial ?? Array(repeating: 1 / Double(actionCount), count: actionCount)
-        logits = start.map { log($0) }
+        policy = Array(repeating: 1 / Double(actionCount), count: actionCount)
+        logits = policy.map { log($0) }
         latest = Array(repeating: 0, count: actionCount)
-        policy = start
+    }
+
+    public func start(from policy: [Double]) {
+        self.policy = policy
+        logits = policy.map { log($0) }
     }
 
     public func update(_ values: [Double]) {

@@ -12,6 +12,9 @@
 public protocol PlayerLearner: AnyObject {
     /// The current policy.
     var policy: [Double] { get }
+    /// Replaces the first policy (before any update): fictitious play and regret matching play it in
+    /// the first round, Hedge also uses it as its prior.
+    func start(from policy: [Double])
     /// Learns from one iteration's action values; the policy changes for the next iteration.
     func update(_ values: [Double])
     /// The weight the current policy gets in the average at iteration `t` (1-based): 1 for a plain

@@ -17,6 +17,8 @@ public final class RegretMatching: PlayerLearner {
         policy = Array(repeating: 1 / Double(actionCount), count: actionCount)
     }
 
+    public func start(from policy: [Double]) { self.policy = policy }
+
     public func update(_ values: [Double]) {
         let earned = expected(values)
         var positive = 0.0

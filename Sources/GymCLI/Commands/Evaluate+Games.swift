@@ -1,0 +1,61 @@
+import Foundation
+import Gym
+import GymGames
+import GymNN
+
+/// `gym evaluate GAME --strategies JSON` or `--checkpoint DIR/agent.ckpt`: payoffs and exploitability.
+extension Evaluate {
+    func evaluateGame(_ resolved: ResolvedEnvironment) throws {
+        let game = try resolved.normalForm()
+        var profiles: [(label: String, key: String, profile: StrategyProfile)] = []
+        if let strategies {
+            profiles.append(("the profile", "", try StrategyProfile(named: try Evaluate.strategyMap(strategies), in: game)))
+        } else if let checkpoint {
+            let saved = try Checkpoint.read(from: checkpoint)
+            guard GameCheckpoint.holdsPolicies(saved) else {
+                throw GymError.invalidArgument("\(checkpoint) holds one agent, not the policies of a self-play run; evaluate a game with a self-play checkpoint or --strategies")
+            }
+            if let recorded = saved.metadata["environment"], recorded != resolved.id {
+                throw GymError.invalidArgument("\(checkpoint) was trained on \(recorded), not \(resolved.id)")
+            }
+            let (average, current) = try GameCheckpoint.profiles(saved, game: game, path: checkpoint)
+            profiles = [("the average policy", "", average), ("the current policy", "_current", current)]
+        }
+        if output.json {
+            var object: [String: JSONValue] = ["environment": .string(resolved.id), "players": .array(game.players.map { .string($0) })]
+            for (_, key, profile) in profiles {
+                object["policy" + key] = ProfileJSON.object(profile, game)
+                object["payoffs" + key] = ProfileJSON.values(game.expectedPayoffs(profile), game)
+                object["best_response_gains" + key] = ProfileJSON.values(game.bestResponseGains(profile), game)
+                object["nash_conv" + key] = .number(game.nashConv(profile))
+                object["exploitability" + key] = .number(game.exploitability(profile))
+            }
+            print(JSONValue.object(object).encoded())
+            return
+        }
+        for (label, _, profile) in profiles {
+            print("\(resolved.id), \(label):")
+            let payoffs = game.expectedPayoffs(profile), gains = game.bestResponseGains(profile)
+            for p in game.players.indices {
+                print("  \(game.players[p]): \(ProfileJSON.text(profile[p], actions: game.actions[p]))  payoff \(ProfileJSON.format(payoffs[p]))"
+                      + "  best-response gain \(ProfileJSON.format(gains[p]))")
+            }
+            print("  NashConv \(ProfileJSON.format(game.nashConv(profile))), exploitability \(ProfileJSON.format(game.exploitability(profile)))")
+        }
+    }
+
+    /// `{"player": [p, ...], ...}` from the command line.
+    static func strategyMap(_ text: String) throws -> [String: [Double]] {
+        guard let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw GymError.invalidArgument("--strategies must be a JSON object mapping each player to a list of probabilities, got \(text)")
+        }
+        var result: [String: [Double]] = [:]
+        for (player, value) in object {
+            guard let list = value as? [Any], let numbers = list.map({ ($0 as? NSNumber)?.doubleValue }) as [Double?]?, numbers.allSatisfy({ $0 != nil }) else {
+                throw GymError.invalidArgument("--strategies: player '\(player)' needs a list of numbers")
+            }
+            result[player] = numbers.map { $0! }
+        }
+        return result
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Gym
+import GymAgents
+import GymGames
+
+/// `gym train GAME --self-play NAME` or `--agents A,B,...`: every player of a game learns at once.
+///
+/// Game learners (fictitious play, regret matching, Hedge...) learn on the exact matrix, one
+/// iteration per step (sampled: from played rounds). Agents (PPO, DQN, Q-learning...) learn
+/// independently, one agent per player, from the rounds of the multi-agent environment. Either way,
+/// exploitability is computed exactly on the matrix every evaluation interval, for the current and
+/// the time-averaged policy, into DIR/exploitability.csv and DIR/curve.svg.
+struct SelfPlayRun {
+    let resolved: ResolvedEnvironment
+    /// A game learner's name, or one agent name per player.
+    let learners: [String]
+    let seed: UInt64
+    let steps: Int
+    let settings: [String: String]
+    let sampled: Bool
+    let evaluationInterval: Int
+    let directory: String
+
+    struct Point { var step: Int; var average: Double; var current: Double }
+
+    func execute(json: Bool) throws {
+        let game = try resolved.normalForm()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let start = Date()
+        if !json { print("self-play of \(learners.joined(separator: ",")) on \(resolved.id) for \(steps) steps, seed \(seed) -> \(directory)") }
+        let points: [Point]
+        let final: (average: StrategyProfile, current: StrategyProfile)
+        if learners.count == 1, let kind = GameLearnerKind(rawValue: learners[0]) {
+            (points, final) = try learn(kind, game, json: json)
+        } else {
+            (points, final) = try playAgents(game, json: json)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        try writeCurve(points)
+        let last = points.last!
+        var run: [String: JSONValue] = [
+            "environment": .string(resolved.id), "learners": .array(learners.map { .string($0) }), "steps": .number(Double(steps)),
+            "seed": .number(Double(seed)), "sampled": .bool(sampled), "seconds": .number(seconds),
+            "exploitability": .number(last.average), "exploitability_current": .number(last.current),
+            "average_policy": ProfileJSON.object(final.average, game), "current_policy": ProfileJSON.object(final.current, game),
+        ]
+        if !settings.isEmpty { run["settings"] = .object(settings.mapValues { .string($0) }) }
+        try (JSONValue.object(run).encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
+        if json {
+            print(JSONValue.object(run).encoded())
+            return
+        }
+        print(String(format: "done in %.2fs: exploitability of the average policy %.6f, of the current policy %.6f", seconds, last.average, last.current))
+        for p in game.players.indices {
+            print("  \(game.players[p]) average: \(ProfileJSON.text(final.average[p], actions: game.actions[p]))")
+            print("  \(game.players[p]) current: \(ProfileJSON.text(final.current[p], actions: game.actions[p]))")
+        }
+        print("files: exploitability.csv, curve.svg, agent.ckpt, run.json")
+    }
+
+    /// Game learners on the matrix.
+    private func learn(_ kind: GameLearnerKind, _ game: NormalFormGame, json: Bool) throws
+        -> ([Point], (average: StrategyProfile, current: StrategyProfile)) {
+        let rate = try settings["learning_rate"].map { text -> Double in
+            guard let x = Double(text), x > 0, x.isFinite else { throw GymError.invalidArgument("learning_rate must be a positive number, got '\(text)'") }
+            return x
+        } ?? GameLearnerKind.defaultLearningRate
+        for key in settings.keys.sorted() where !["learning_rate", "start"].contains(key) {
+            throw GymError.invalidArgument("game learners have two settings, learning_rate (Hedge's step size) and start; unknown setting '\(key)'")
+        }
+        let initial: StrategyProfile?
+        switch settings["start"] ?? "default" {
+        case "default": initial = nil
+        case "uniform": initial = .uniform(game)
+        case "random": initial = GameLearning.randomProfile(game, seed: seed)
+        case let other: throw GymError.invalidArgument("start must be default (the learner's own), uniform or random (drawn from the seed), got '\(other)'")
+        }
+        var learning = GameLearning(game: game, kind: kind, sampled: sampled, seed: seed, learningRate: rate, initial: initial)
+        var points: [Point] = []
+        for t in 1...steps {
+            learning.iterate()
+            if t % evaluationInterval == 0 || t == steps {
+                let point = Point(step: t, average: game.exploitability(learning.average), current: game.exploitability(learning.current))
+                points.append(point)
+                report(point, json: json)
+                try GameCheckpoint.save(average: learning.average, current: learning.current, game: game, environmentID: resolved.id,
+                                        learner: kind.rawValue, iterations: t, learningState: learning.state, to: directory + "/agent.ckpt")
+            }
+        }
+        return (points, (learning.average, learning.current))
+    }
+
+    /// Independent agents, one per player, in the multi-agent environment.
+    private func playAgents(_ game: NormalFormGame, json: Bool) throws -> ([Point], (average: StrategyProfile, current: StrategyProfile)) {
+        guard !sampled else { throw GymError.invalidArgument("--sampled is for game learners; agents always learn from played rounds") }
+        let env = try resolved.makeGame()
+        let names = learners.count == 1 ? Array(repeating: learners[0], count: game.playerCount) : learners
+        guard names.count == game.playerCount else {
+            throw GymError.invalidArgument("--agents names \(names.count) agents, but \(resolved.id) has \(game.playerCount) players (\(game.players.joined(separator: ", ")))")
+        }
+        let seats = try game.players.map { try PlayerSeat(env, player: $0) }
+        let agents = try names.indices.map { p in
+            try AgentRegistry.make(names[p], context: AgentContext(environment: seats[p], seed: seed &+ UInt64(p), totalSteps: steps,
+                                                                    settings: Settings(settings)))
+        }
+        var averageSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
+        var windowSums = averageSums
+        var windowCount = 0, pointCount = 0
+        var points: [Point] = []
+        var current = StrategyProfile.uniform(game)
+        var observations = try env.reset(seed: seed, options: .none).observations
+        for t in 1...steps {
+            var actions: [String: Action] = [:]
+            for (p, player) in game.players.enumerated() {
+                let observation = observations[player]!
+                actions[player] = agents[p].act(observation, mode: .explore)
+                // The policy the agent would play now: its probabilities, else its greedy action.
+                let policy = agents[p].actionProbabilities(observation)
+                    ?? oneHot(agents[p].act(observation, mode: .greedy).index!, game.actionCounts[p])
+                for a in policy.indices { windowSums[p][a] += policy[a] }
+            }
+            windowCount += 1
+            let step = try env.step(actions)
+            for (p, player) in game.players.enumerated() {
+                _ = agents[p].learn(Transition(observation: observations[player]!, action: actions[player]!, reward: step.rewards[player]!,
+                                               nextObservation: step.observations[player]!, terminated: step.terminated[player]!,
+                                               truncated: step.truncated[player]!))
+            }
+            observations = env.agents.isEmpty ? try env.reset(seed: nil, options: .none).observations : step.observations
+            if t % evaluationInterval == 0 || t == steps {
+                // Normalised per player: single-precision probabilities do not sum to 1 exactly.
+                current = StrategyProfile(windowSums.map { sums in let total = sums.reduce(0, +); return sums.map { $0 / total } })
+                pointCount += 1
+                for p in averageSums.indices { for a in averageSums[p].indices { averageSums[p][a] += current[p][a] } }
+                let average = StrategyProfile(averageSums.map { $0.map { $0 / Double(pointCount) } })
+                let point = Point(step: t, average: game.exploitability(average), current: game.exploitability(current))
+                points.append(point)
+                report(point, json: json)
+                windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
+                windowCount = 0
+                try GameCheckpoint.save(average: average, current: current, game: game, environmentID: resolved.id,
+                                        learner: names.joined(separator: ","), iterations: t, learningState: nil, to: directory + "/agent.ckpt")
+                for p in agents.indices {
+                    try AgentCheckpoint.save(agents[p], environmentID: resolved.id, environment: seats[p], seed: seed &+ UInt64(p),
+                                             to: directory + "/agent-\(game.players[p]).ckpt")
+                }
+            }
+        }
+        let average = StrategyProfile(averageSums.map { $0.map { $0 / Double(max(pointCount, 1)) } })
+        return (points, (average, current))
+    }
+
+    private func oneHot(_ i: Int, _ n: Int) -> [Double] { (0..<n).map { $0 == i ? 1 : 0 } }
+
+    private func report(_ point: Point, json: Bool) {
+        guard !json else { return }
+        print(String(format: "step %d/%d  exploitability average %.6f  current %.6f", point.step, steps, point.average, point.current))
+        fflush(stdout)
+    }
+
+    private func writeCurve(_ points: [Point]) throws {
+        var csv = "step,exploitability,exploitability_current\n"
+        for p in points { csv += "\(p.step),\(p.average),\(p.current)\n" }
+        try csv.write(toFile: directory + "/exploitability.csv", atomically: true, encoding: .utf8)
+        let svg = LearningCurve.svg(title: "\(learners.joined(separator: ",")) self-play on \(resolved.id)", xLabel: "steps", yLabel: "exploitability",
+                                    series: [
+                                        .init(label: "average policy", points: points.map { (Double($0.step), $0.average, 0) }),
+                                        .init(label: "current policy", points: points.map { (Double($0.step), $0.current, 0) }),
+                                    ])
+        try svg.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
+    }
+}
