@@ -72,7 +72,13 @@ final class ConformanceTests: XCTestCase {
         Registry.shared.discover()
         XCTAssertGreaterThanOrEqual(Registry.shared.ids.count, 13)
         for id in Registry.shared.ids {
-            XCTAssertEqual(failures(try ConformanceSuite.standardFactory(id)), [:], id)
+            if try Registry.shared.spec(id).isMultiAgent {
+                let results = MultiAgentConformance.run { try Registry.shared.makeMultiAgent(id) }
+                XCTAssertEqual(results.filter { $0.outcome != .passed }.map(\.id), [], id)
+                XCTAssertEqual(results.count, MultiAgentConformance.checkIDs.count)
+            } else {
+                XCTAssertEqual(failures(try ConformanceSuite.standardFactory(id)), [:], id)
+            }
         }
     }
 

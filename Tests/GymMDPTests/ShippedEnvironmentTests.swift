@@ -18,7 +18,16 @@ final class ShippedEnvironmentTests: XCTestCase {
         for file in files {
             let mdp = try MDPFile(path: ShippedEnvironmentTests.folder.appendingPathComponent(file).path)
             XCTAssertEqual(mdp.id + ".json", file, "a file is named after its id")
-            let env = try mdp.compile().makeEnvironment()
+            let definition = try mdp.compile()
+            if let makeGame = definition.makeMultiAgentEnvironment {
+                // A game whose players are all agents: its description states its equilibria.
+                let game = try makeGame()
+                XCTAssertTrue(game.metadata.description.contains("Equilibri"), file)
+                let (observations, _) = try game.reset(seed: 1, options: .none)
+                for agent in game.possibleAgents { XCTAssertTrue(try game.observationSpace(agent).contains(observations[agent]!), file) }
+                continue
+            }
+            let env = try definition.makeEnvironment()
             XCTAssertFalse(env.metadata.description.isEmpty, file)
             let (observation, _) = try env.reset(seed: 1, options: .none)
             XCTAssertTrue(env.observationSpace.contains(observation), file)

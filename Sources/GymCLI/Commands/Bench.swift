@@ -48,6 +48,9 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("training-steps"), help: "Environment steps of the --training run.")
     var trainingSteps: Int = 20_000
 
+    @Flag(help: "Also measure game solving: the linear program and regret matching(+) to exploitability 1e-3 on a random 100x100 zero-sum game.")
+    var games = false
+
     @Option(name: .customLong("large-mdp"), help: ArgumentHelp("Also time loading (written as a table and as transitions objects) and value iteration of a generated tabular MDP with this many states (4 actions, 3 outcomes each).", valueName: "states"))
     var largeMDPStates: Int = 0
 
@@ -103,6 +106,7 @@ struct Bench: ParsableCommand {
         if networks { NetworkBench(repeats: repeats).run(report) }
         if training { try TrainingBench(steps: trainingSteps).run(report) }
         if largeMDPStates > 0 { try LargeMDPBench(states: largeMDPStates).run(report) }
+        if games { try GameBench().run(report) }
     }
 
     /// A plugin run isolated (`--isolate`), beside the in-process variants: one environment, a round trip

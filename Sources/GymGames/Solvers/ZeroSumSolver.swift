@@ -5,9 +5,10 @@ import CGLPK
 ///
 /// For the first player, with payoff matrix `A`: maximise `v` subject to `Σᵢ xᵢ A[i][j] ≥ v` for every
 /// column `j`, `Σᵢ xᵢ = 1`, `x ≥ 0`; the second player's program is the same on `-Aᵀ`. GLPK's simplex
-/// finds the basis and its exact rational simplex (`glp_exact`) then recomputes the solution in
-/// rational arithmetic, so games with small integer payoffs get answers that are exact up to the final
-/// rounding to `Double`.
+/// finds the basis; for games whose payoffs are all integers, its exact rational simplex (`glp_exact`)
+/// then recomputes the solution in rational arithmetic, so that their answers are exact up to the
+/// final rounding to `Double`. (On arbitrary doubles the rationals grow huge: a random 100 × 100 game
+/// takes about 25 s exactly against milliseconds in floating point, so those keep the simplex's answer.)
 ///
 /// ```swift
 /// let solution = try ZeroSumSolver.solve(rps)
@@ -15,7 +16,8 @@ import CGLPK
 /// solution.equilibria[0]    // uniform for both players
 /// ```
 public enum ZeroSumSolver {
-    public static let method = "linear program (GLPK simplex, then its exact rational simplex)"
+    public static let exactMethod = "linear program (GLPK simplex, then its exact rational simplex)"
+    public static let floatingMethod = "linear program (GLPK simplex)"
 
     /// - Throws: `GameError.notApplicable` unless the game has two players and is zero-sum;
     ///   `GameError.linearProgram` when GLPK reports anything but an optimal solution.
@@ -25,17 +27,18 @@ public enum ZeroSumSolver {
         }
         guard game.isZeroSum else { throw GameError.notApplicable(solver: "the zero-sum solver", reason: "the payoffs do not sum to zero") }
         let a = game.matrix(0)
-        let (x, v) = try maximin(a)
+        let exact = a.joined().allSatisfy { $0 == $0.rounded() && abs($0) < 1e9 }
+        let (x, v) = try maximin(a, exact: exact)
         let transposed = (0..<game.actions[1].count).map { c in a.map { -$0[c] } }
-        let (y, _) = try maximin(transposed)
+        let (y, _) = try maximin(transposed, exact: exact)
         let profile = StrategyProfile([x, y])
         let values = game.expectedPayoffs(profile)
         return EquilibriumSet(equilibria: [Equilibrium(profile: profile, values: values)], degenerate: false, complete: false,
-                              value: v, method: method)
+                              value: v, method: exact ? exactMethod : floatingMethod)
     }
 
     /// The row player's maximin strategy and value for the payoff matrix `a` (rows: the maximiser).
-    static func maximin(_ a: [[Double]]) throws -> ([Double], Double) {
+    static func maximin(_ a: [[Double]], exact: Bool) throws -> ([Double], Double) {
         let rows = a.count, columns = a[0].count
         glp_term_out(GLP_OFF)
         guard let lp = glp_create_prob() else { throw GameError.linearProgram(status: "GLPK could not create a problem") }
@@ -65,8 +68,10 @@ public enum ZeroSumSolver {
         parm.presolve = GLP_OFF
         let code = glp_simplex(lp, &parm)
         guard code == 0 else { throw GameError.linearProgram(status: "glp_simplex returned code \(code)") }
-        let exact = glp_exact(lp, &parm)
-        guard exact == 0 else { throw GameError.linearProgram(status: "glp_exact returned code \(exact)") }
+        if exact {
+            let code = glp_exact(lp, &parm)
+            guard code == 0 else { throw GameError.linearProgram(status: "glp_exact returned code \(code)") }
+        }
         let status = glp_get_status(lp)
         guard status == GLP_OPT else { throw GameError.linearProgram(status: "the solution status is \(status), not optimal (\(GLP_OPT))") }
         var x = (1...rows).map { max(0, glp_get_col_prim(lp, Int32($0))) }
