@@ -32,13 +32,15 @@ struct Convert: ParsableCommand {
             text = NFGFile.text(env.game, title: mdp.title.isEmpty ? mdp.id : mdp.title)
         case ("nfg", "json"):
             let (game, title) = try NFGFile.parse(try String(contentsOfFile: input, encoding: .utf8), file: input)
-            let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
-            let id = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }) + (stem.range(of: "-v[0-9]+$", options: .regularExpression) == nil ? "-v1" : "")
-            text = Convert.json(game, id: id, title: title, source: input)
+            text = Convert.json(game, id: GambitGames.id(forFile: output), title: title, source: input)
         default:
             throw GymError.invalidArgument("convert reads .json and writes .nfg, or reads .nfg and writes .json; got .\(from) to .\(to)")
         }
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw GymError.invalidArgument("\(output): cannot be written (\((error as NSError).localizedDescription))")
+        }
         print("wrote \(output)")
     }
 
