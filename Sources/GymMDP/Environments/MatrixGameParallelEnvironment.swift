@@ -2,7 +2,7 @@ import Gym
 import GymGames
 
 /// A repeated normal-form game in which every player is an agent (the `matrix-game` kind with
-/// `players`): PettingZoo's parallel API over a ``NormalFormGame``.
+/// `players`): PettingZoo's parallel API over a `NormalFormGame`.
 ///
 /// Each step is one round: every player moves at once, and each receives its payoff for the joint
 /// move; `infos[agent]["actions"]` names everyone's move. Nothing is random, so a seed changes
