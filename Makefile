@@ -4,7 +4,7 @@ GYM := .build/release/gym
 APT_PACKAGES := libjson-c-dev libopenblas-dev libglpk-dev pkg-config
 
 VENV := .venv-tools
-# gymnasium, numpy and pytest for the Python package's tests (`make test`); nothing heavier.
+# gymnasium, pettingzoo, numpy and pytest for the Python package's tests (`make test`); nothing heavier.
 TEST_VENV := .venv-test
 
 PLUGINS := .build/plugins
@@ -52,13 +52,13 @@ test: build schema docs
 	$(SWIFT) test -c release --disable-swift-testing
 
 # The stamp is written last, so an interrupted install is redone.
-$(TEST_VENV)/installed:
+$(TEST_VENV)/installed-2:
 	python3 -m venv $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install -q "gymnasium==1.4.*" numpy pytest
+	$(TEST_VENV)/bin/pip install -q "gymnasium==1.4.*" "pettingzoo==1.27.*" numpy pytest
 	touch $@
 
 # The Python package against the library `make build` made (python/tests; Gymnasium's checker included).
-python-test: build plugins $(TEST_VENV)/installed
+python-test: build plugins $(TEST_VENV)/installed-2
 	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
 # DocC archives of the public modules (swift-docc-plugin), in .build/plugins/Swift-DocC/outputs/;

@@ -195,3 +195,51 @@ public func sg_vector_destroy(_ vector: OpaquePointer?) {
     guard let vector else { return }
     Unmanaged<VectorHandle>.fromOpaque(UnsafeRawPointer(vector)).release()
 }
+
+// Games whose players are all agents (Specs/c-abi.md, "Games"): JSON in, JSON out.
+
+@_cdecl("sg_game_ids")
+public func sg_game_ids() -> UnsafeMutablePointer<CChar>? {
+    registry.discover()
+    let ids = registry.ids.filter { (try? registry.spec($0).isMultiAgent) == true }
+    return owned(JSONValue.array(ids.map { .string($0) }).encoded())
+}
+
+@_cdecl("sg_game_create")
+public func sg_game_create(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePointer<CChar>?) -> OpaquePointer? {
+    guarded(nil) {
+        let spec = try registry.spec(String(cString: id))
+        let game = try registry.makeMultiAgent(spec, overrides: try parameters(parameterText))
+        return OpaquePointer(Unmanaged.passRetained(GameHandle(game, id: spec.id)).toOpaque())
+    }
+}
+
+private func game(_ pointer: OpaquePointer) -> GameHandle {
+    Unmanaged<GameHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+}
+
+@_cdecl("sg_game_describe")
+public func sg_game_describe(_ pointer: OpaquePointer) -> UnsafeMutablePointer<CChar>? {
+    owned(game(pointer).description.encoded())
+}
+
+@_cdecl("sg_game_reset")
+public func sg_game_reset(_ pointer: OpaquePointer, _ hasSeed: Int32, _ seed: UInt64) -> UnsafeMutablePointer<CChar>? {
+    guarded(nil) { owned(try game(pointer).reset(seed: hasSeed != 0 ? seed : nil).encoded()) }
+}
+
+@_cdecl("sg_game_step")
+public func sg_game_step(_ pointer: OpaquePointer, _ actions: UnsafePointer<CChar>) -> UnsafeMutablePointer<CChar>? {
+    guarded(nil) { owned(try game(pointer).step(String(cString: actions)).encoded()) }
+}
+
+@_cdecl("sg_game_render")
+public func sg_game_render(_ pointer: OpaquePointer) -> UnsafeMutablePointer<CChar>? {
+    owned(game(pointer).game.render() ?? "")
+}
+
+@_cdecl("sg_game_destroy")
+public func sg_game_destroy(_ pointer: OpaquePointer?) {
+    guard let pointer else { return }
+    Unmanaged<GameHandle>.fromOpaque(UnsafeRawPointer(pointer)).release()
+}

@@ -17,6 +17,7 @@ extern "C" {
 #define SWIFTGYM_ABI_VERSION 1
 
 typedef struct sg_vector sg_vector;
+typedef struct sg_game sg_game;
 
 /* The ABI version of the loaded library (SWIFTGYM_ABI_VERSION when they match). */
 int32_t sg_abi_version(void);
@@ -64,6 +65,25 @@ char *sg_vector_render(sg_vector *vector, int64_t copy);
 int32_t sg_vector_has_infos(sg_vector *vector);
 /* Releases the vector (NULL is allowed). */
 void sg_vector_destroy(sg_vector *vector);
+
+/* Games whose players are all agents (the parallel API): JSON text in and out, keyed by agent. */
+/* The registered games' ids, as a JSON array (sg_ids lists the single-agent environments). */
+char *sg_game_ids(void);
+/* A game by id or file (a JSON matrix game with players, a Gambit .nfg file), or NULL. */
+sg_game *sg_game_create(const char *id, const char *parameters);
+/* id, title, description, kind, possible_agents, max_episode_steps, and per agent observation_spaces,
+   action_spaces and action_names. */
+char *sg_game_describe(sg_game *game);
+/* {"observations", "infos", "agents"}; the seed is used when has_seed is not 0. NULL on error. */
+char *sg_game_reset(sg_game *game, int32_t has_seed, uint64_t seed);
+/* One step: `actions` is a JSON object with one action per live agent (a number for Discrete, a list
+   otherwise). {"observations", "rewards", "terminations", "truncations", "infos", "agents"}, or NULL
+   when an action is missing, unknown or invalid (nothing moved). */
+char *sg_game_step(sg_game *game, const char *actions);
+/* The text picture of the last round. */
+char *sg_game_render(sg_game *game);
+/* Releases the game (NULL is allowed). */
+void sg_game_destroy(sg_game *game);
 
 #ifdef __cplusplus
 }

@@ -67,6 +67,17 @@ _lib.sg_vector_render.restype = _c.c_void_p
 _lib.sg_vector_has_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_has_infos.restype = _c.c_int32
 _lib.sg_vector_destroy.argtypes = [_c.c_void_p]
+_lib.sg_game_ids.restype = _c.c_void_p
+_lib.sg_game_create.argtypes = [_c.c_char_p, _c.c_char_p]
+_lib.sg_game_create.restype = _c.c_void_p
+for _name in ["sg_game_describe", "sg_game_render"]:
+    getattr(_lib, _name).argtypes = [_c.c_void_p]
+    getattr(_lib, _name).restype = _c.c_void_p
+_lib.sg_game_reset.argtypes = [_c.c_void_p, _c.c_int32, _c.c_uint64]
+_lib.sg_game_reset.restype = _c.c_void_p
+_lib.sg_game_step.argtypes = [_c.c_void_p, _c.c_char_p]
+_lib.sg_game_step.restype = _c.c_void_p
+_lib.sg_game_destroy.argtypes = [_c.c_void_p]
 
 if _lib.sg_abi_version() != 1:
     raise ImportError(f"libSwiftGymC.so speaks C ABI version {_lib.sg_abi_version()}; this package needs version 1")
@@ -93,6 +104,11 @@ def _json(value):
 def ids():
     """Every registered SwiftGym id."""
     return json.loads(_text(_lib.sg_ids()))
+
+
+def game_ids():
+    """Every registered game whose players are all agents."""
+    return json.loads(_text(_lib.sg_game_ids()))
 
 
 def describe(env_id, parameters=None):
@@ -165,6 +181,42 @@ class Vector:
     def close(self):
         if self._handle is not None:
             _lib.sg_vector_destroy(self._handle)
+            self._handle = None
+
+    def __del__(self):
+        self.close()
+
+
+class Game:
+    """A native game whose players are all agents; every call exchanges JSON keyed by agent."""
+
+    def __init__(self, env_id, parameters):
+        self._handle = None
+        handle = _lib.sg_game_create(os.fspath(env_id).encode(), _json(parameters or None))
+        if not handle:
+            raise _error()
+        self._handle = handle
+
+    def _live(self):
+        if self._handle is None:
+            raise SwiftGymError("the game is closed")
+        return self._handle
+
+    def describe(self):
+        return json.loads(_text(_lib.sg_game_describe(self._live())))
+
+    def reset(self, seed):
+        return json.loads(_text(_lib.sg_game_reset(self._live(), 0 if seed is None else 1, 0 if seed is None else int(seed))))
+
+    def step(self, actions):
+        return json.loads(_text(_lib.sg_game_step(self._live(), json.dumps(actions).encode())))
+
+    def render(self):
+        return _text(_lib.sg_game_render(self._live()))
+
+    def close(self):
+        if self._handle is not None:
+            _lib.sg_game_destroy(self._handle)
             self._handle = None
 
     def __del__(self):
