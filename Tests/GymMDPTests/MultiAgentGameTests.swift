@@ -2,6 +2,7 @@ import Gym
 import GymGames
 import GymJSON
 import GymMDP
+import Foundation
 import XCTest
 
 /// The matrix-game kind with players, its environment, and one learner against fixed policies.
@@ -108,5 +109,29 @@ final class MultiAgentGameTests: XCTestCase {
         XCTAssertEqual(step.info["actions"], .object(["a": .string("y")]))
         XCTAssertThrowsError(try SingleLearnerEnvironment(game, learner: "b", others: [:])) { XCTAssertEqual("\($0)", "no policy for agent 'a'") }
         XCTAssertThrowsError(try env.step(.discrete(5)))
+    }
+
+    /// The single-agent kind's opponent models are fixed policies of the multi-agent game: the same
+    /// model with the same seed gives the same rounds either way.
+    func testOpponentModelsAreFixedPoliciesOfTheGame() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for id in ["rock-paper-scissors-exploiter-v1", "rock-paper-scissors-v1", "prisoners-dilemma-tit-for-tat-v1"] {
+            let definition = try MDPFile(path: url.appendingPathComponent("Environments/\(id).json").path).compile()
+            let single = try XCTUnwrap(try definition.makeEnvironment() as? MatrixGameEnvironment)
+            let normalForm = try XCTUnwrap(definition.game)
+            let game = try MatrixGameParallelEnvironment(game: normalForm, rounds: 1000, observesLastMoves: false, metadata: single.metadata)
+            let policy = OpponentPolicy(single.game.opponent, watching: "agent", learnerActions: normalForm.actionCounts[0],
+                                        payoff: normalForm.matrix(1))
+            let learner = try SingleLearnerEnvironment(game, learner: "agent", others: ["opponent": policy])
+            try single.reset(seed: 42)
+            try learner.reset(seed: 41)  // the one other agent is seeded with seed + 1
+            var rng = RandomSource(seed: 5)
+            for round in 0..<90 {
+                let action = Action.discrete(rng.nextInt(below: normalForm.actionCounts[0]))
+                let a = try single.step(action), b = try learner.step(action)
+                XCTAssertEqual(a.reward, b.reward, "\(id), round \(round)")
+                XCTAssertEqual(a.info["opponent_action"], (b.info["actions"]?.objectValue?["opponent"]), "\(id), round \(round)")
+            }
+        }
     }
 }

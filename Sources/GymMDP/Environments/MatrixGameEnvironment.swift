@@ -14,50 +14,32 @@ public struct MatrixGame: Sendable {
     public var observesLastMoves: Bool
 }
 
-/// A repeated matrix game against an opponent model (the `matrix-game` kind).
-///
-/// Each step is one round: the opponent chooses its move without seeing the agent's current move,
-/// then the agent receives `payoff[agent][opponent]`; `info["opponent_action"]` names the opponent's
-/// move. The environment never terminates: `rounds` is its time limit (applied by `Registry.make`).
-///
-/// Random draws per round, in order: a mixed opponent draws one `nextDouble()` (only when its strategy
-/// has more than one move); a reactive one likewise; a best-response opponent draws `nextInt(below:)`
-/// only to break a tie between several best moves (in the first round all moves tie).
 /// One episode of a repeated matrix game in progress: the opponent's memory and generator. A
 /// `MatrixGameEnvironment` plays one; a batch of the game plays one per lane.
 struct MatrixGamePlay {
     let game: MatrixGame
     var rng = RandomSource.entropySeeded()
-    private(set) var history: [Int] = []
-    /// How often each agent move occurs in the last `window` rounds (best-response opponents).
-    private var windowCounts: [Int]
-    /// Scratch space for the best response: the opponent's payoff of each of its moves.
-    private var opponentValues: [Double]
+    /// The opponent model's memory of the episode, the same that an `OpponentPolicy` keeps.
+    private var opponent: OpponentMemory
     private(set) var lastMoves: (agent: Int, opponent: Int)?
     /// Rounds since the episode began.
-    var rounds: Int { history.count }
+    var rounds: Int { opponent.rounds }
 
     init(_ game: MatrixGame) {
         self.game = game
-        windowCounts = Array(repeating: 0, count: game.actions.count)
-        opponentValues = Array(repeating: 0, count: game.opponentActions.count)
+        opponent = OpponentMemory(game.opponent, agentActions: game.actions.count, opponentPayoff: game.opponentPayoff)
     }
 
     /// A new episode (the generator goes on).
     mutating func start() {
-        history.removeAll(keepingCapacity: true)
-        for a in windowCounts.indices { windowCounts[a] = 0 }
+        opponent.start()
         lastMoves = nil
     }
 
     /// Plays one round with the agent's move `a`: the opponent's move, which the round then records.
     mutating func play(_ a: Int) -> Int {
-        let o = opponentMove()
-        history.append(a)
-        if case .bestResponse(let window) = game.opponent {
-            windowCounts[a] += 1
-            if history.count > window { windowCounts[history[history.count - 1 - window]] -= 1 }
-        }
+        let o = opponent.move(using: &rng)
+        opponent.record(agentMove: a)
         lastMoves = (a, o)
         return o
     }
@@ -77,39 +59,6 @@ struct MatrixGamePlay {
             bits[game.actions.count + lastMoves.opponent] = 1
         }
         return .integers(bits)
-    }
-
-    private mutating func opponentMove() -> Int {
-        switch game.opponent {
-        case .mixed(let q):
-            return draw(q)
-        case .sequence(let moves):
-            return moves[history.count % moves.count]
-        case .reactive(let first, let responses):
-            return draw(lastMoves.map { responses[$0.agent] } ?? first)
-        case .bestResponse:
-            // The opponent's summed payoff of each move against the agent's moves in the window.
-            for o in opponentValues.indices {
-                var value = 0.0
-                for a in windowCounts.indices where windowCounts[a] > 0 { value += Double(windowCounts[a]) * game.opponentPayoff[a][o] }
-                opponentValues[o] = value
-            }
-            let best = opponentValues.max()!
-            let ties = opponentValues.count { $0 >= best - 1e-12 }
-            var k = ties == 1 ? 0 : rng.nextInt(below: ties)
-            for o in opponentValues.indices where opponentValues[o] >= best - 1e-12 {
-                if k == 0 { return o }
-                k -= 1
-            }
-            preconditionFailure("unreachable: a best move exists")
-        }
-    }
-
-    /// A move drawn from `q` (one uniform draw, only when more than one move has positive probability).
-    private mutating func draw(_ q: [Double]) -> Int {
-        var positives = 0, only = 0
-        for (i, p) in q.enumerated() where p > 0 { positives += 1; only = i }
-        return positives > 1 ? rng.categorical(q) : only
     }
 }
 
