@@ -136,7 +136,8 @@ final class AgentsCommandTests: CLITestCase {
     func testAgentsListsEveryAgentAndOneAgentsSettings() throws {
         let all = try gym("agents")
         XCTAssertEqual(all.status, 0, all.stderr)
-        for name in ["random", "q-learning", "sarsa", "value-iteration", "dqn", "reinforce", "dpg", "a2c", "ppo"] {
+        for name in ["random", "q-learning", "sarsa", "value-iteration", "dqn", "reinforce", "dpg", "a2c", "ppo",
+                     "fictitious-play", "regret-matching", "regret-matching-plus", "hedge", "optimistic-hedge"] {
             XCTAssertTrue(all.stdout.contains(name), name)
         }
         let dqn = try jsonLines(try gym("agents", "dqn", "--json").stdout)
@@ -144,6 +145,8 @@ final class AgentsCommandTests: CLITestCase {
         XCTAssertEqual(rate["default"] as? String, "0.0023")
         XCTAssertEqual(rate["type"] as? String, "number")
         XCTAssertTrue((rate["help"] as? String ?? "").contains("RL Zoo"))
+        let hedge = try jsonLines(try gym("agents", "hedge", "--json").stdout)
+        XCTAssertEqual(hedge.map { $0["key"] as? String }, ["learning_rate", "start"])
         let unknown = try gym("agents", "dqm")
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("unknown agent 'dqm'"), unknown.stderr)
