@@ -86,7 +86,9 @@ final class ResumeTests: CLITestCase {
         FileManager.default.temporaryDirectory.appendingPathComponent("gym-resume-\(getpid())-\(name)").path
     }
 
-    func assertResumesExactly(_ arguments: [String], signal: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertResumesExactly(_ arguments: [String], signal: Int32, waitingFor marker: String = "resume.ckpt",
+                              comparing files: [String] = ["agent.ckpt", "metrics.csv", "evaluations.csv"],
+                              file: StaticString = #filePath, line: UInt = #line) throws {
         let straight = temporary("straight"), stopped = temporary("stopped")
         defer { for d in [straight, stopped] { try? FileManager.default.removeItem(atPath: d) } }
         XCTAssertEqual(try gym(["train"] + arguments + ["--out", straight]).status, 0, file: file, line: line)
@@ -99,7 +101,7 @@ final class ResumeTests: CLITestCase {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: stopped + "/resume.ckpt") && Date() < deadline { usleep(5_000) }
+        while !FileManager.default.fileExists(atPath: stopped + "/" + marker) && Date() < deadline { usleep(5_000) }
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         let run = try String(contentsOfFile: stopped + "/run.json", encoding: .utf8)
@@ -108,7 +110,7 @@ final class ResumeTests: CLITestCase {
         let resumed = try gym("train", "--resume", stopped)
         XCTAssertEqual(resumed.status, 0, resumed.stderr, file: file, line: line)
         XCTAssertTrue(resumed.stdout.contains("resuming"), resumed.stdout, file: file, line: line)
-        for name in ["agent.ckpt", "metrics.csv", "evaluations.csv"] {
+        for name in files {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: straight + "/" + name)), try Data(contentsOf: URL(fileURLWithPath: stopped + "/" + name)),
                            "\(name) differs after resuming", file: file, line: line)
         }
@@ -124,6 +126,12 @@ final class ResumeTests: CLITestCase {
     func testPPOKilledOutrightResumesExactly() throws {
         try assertResumesExactly(["cartpole-v1", "--agent", "ppo", "--steps", "60000", "--eval-every", "2000", "--seed", "6",
                                   "--set", "hidden_sizes=32,32"], signal: SIGKILL)
+    }
+
+    func testSelfPlayOfAGameLearnerStoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["rock-paper-scissors-v2", "--self-play", "regret-matching", "--sampled", "--steps", "3000000",
+                                  "--eval-every", "100000", "--seed", "3"], signal: SIGINT, waitingFor: "agent.ckpt",
+                                 comparing: ["agent.ckpt", "exploitability.csv"])
     }
 
     func testWhatCannotBeResumedIsSaidSo() throws {

@@ -77,6 +77,7 @@ struct Train: ParsableCommand {
         if let names = selfPlay.map({ [$0] }) ?? agents.map({ $0.split(separator: ",").map(String.init) }) {
             return try trainSelfPlay(names)
         }
+        if let resume, SelfPlayRun.isSelfPlay(resume) { return try SelfPlayRun(resuming: resume).execute(json: output.json) }
         let run: TrainingRun
         if let resume {
             run = try TrainingRun(resuming: resume)

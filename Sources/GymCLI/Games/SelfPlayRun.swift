@@ -1,7 +1,10 @@
 import Foundation
 import Gym
+import ArgumentParser
 import GymAgents
 import GymGames
+import GymJSON
+import GymNN
 
 /// `gym train GAME --self-play NAME` or `--agents A,B,...`: every player of a game learns at once.
 ///
@@ -20,34 +23,44 @@ struct SelfPlayRun {
     let sampled: Bool
     let evaluationInterval: Int
     let directory: String
+    /// Where a resumed run of a game learner goes on from: the iterations done, the learning's state and
+    /// the exploitability recorded so far.
+    var resumed: (iterations: Int, state: [Double], points: [Point])? = nil
 
     struct Point { var step: Int; var average: Double; var current: Double }
+
+    var isGameLearner: Bool { learners.count == 1 && GameLearnerKind(rawValue: learners[0]) != nil }
 
     func execute(json: Bool) throws {
         let game = try resolved.normalForm()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let start = Date()
-        if !json { print("self-play of \(learners.joined(separator: ",")) on \(resolved.id) for \(steps) steps, seed \(seed) -> \(directory)") }
+        if !json {
+            print(resumed.map { "resuming self-play of \(learners[0]) on \(resolved.id) at step \($0.iterations) of \(steps) -> \(directory)" }
+                  ?? "self-play of \(learners.joined(separator: ",")) on \(resolved.id) for \(steps) steps, seed \(seed) -> \(directory)")
+        }
+        try writeRun(status: "running", game: game, points: [], final: nil, seconds: 0)
+        let interruption = TrainingInterruption()
         let points: [Point]
         let final: (average: StrategyProfile, current: StrategyProfile)
-        if learners.count == 1, let kind = GameLearnerKind(rawValue: learners[0]) {
-            (points, final) = try learn(kind, game, json: json)
+        var stoppedAt: Int?
+        if let kind = GameLearnerKind(rawValue: learners[0]), learners.count == 1 {
+            (points, final, stoppedAt) = try learn(kind, game, json: json, stop: { interruption.signal != nil })
         } else {
             (points, final) = try playAgents(game, json: json)
         }
         let seconds = Date().timeIntervalSince(start)
         try writeCurve(points)
+        let run = try writeRun(status: stoppedAt == nil ? "finished" : "interrupted", game: game, points: points, final: final, seconds: seconds)
+        if let stoppedAt {
+            if json { print(run.encoded()) }
+            printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): agent.ckpt holds the learning as it was then; "
+                       + "gym train --resume \(directory) continues it")
+            throw ExitCode(interruption.exitCode)
+        }
         let last = points.last!
-        var run: [String: JSONValue] = [
-            "environment": .string(resolved.id), "learners": .array(learners.map { .string($0) }), "steps": .number(Double(steps)),
-            "seed": .number(Double(seed)), "sampled": .bool(sampled), "seconds": .number(seconds),
-            "exploitability": .number(last.average), "exploitability_current": .number(last.current),
-            "average_policy": ProfileJSON.object(final.average, game), "current_policy": ProfileJSON.object(final.current, game),
-        ]
-        if !settings.isEmpty { run["settings"] = .object(settings.mapValues { .string($0) }) }
-        try (JSONValue.object(run).encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
         if json {
-            print(JSONValue.object(run).encoded())
+            print(run.encoded())
             return
         }
         print(String(format: "done in %.2fs: exploitability of the average policy %.6f, of the current policy %.6f", seconds, last.average, last.current))
@@ -58,9 +71,34 @@ struct SelfPlayRun {
         print("files: exploitability.csv, curve.svg, agent.ckpt, run.json")
     }
 
-    /// Game learners on the matrix.
-    private func learn(_ kind: GameLearnerKind, _ game: NormalFormGame, json: Bool) throws
-        -> ([Point], (average: StrategyProfile, current: StrategyProfile)) {
+    /// run.json: what the run is (enough for `--resume`), its status and, once there are any, its results.
+    @discardableResult
+    private func writeRun(status: String, game: NormalFormGame, points: [Point], final: (average: StrategyProfile, current: StrategyProfile)?,
+                          seconds: Double) throws -> JSONValue {
+        var run: [String: JSONValue] = [
+            "environment": .string(resolved.id), "learners": .array(learners.map { .string($0) }), "steps": .number(Double(steps)),
+            "seed": .number(Double(seed)), "sampled": .bool(sampled), "seconds": .number(seconds), "status": .string(status),
+            "eval_every": .number(Double(evaluationInterval)), "resumable": .bool(isGameLearner),
+        ]
+        if FileManager.default.fileExists(atPath: resolved.spec.source) {
+            run["environment_file"] = .string(URL(fileURLWithPath: resolved.spec.source).standardizedFileURL.path)
+        }
+        if let last = points.last {
+            run["exploitability"] = .number(last.average)
+            run["exploitability_current"] = .number(last.current)
+        }
+        if let final {
+            run["average_policy"] = ProfileJSON.object(final.average, game)
+            run["current_policy"] = ProfileJSON.object(final.current, game)
+        }
+        if !settings.isEmpty { run["settings"] = .object(settings.mapValues { .string($0) }) }
+        try (JSONValue.object(run).encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
+        return .object(run)
+    }
+
+    /// Game learners on the matrix; stops early (returning the step) when `stop` says so.
+    private func learn(_ kind: GameLearnerKind, _ game: NormalFormGame, json: Bool, stop: () -> Bool) throws
+        -> ([Point], (average: StrategyProfile, current: StrategyProfile), Int?) {
         let rate = try settings["learning_rate"].map { text -> Double in
             guard let x = Double(text), x > 0, x.isFinite else { throw GymError.invalidArgument("learning_rate must be a positive number, got '\(text)'") }
             return x
@@ -77,17 +115,32 @@ struct SelfPlayRun {
         }
         var learning = GameLearning(game: game, kind: kind, sampled: sampled, seed: seed, learningRate: rate, initial: initial)
         var points: [Point] = []
-        for t in 1...steps {
+        if let resumed {
+            try learning.restore(state: resumed.state)
+            points = resumed.points
+        }
+        func save() throws {
+            try GameCheckpoint.save(average: learning.average, current: learning.current, game: game, environmentID: resolved.id,
+                                    learner: kind.rawValue, iterations: learning.iterations, learningState: learning.state,
+                                    to: directory + "/agent.ckpt")
+        }
+        while learning.iterations < steps {
+            if stop() {
+                try save()
+                try writeCurve(points)
+                return (points, (learning.average, learning.current), learning.iterations)
+            }
             learning.iterate()
+            let t = learning.iterations
             if t % evaluationInterval == 0 || t == steps {
                 let point = Point(step: t, average: game.exploitability(learning.average), current: game.exploitability(learning.current))
                 points.append(point)
                 report(point, json: json)
-                try GameCheckpoint.save(average: learning.average, current: learning.current, game: game, environmentID: resolved.id,
-                                        learner: kind.rawValue, iterations: t, learningState: learning.state, to: directory + "/agent.ckpt")
+                try save()
+                try writeCurve(points)
             }
         }
-        return (points, (learning.average, learning.current))
+        return (points, (learning.average, learning.current), nil)
     }
 
     /// Independent agents, one per player, in the multi-agent environment.
