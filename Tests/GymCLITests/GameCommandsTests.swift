@@ -119,4 +119,22 @@ final class GameCommandsTests: CLITestCase {
         XCTAssertTrue(result.stdout.contains("ok    parallel.seeding"), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix("check: 12 passed, 0 failed, 0 skipped\n"), result.stdout)
     }
+
+    func testListInspectAndRolloutShowGames() throws {
+        let list = try gym("list")
+        XCTAssertTrue(list.stdout.contains("three-player-matching-pennies-v1  matrix-game, 3 agents"), list.stdout)
+        let inspect = try gym("inspect", "prisoners-dilemma-v2")
+        XCTAssertEqual(inspect.status, 0, inspect.stderr)
+        XCTAssertTrue(inspect.stdout.contains("defect        10, 0      1, 1"), inspect.stdout)
+        let json = try XCTUnwrap(try jsonLines(try gym("inspect", "three-player-matching-pennies-v1", "--json").stdout).first)
+        XCTAssertEqual((json["payoffs"] as? [String: [Double]])?["third"], [-1, 1, -1, 1, 1, -1, 1, -1])
+        let rollout = try gym("rollout", "rock-paper-scissors-v2", "--seed", "2")
+        XCTAssertEqual(rollout.status, 0, rollout.stderr)
+        XCTAssertTrue(rollout.stdout.hasPrefix("round 1: player_0 played "), rollout.stdout)
+        XCTAssertTrue(rollout.stdout.contains("15 rounds; returns: player_0 "), rollout.stdout)
+        XCTAssertEqual(rollout.stdout, try gym("rollout", "rock-paper-scissors-v2", "--seed", "2").stdout)
+        let refused = try gym("rollout", "rock-paper-scissors-v2", "--actions", "0,1")
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("gym rollout plays it with every player at random"), refused.stderr)
+    }
 }

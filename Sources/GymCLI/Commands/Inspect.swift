@@ -12,6 +12,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let resolved = try environment.resolve()
+        if resolved.isGame { return try inspectGame(resolved) }
         let spec = resolved.spec
         let env = try resolved.make()
         let m = env.metadata

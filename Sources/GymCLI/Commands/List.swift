@@ -17,6 +17,26 @@ struct List: ParsableCommand {
         for id in registry.ids {
             let spec = registry.specs[id]!
             do {
+                if spec.isMultiAgent {
+                    let game = try registry.makeMultiAgent(spec)
+                    let agents = game.possibleAgents
+                    let observations = try agents.map { try game.observationSpace($0) }, actions = try agents.map { try game.actionSpace($0) }
+                    if output.json {
+                        print(JSONValue.object([
+                            "id": .string(id), "kind": .string(spec.kind), "title": .string(spec.title), "source": .string(spec.source),
+                            "agents": .array(agents.map { .string($0) }),
+                            "observation_spaces": .object(Dictionary(uniqueKeysWithValues: zip(agents, observations.map(\.json)))),
+                            "action_spaces": .object(Dictionary(uniqueKeysWithValues: zip(agents, actions.map(\.json)))),
+                        ]).encoded())
+                    } else {
+                        // One space for everyone when all agents share it, else each agent's.
+                        func brief(_ spaces: [Space]) -> String {
+                            Set(spaces.map(\.description)).count == 1 ? List.brief(spaces[0]) : spaces.map(List.brief).joined(separator: "; ")
+                        }
+                        rows.append([id, "\(spec.kind), \(agents.count) agents", brief(observations), brief(actions), spec.title])
+                    }
+                    continue
+                }
                 let env = try registry.makeUnwrapped(id)
                 if output.json {
                     let object: JSONValue = [

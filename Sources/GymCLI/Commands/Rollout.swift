@@ -47,6 +47,7 @@ struct Rollout: ParsableCommand {
     }
 
     func run() throws {
+        if (try? Registry.shared.spec(environment.environment))?.isMultiAgent == true { return try rolloutGame(try environment.resolve()) }
         let saved = try checkpoint.map { try Checkpoint.read(from: $0) }
         let resolved = try saved.map { try environment.resolve(orFileOf: $0) } ?? environment.resolve()
         let env = try resolved.make()

@@ -1,0 +1,42 @@
+import Gym
+import GymGames
+
+/// `gym inspect GAME`: the players, their actions and spaces, and the payoffs.
+extension Inspect {
+    func inspectGame(_ resolved: ResolvedEnvironment) throws {
+        let game = try resolved.normalForm()
+        let env = try resolved.makeGame()
+        let m = env.metadata
+        if output.json {
+            var object: [String: JSONValue] = [
+                "id": .string(resolved.id), "kind": .string(resolved.spec.kind), "title": .string(m.title),
+                "description": .string(m.description), "source": .string(resolved.spec.source),
+                "players": .array(game.players.map { .string($0) }), "actions": ProfileJSON.actionLists(game),
+                "observation_spaces": .object(Dictionary(uniqueKeysWithValues: try game.players.map { ($0, try env.observationSpace($0).json) })),
+                "payoffs": .object(Dictionary(uniqueKeysWithValues: game.players.indices.map { (game.players[$0], .array(game.payoffs[$0].map { .number($0) })) })),
+                "zero_sum": .bool(game.isZeroSum),
+            ]
+            object["max_episode_steps"] = m.maxEpisodeSteps.map { .number(Double($0)) } ?? .null
+            print(JSONValue.object(object).encoded())
+            return
+        }
+        print("\(resolved.id): \(m.title)")
+        print("kind: \(resolved.spec.kind), \(game.playerCount) players, \(game.isZeroSum ? "zero-sum" : "general-sum"), rounds: \(m.maxEpisodeSteps.map(String.init) ?? "-")")
+        for (p, player) in game.players.enumerated() {
+            print("  \(player): actions \(game.actions[p].joined(separator: ", ")); observation \(try env.observationSpace(player))")
+        }
+        if game.playerCount == 2 {
+            // The bimatrix: each cell gives (first player's payoff, second player's).
+            let rows = game.actions[0].indices.map { r in
+                [game.actions[0][r]] + game.actions[1].indices.map { c in
+                    let i = game.index(of: [r, c])
+                    return "\(JSONValue.format(game.payoffs[0][i])), \(JSONValue.format(game.payoffs[1][i]))"
+                }
+            }
+            print(Table.render(header: ["\(game.players[0]) \\ \(game.players[1])"] + game.actions[1], rows: rows))
+        } else {
+            print("payoffs: \(game.profileCount) pure profiles (gym inspect --json lists them, the first player's action varying slowest)")
+        }
+        print(m.description)
+    }
+}
