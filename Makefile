@@ -113,8 +113,10 @@ bench: build plugins
 	$(GYM) act --checkpoint runs/bench-ppo-rps/agent.ckpt --observation 0
 	$(GYM) bench gridworld-v1 --steps 1000 --repeats 1 --games | tail -4
 	$(GYM) train rock-paper-scissors-v2 --agents ppo,ppo --steps 100000 --seed 1 --out runs/bench-selfplay-ppo | tail -5 | head -1
+	@awk -F, 'NR == 1 || NR % 4 == 1' runs/bench-selfplay-ppo/exploitability.csv
 	$(GYM) train rock-paper-scissors-v2 --agents dqn,dqn --steps 100000 --seed 1 --set hidden_sizes=64,64 --set train_frequency=4 \
 		--set gradient_steps=1 --set target_update_interval=500 --out runs/bench-selfplay-dqn | tail -5 | head -1
+	@awk -F, 'NR == 1 || NR % 4 == 1' runs/bench-selfplay-dqn/exploitability.csv
 	$(GYM) compare cartpole-v1 --agents ppo,a2c --seeds 3 --steps 100000 --out runs/bench-ppo-a2c-cartpole
 	$(GYM) train gridworld-v1 --agent dqn --steps 50000 --seed 1 --set hidden_sizes=64,64 --set train_frequency=4 --set gradient_steps=1 \
 		--set target_update_interval=500 --set exploration_fraction=0.3 --set learning_rate=1e-3 --out runs/bench-dqn-gridworld | tail -1
