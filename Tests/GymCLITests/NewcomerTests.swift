@@ -18,6 +18,21 @@ final class NewcomerTests: CLITestCase {
         }
     }
 
+    /// The notes' two-state MDP ships, and tabular Q-learning with its default settings learns its
+    /// optimal action (a1) from every seed tried.
+    func testQLearningWithDefaultSettingsSolvesTheShippedTwoStateMDP() throws {
+        let solve = try gym("solve", "notes-two-state-v1")
+        XCTAssertTrue(solve.stdout.contains("s0     0.917808  a1"), solve.stdout)
+        for seed in 1...4 {
+            let out = scratch("notes-two-state-\(seed)")
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let train = try gym("train", "notes-two-state-v1", "--agent", "q-learning", "--steps", "50000", "--seed", "\(seed)", "--out", out)
+            XCTAssertEqual(train.status, 0, train.stderr)
+            let act = try gym("act", "--checkpoint", out + "/agent.ckpt", "--observation", "0")
+            XCTAssertTrue(act.stdout.hasPrefix("action 1 (a1)"), "seed \(seed): \(act.stdout)")
+        }
+    }
+
     func testTheTwoStateMDPSpeaksInNamesFromInspectToAct() throws {
         let file = Self.file("two-state-v1")
         let inspect = try gym("inspect", file)
