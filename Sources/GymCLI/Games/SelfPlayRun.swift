@@ -156,6 +156,9 @@ struct SelfPlayRun {
             try AgentRegistry.make(names[p], context: AgentContext(environment: seats[p], seed: seed &+ UInt64(p), totalSteps: steps,
                                                                     settings: Settings(settings)))
         }
+        if let vector = agents.first(where: { ($0 as? VectorAgent).map { $0.environmentCount > 1 } ?? false }) {
+            throw GymError.invalidArgument("self-play steps one game, so every agent trains on one copy; \(vector.name) was set to num_envs=\((vector as! VectorAgent).environmentCount)")
+        }
         var averageSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
         var windowSums = averageSums
         var windowCount = 0, pointCount = 0
