@@ -89,7 +89,11 @@ public final class OpponentPolicy: FixedPolicy {
     private var memory: OpponentMemory
     private var rng = RandomSource.entropySeeded()
 
-    /// - Parameter payoff: the opponent's payoff, `[learner's move][opponent's move]` (best-response models).
+    /// - Parameters:
+    ///   - model: how the opponent moves (the `opponent` member of the single-agent kind).
+    ///   - learner: the agent whose moves the model watches.
+    ///   - learnerActions: how many actions that agent has.
+    ///   - payoff: the opponent's payoff, `[learner's move][opponent's move]` (best-response models).
     public init(_ model: OpponentModel, watching learner: String, learnerActions: Int, payoff: [[Double]]) {
         self.learner = learner
         memory = OpponentMemory(model, agentActions: learnerActions, opponentPayoff: payoff)
