@@ -1,6 +1,7 @@
 import Foundation
 import Gym
 import GymGames
+import GymJSON
 import GymNN
 
 /// `gym evaluate GAME --strategies JSON` or `--checkpoint DIR/agent.ckpt`: payoffs and exploitability.
@@ -46,15 +47,15 @@ extension Evaluate {
 
     /// `{"player": [p, ...], ...}` from the command line.
     static func strategyMap(_ text: String) throws -> [String: [Double]] {
-        guard let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard case .object(let members) = try JSONReader.parse(text, source: "--strategies").plain else {
             throw GymError.invalidArgument("--strategies must be a JSON object mapping each player to a list of probabilities, got \(text)")
         }
         var result: [String: [Double]] = [:]
-        for (player, value) in object {
-            guard let list = value as? [Any], let numbers = list.map({ ($0 as? NSNumber)?.doubleValue }) as [Double?]?, numbers.allSatisfy({ $0 != nil }) else {
+        for (player, value) in members {
+            guard let list = value.arrayValue, case let numbers = list.compactMap(\.doubleValue), numbers.count == list.count else {
                 throw GymError.invalidArgument("--strategies: player '\(player)' needs a list of numbers")
             }
-            result[player] = numbers.map { $0! }
+            result[player] = numbers
         }
         return result
     }

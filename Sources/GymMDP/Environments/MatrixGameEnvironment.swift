@@ -118,7 +118,10 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
     }
 
     /// Refuses an initial state: every episode starts the same way.
-    func checkStart(_ options: ResetOptions) throws {
+    func checkStart(_ options: ResetOptions) throws { try MatrixGameEnvironment.refuseInitialState(options, name: name) }
+
+    /// A matrix game, with one agent or several, starts every episode the same way.
+    static func refuseInitialState(_ options: ResetOptions, name: String) throws {
         if let state = options.initialState {
             throw GymError.invalidArgument("\(name): a matrix game starts every episode the same way; initial state \(state) cannot be honoured")
         }

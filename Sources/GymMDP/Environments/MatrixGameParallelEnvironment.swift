@@ -53,9 +53,7 @@ public final class MatrixGameParallelEnvironment: MultiAgentEnvironment {
     public func actionNames(_ agent: String) -> [String]? { game.players.firstIndex(of: agent).map { game.actions[$0] } }
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observations: [String: Observation], infos: [String: Info]) {
-        if let state = options.initialState {
-            throw GymError.invalidArgument("\(name): a matrix game starts every episode the same way; initial state \(state) cannot be honoured")
-        }
+        try MatrixGameEnvironment.refuseInitialState(options, name: name)
         agents = game.players
         lastMoves = nil
         played = 0
