@@ -44,13 +44,16 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        if (try? Registry.shared.spec(environment.environment))?.isMultiAgent == true {
-            return try evaluateGame(try environment.resolve())
-        }
+        // The environment is resolved once, after the plugin options are applied (a plugin may need isolating).
         guard let checkpoint else {
-            throw GymError.invalidArgument("--strategies is for games whose players are all agents; \(environment.environment) is not one")
+            let resolved = try environment.resolve()
+            guard resolved.isGame else {
+                throw GymError.invalidArgument("--strategies is for games whose players are all agents; \(environment.environment) is not one")
+            }
+            return try evaluateGame(resolved)
         }
         let resolved = try environment.resolve(orFileOf: try Checkpoint.read(from: checkpoint))
+        if resolved.isGame { return try evaluateGame(resolved) }
         let env = try resolved.make()
         let id = resolved.id
         let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id, actingSeed: seedOption.agentSeed)

@@ -47,9 +47,9 @@ struct Rollout: ParsableCommand {
     }
 
     func run() throws {
-        if (try? Registry.shared.spec(environment.environment))?.isMultiAgent == true { return try rolloutGame(try environment.resolve()) }
         let saved = try checkpoint.map { try Checkpoint.read(from: $0) }
         let resolved = try saved.map { try environment.resolve(orFileOf: $0) } ?? environment.resolve()
+        if resolved.isGame { return try rolloutGame(resolved) }
         let env = try resolved.make()
         let agent = try checkpoint.map {
             try AgentCheckpoint.load(from: $0, environment: env, environmentID: resolved.id, actingSeed: seedOption.agentSeed).0
