@@ -172,7 +172,7 @@ tsan: deps
 # toolchain's lld (gold fails on the fuzzer's objects). Each target starts from its committed corpus in
 # Tests/Fuzz/TARGET and keeps what it finds in .build-fuzz/corpus/TARGET; a crash leaves its input in
 # .build-fuzz/crash-*. `make fuzz FUZZ_RUNS=10000000` is the campaign; `make test` runs the smoke run.
-FUZZ_TARGETS := json spec expression checkpoint describe
+FUZZ_TARGETS := json spec expression checkpoint describe nfg
 FUZZ_RUNS ?= 3000
 # 0 lets libFuzzer choose; `make test` fixes it, so that its smoke run is the same on every machine.
 FUZZ_SEED ?= 0

@@ -25,7 +25,7 @@
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
-//   GymFuzz                <- Gym, GymJSON, GymMDP, GymNN, GymAgents, GymPlugins
+//   GymFuzz                <- Gym, GymJSON, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CGymMath (the interpreter's sine, cosine and vectorised lane
@@ -102,7 +102,7 @@ let package = Package(
         ),
 
         // The fuzz targets; `make fuzz` builds them for libFuzzer in .build-fuzz (Specs/limits.md, Fuzzing).
-        .executableTarget(name: "GymFuzz", dependencies: ["Gym", "GymJSON", "GymMDP", "GymNN", "GymAgents", "GymPlugins"]),
+        .executableTarget(name: "GymFuzz", dependencies: ["Gym", "GymJSON", "GymGames", "GymMDP", "GymNN", "GymAgents", "GymPlugins"]),
 
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Gym
 import GymAgents
+import GymGames
 import GymJSON
 import GymMDP
 import GymNN
@@ -20,6 +21,9 @@ enum FuzzTarget: String, CaseIterable {
     case checkpoint
     /// The parser of a plugin's describe() text.
     case describe
+    /// The Gambit `.nfg` reader: a game that loads writes back to the same game, and its support
+    /// enumeration (small games) returns profiles no player can improve on.
+    case nfg
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -28,7 +32,12 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? JSONReader.parse(text, source: "fuzz.json")
         case .spec:
             guard let json = try? JSONReader.parse(text, source: "fuzz.json"),
-                  let env = try? MDPFile(json: json, path: "fuzz.json").compile().makeEnvironment() else { return }
+                  let definition = try? MDPFile(json: json, path: "fuzz.json").compile() else { return }
+            if let makeGame = definition.makeMultiAgentEnvironment {
+                if let game = try? makeGame() { FuzzTarget.exercise(game) }
+                return
+            }
+            guard let env = try? definition.makeEnvironment() else { return }
             FuzzTarget.exercise(env)
         case .expression:
             let (next, reward) = text.firstIndex(of: "\n").map { (String(text[..<$0]), String(text[text.index(after: $0)...])) } ?? (text, "x")
@@ -55,6 +64,34 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .describe:
             _ = try? PluginDescription(text: text, plugin: "fuzz", path: "libfuzz.so", environmentID: "fuzz-v1")
+        case .nfg:
+            guard let (game, title) = try? NFGFile.parse(text, file: "fuzz.nfg") else { return }
+            guard let back = try? NFGFile.parse(NFGFile.text(game, title: title), file: "written.nfg"), back.game == game else {
+                FuzzTarget.violated("a game read from .nfg does not read back the same from the text written for it")
+            }
+            let uniform = game.exploitability(StrategyProfile.uniform(game))
+            if !uniform.isFinite || uniform < 0 { FuzzTarget.violated("the exploitability of uniform play is \(uniform)") }
+            guard game.playerCount == 2, game.profileCount <= 64, let result = try? SupportEnumeration.solve(game) else { return }
+            let scale = max(1, game.payoffs.joined().map(abs).max() ?? 0)
+            for equilibrium in result.equilibria where game.nashConv(equilibrium.profile) > 1e-6 * scale {
+                FuzzTarget.violated("support enumeration returned \(equilibrium.profile.strategies), whose NashConv is \(game.nashConv(equilibrium.profile))")
+            }
+        }
+    }
+
+    /// Resets and steps a game whose players are all agents: one entry per live agent, finite rewards.
+    static func exercise(_ game: MultiAgentEnvironment) {
+        var rng = RandomSource(seed: 1)
+        guard (try? game.reset(seed: 0, options: .none)) != nil else { return }
+        for _ in 0..<100 where !game.agents.isEmpty {
+            var actions: [String: Action] = [:]
+            for agent in game.agents {
+                guard let space = try? game.actionSpace(agent) else { violated("a live agent '\(agent)' has no action space") }
+                actions[agent] = space.sampleAction(using: &rng)
+            }
+            guard let step = try? game.step(actions) else { violated("a step with a valid action for every live agent threw") }
+            if Set(step.rewards.keys) != Set(actions.keys) { violated("rewards for \(step.rewards.keys.sorted()), the live agents were \(actions.keys.sorted())") }
+            if let bad = step.rewards.first(where: { !$0.value.isFinite }) { violated("agent '\(bad.key)' got the non-finite reward \(bad.value)") }
         }
     }
 

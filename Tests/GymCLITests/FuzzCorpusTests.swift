@@ -8,7 +8,7 @@ final class FuzzCorpusTests: CLITestCase {
         let fuzz = CLITestCase.binary.deletingLastPathComponent().appendingPathComponent("gym-fuzz")
         let folder = CLITestCase.root.appendingPathComponent("Tests/Fuzz")
         let targets = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
-        XCTAssertEqual(targets, ["checkpoint", "describe", "expression", "json", "spec"])
+        XCTAssertEqual(targets, ["checkpoint", "describe", "expression", "json", "nfg", "spec"])
         for target in targets {
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(target).path).sorted()
             XCTAssertFalse(files.isEmpty, target)
