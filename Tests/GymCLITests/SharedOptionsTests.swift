@@ -145,6 +145,11 @@ final class AgentsCommandTests: CLITestCase {
         XCTAssertEqual(rate["default"] as? String, "0.0023")
         XCTAssertEqual(rate["type"] as? String, "number")
         XCTAssertTrue((rate["help"] as? String ?? "").contains("RL Zoo"))
+        // A network that cannot fit in memory is refused as a setting, not attempted.
+        let huge = try gym("train", "corridor-v0", "--agent", "dqn", "--set", "hidden_sizes=559655114,4660656", "--steps", "10",
+                           "--out", FileManager.default.temporaryDirectory.appendingPathComponent("gym-huge-\(getpid())").path)
+        XCTAssertEqual(huge.status, 2)
+        XCTAssertTrue(huge.stderr.contains("hidden_sizes=559655114,4660656: expected sizes like 64,64 (1 to 4096 units each, at most 16 layers)"), huge.stderr)
         let hedge = try jsonLines(try gym("agents", "hedge", "--json").stdout)
         XCTAssertEqual(hedge.map { $0["key"] as? String }, ["learning_rate", "start"])
         let unknown = try gym("agents", "dqm")

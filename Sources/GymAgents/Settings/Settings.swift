@@ -68,13 +68,16 @@ extension Bool: SettingValue {
     public var settingText: String { "\(self)" }
 }
 
-/// Layer sizes, written `64,64`; every size positive.
+/// Layer sizes, written `64,64`: at most `maxLayers` layers of 1 to `maxLayerSize` units each, so that
+/// a setting (or a damaged checkpoint's) cannot ask for a network that does not fit in memory.
 extension Array: SettingValue where Element == Int {
-    public static var expectation: String { "sizes like 64,64" }
+    public static var maxLayerSize: Int { 4096 }
+    public static var maxLayers: Int { 16 }
+    public static var expectation: String { "sizes like 64,64 (1 to \(maxLayerSize) units each, at most \(maxLayers) layers)" }
     public static var typeName: String { "sizes like 64,64" }
     public init?(settingText text: String) {
         let items = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !items.isEmpty, items.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        guard !items.isEmpty, items.count <= Self.maxLayers, items.allSatisfy({ (1...Self.maxLayerSize).contains($0 ?? 0) }) else { return nil }
         self = items.map { $0! }
     }
     public var settingText: String { map(String.init).joined(separator: ",") }
