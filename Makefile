@@ -1,7 +1,7 @@
 # SwiftGym. `make demo` shows it working; `make test` runs the whole test suite (what CI runs).
 SWIFT ?= swift
 GYM := .build/release/gym
-APT_PACKAGES := libjson-c-dev libopenblas-dev libglpk-dev pkg-config
+APT_PACKAGES := libjson-c-dev libopenblas-dev libglpk-dev librsvg2-dev fonts-dejavu-core pkg-config
 
 VENV := .venv-tools
 # gymnasium, pettingzoo, numpy and pytest for the Python package's tests (`make test`); nothing heavier.
@@ -15,7 +15,7 @@ PEERS_VENV := .venv-peers
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
-	@if ! pkg-config --exists json-c openblas 2>/dev/null || [ ! -f /usr/include/glpk.h ]; then \
+	@if ! pkg-config --exists json-c openblas librsvg-2.0 2>/dev/null || [ ! -f /usr/include/glpk.h ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
 		echo "Installing $(APT_PACKAGES)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \

@@ -12,6 +12,7 @@
 //   GymGames               <- GymRandom, CGLPK      normal-form games: exploitability, equilibria (GLPK), game learners, Gambit files
 //   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, CGymMath
 //                                                   the JSON MDP kinds, validation, expressions, environments, batches
+//   GymRaster              <- Gym, CRSVG            pictures drawn into RGB frames (librsvg on cairo)
 //   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
 //   GymAgents              <- Gym, GymNN, GymPlanning
 //                                                   agents and the training loop (value iteration plans)
@@ -21,14 +22,14 @@
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
-//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins
+//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins, GymRaster
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
 //   GymFuzz                <- Gym, GymJSON, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
-// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CGymMath (the interpreter's sine, cosine and vectorised lane
+// C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CRSVG (librsvg and cairo), CGymMath (the interpreter's sine, cosine and vectorised lane
 // kernels), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
 import PackageDescription
 
@@ -40,6 +41,7 @@ let package = Package(
         .library(name: "GymPlanning", targets: ["GymPlanning"]),
         .library(name: "GymGames", targets: ["GymGames"]),
         .library(name: "GymAgents", targets: ["GymAgents"]),
+        .library(name: "GymRaster", targets: ["GymRaster"]),
         .library(name: "GymPlugins", targets: ["GymPlugins"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
@@ -55,11 +57,12 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev).
+        // System libraries, installed by `make deps` (apt: libjson-c-dev, libopenblas-dev, libglpk-dev, librsvg2-dev).
         .systemLibrary(name: "CJSONC", pkgConfig: "json-c", providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // GLPK ships no pkg-config file; the header is /usr/include/glpk.h (apt: libglpk-dev).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // The expression interpreter's sine and cosine and its lane kernels (C, vectorised); the plugin ABI header.
         .target(name: "CGymMath"),
         .target(name: "CGymPlugin"),
@@ -78,6 +81,9 @@ let package = Package(
         // JSON MDP formats: kinds, validation with JSON paths, the expression compiler, environments.
         .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "CGymMath"]),
 
+        // Pictures drawn into RGB frames: librsvg renders each picture's SVG onto a cairo surface.
+        .target(name: "GymRaster", dependencies: ["Gym", "CRSVG"]),
+
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
         .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS"]),
         // Agents that plug into any environment whose spaces they support, and the training loop.
@@ -87,7 +93,7 @@ let package = Package(
         .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin", "CGymPluginHost"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
         // Environments for C and Python callers: handles, batches and caller-owned buffers.
-        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "GymPlugins"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),
@@ -109,6 +115,7 @@ let package = Package(
         .testTarget(name: "GymJSONTests", dependencies: ["Gym", "GymJSON", "CJSONC"]),
         .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "CGymMath"], exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymGamesTests", dependencies: ["GymGames"]),
+        .testTarget(name: "GymRasterTests", dependencies: ["Gym", "GymMDP", "GymRaster"]),
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymRandom", "GymNN"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),

@@ -138,10 +138,15 @@ public protocol Environment: AnyObject {
 
     /// A text picture of the current state for terminals (`gym play`), or nil where there is none.
     func render() -> String?
+
+    /// A drawing of the current state (the cart and pole, the grid with the agent, the payoff table),
+    /// or nil where the environment has none. Drawing changes no state and draws no random numbers.
+    func picture() -> Picture?
 }
 
 extension Environment {
     public func render() -> String? { nil }
+    public func picture() -> Picture? { nil }
 
     /// `reset(seed: seed, options: .none)`.
     @discardableResult

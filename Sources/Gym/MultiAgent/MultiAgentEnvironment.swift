@@ -71,10 +71,13 @@ public protocol MultiAgentEnvironment: AnyObject {
 
     /// A text picture of the current state, or nil.
     func render() -> String?
+    /// A drawing of the current state, or nil where there is none; it changes nothing.
+    func picture() -> Picture?
 }
 
 extension MultiAgentEnvironment {
     public func render() -> String? { nil }
+    public func picture() -> Picture? { nil }
     public func actionNames(_ agent: String) -> [String]? { nil }
 
     @discardableResult

@@ -80,4 +80,5 @@ public final class SingleLearnerEnvironment: Environment {
     }
 
     public func render() -> String? { game.render() }
+    public func picture() -> Picture? { game.picture() }
 }

@@ -48,12 +48,15 @@ public protocol EnvironmentBatch: AnyObject {
 
     /// Lane `lane`'s text picture, as its environment's `render()`; nil by default.
     func render(lane: Int) -> String?
+    /// Lane `lane`'s drawing, as its environment's `picture()`; nil by default.
+    func picture(lane: Int) -> Picture?
 }
 
 extension EnvironmentBatch {
     public var hasStepInfos: Bool { false }
     public func stepInfo(lane: Int) -> Info { [:] }
     public func render(lane: Int) -> String? { nil }
+    public func picture(lane: Int) -> Picture? { nil }
 }
 
 /// An environment that can make a batched path for copies of itself.

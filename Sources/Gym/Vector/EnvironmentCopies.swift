@@ -51,6 +51,7 @@ final class EnvironmentCopies: EnvironmentBatch {
     func observation(lane: Int) -> Observation { current[lane] }
 
     func render(lane: Int) -> String? { copies[lane].render() }
+    func picture(lane: Int) -> Picture? { copies[lane].picture() }
 
     private func write(_ observation: Observation, lane: Int, into row: UnsafeMutablePointer<Float>) {
         current[lane] = observation

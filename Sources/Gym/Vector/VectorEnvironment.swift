@@ -182,6 +182,12 @@ public final class VectorEnvironment {
         return part.batch.render(lane: i - part.start)
     }
 
+    /// Copy `i`'s drawing (its environment's `picture()`), or nil.
+    public func picture(copy i: Int) -> Picture? {
+        let part = self.part(of: i)
+        return part.batch.picture(lane: i - part.start)
+    }
+
     private func part(of i: Int) -> VectorPart {
         var p = parts.count - 1
         while parts[p].start > i { p -= 1 }

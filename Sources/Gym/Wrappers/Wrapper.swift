@@ -30,4 +30,5 @@ open class Wrapper: Environment {
     open func observe() throws -> Observation { try inner.observe() }
     open func step(_ action: Action) throws -> Step { try inner.step(action) }
     open func render() -> String? { inner.render() }
+    open func picture() -> Picture? { inner.picture() }
 }

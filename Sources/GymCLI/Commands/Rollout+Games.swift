@@ -12,6 +12,7 @@ extension Rollout {
         let game = try resolved.makeGame()
         var rng = RandomSource(seed: seedOption.agentSeed)
         _ = try game.reset(seed: seedOption.seed, options: .none)
+        var film = try svg.map { _ in try EpisodeFilm(first: game.picture(), environment: resolved.id) }
         var totals = Dictionary(uniqueKeysWithValues: game.possibleAgents.map { ($0, 0.0) })
         var round = 0
         while !game.agents.isEmpty && round < (steps ?? Int.max) {
@@ -20,6 +21,8 @@ extension Rollout {
             let step = try game.step(moves)
             round += 1
             for (agent, reward) in step.rewards { totals[agent]! += reward }
+            let names = game.possibleAgents.compactMap { a in moves[a].map { game.actionNames(a)?[$0.index ?? 0] ?? $0.description } }
+            film?.record(game.picture(), action: names.joined(separator: ", "), reward: step.rewards[game.possibleAgents[0]] ?? 0)
             if jsonl {
                 print(JSONValue.object([
                     "round": .number(Double(round)), "actions": .object(moves.mapValues(\.json)),
@@ -33,6 +36,10 @@ extension Rollout {
         }
         if !jsonl {
             print("\(round) rounds; returns: " + game.possibleAgents.map { "\($0) \(JSONValue.format(totals[$0]!))" }.joined(separator: ", "))
+        }
+        if let svg, let film {
+            try film.write(to: svg)
+            if !jsonl { print("wrote \(svg): \(film.frames.count) frames") }
         }
     }
 }

@@ -38,6 +38,9 @@ struct Rollout: ParsableCommand {
     @Flag(help: "Print one JSON object per step.")
     var jsonl = false
 
+    @Option(help: "Also write the episode as one animated SVG, a frame per step, that plays in a browser.")
+    var svg: String?
+
     func validate() throws {
         if actions == nil && checkpoint == nil && policy != "random" {
             throw ValidationError("unknown policy '\(policy)'; available: random (or give --actions or --checkpoint)")
@@ -61,6 +64,7 @@ struct Rollout: ParsableCommand {
         let (first, _) = try env.reset(seed: seed, options: options)
         var observation = first
         var policyRNG = RandomSource(seed: seed &+ 0x5EED)
+        var film = try svg.map { _ in try EpisodeFilm(first: env.picture(), environment: resolved.id) }
         if jsonl {
             var line: [String: JSONValue] = ["step": 0, "observation": first.json]
             if let name = stateName(env) { line["state"] = .string(name) }
@@ -85,6 +89,7 @@ struct Rollout: ParsableCommand {
             observation = step.observation
             t += 1
             total += step.reward
+            film?.record(env.picture(), action: env.actionSpace.name(of: action, names: names) ?? action.description, reward: step.reward)
             if jsonl {
                 var line: [String: JSONValue] = [
                     "step": .number(Double(t)), "action": action.json, "observation": step.observation.json,
@@ -102,6 +107,10 @@ struct Rollout: ParsableCommand {
             if step.isLast { break }
         }
         if !jsonl { print("return \(formatReturn(total)) over \(t) steps") }
+        if let svg, let film {
+            try film.write(to: svg)
+            if !jsonl { print("wrote \(svg): \(film.frames.count) frames") }
+        }
     }
 
     /// The name of the model state the environment is in, for environments with a known model.

@@ -184,7 +184,8 @@ final class DynamicsBatch: EnvironmentBatch {
         }
     }
 
-    func render(lane: Int) -> String? { model.picture(of: state(lane)) }
+    func render(lane: Int) -> String? { model.text(of: state(lane)) }
+    func picture(lane: Int) -> Picture? { model.picture(of: state(lane)) }
 
     /// Read from the observation's source registers, which every call preserves.
     func observation(lane: Int) -> Observation { .vector((0..<observationCount).map { Float(batch.row(sources[$0])[lane]) }) }

@@ -129,6 +129,11 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
 
     public func render() -> String? {
         guard phase != .needsReset else { return nil }
+        return model.text(of: state)
+    }
+
+    public func picture() -> Picture? {
+        guard phase != .needsReset else { return nil }
         return model.picture(of: state)
     }
 }

@@ -26,6 +26,8 @@ public struct DynamicsModel: Sendable {
     public var usesRandomness: Bool
     /// The expression texts of the observation, for error messages.
     public var observationExpressions: [String]
+    /// The compiled `render` section; nil when the file has none.
+    var drawing: DynamicsPictureTemplate?
 
     public var stateCount: Int { stateNames.count }
     public var observationCount: Int { observationLow.count }
@@ -44,9 +46,11 @@ extension DynamicsModel {
     }
 
     /// The text picture of a state: each variable's name and value.
-    func picture(of state: [Double]) -> String { zip(stateNames, state).map { "\($0) = \($1)" }.joined(separator: "  ") }
+    func text(of state: [Double]) -> String { zip(stateNames, state).map { "\($0) = \($1)" }.joined(separator: "  ") }
 
-    /// True when `x` may be observation component `i`: not NaN, and finite unless that bound is infinite.
+    /// The drawing of a state from the file's `render` section; nil when it has none.
+    func picture(of state: [Double]) -> Picture? { drawing?.picture(of: state) }
+
     @inline(__always)
     /// Whether `x` may be observation `i`: a number that, as the Float the observation holds, lies within
     /// the declared bounds (as `Box` tests them), so that no observation leaves the observation space.

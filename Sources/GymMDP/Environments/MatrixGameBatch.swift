@@ -52,7 +52,8 @@ final class MatrixGameBatch: EnvironmentBatch {
 
     func observation(lane: Int) -> Observation { plays[lane].observation }
 
-    func render(lane: Int) -> String? { plays[lane].picture }
+    func render(lane: Int) -> String? { plays[lane].text }
+    func picture(lane: Int) -> Picture? { plays[lane].picture }
 
     private func write(_ lane: Int, into row: UnsafeMutablePointer<Float>) {
         var values = [Float](repeating: 0, count: width)

@@ -45,9 +45,23 @@ struct MatrixGamePlay {
     }
 
     /// The text picture of the round: the last moves.
-    var picture: String {
+    var text: String {
         guard let lastMoves else { return "round \(rounds + 1)" }
         return "round \(rounds): you played \(game.actions[lastMoves.agent]), the opponent \(game.opponentActions[lastMoves.opponent])"
+    }
+
+    /// The drawing of the round: the payoff table (the agent's payoff, and the opponent's where the game is
+    /// not zero-sum) with the last moves' cell highlighted.
+    var picture: Picture {
+        let zeroSum = zip(game.payoff, game.opponentPayoff).allSatisfy { zip($0, $1).allSatisfy { $0 == -$1 } }
+        let cells = game.payoff.indices.map { r in
+            game.payoff[r].indices.map { c in
+                JSONValue.format(game.payoff[r][c]) + (zeroSum ? "" : ", " + JSONValue.format(game.opponentPayoff[r][c]))
+            }
+        }
+        let caption = lastMoves == nil ? "round \(rounds + 1)" : "round \(rounds)"
+        return PayoffTable(players: ["you", "opponent"], actions: [game.actions, game.opponentActions], cells: cells,
+                           last: lastMoves.map { [$0.agent, $0.opponent] }, caption: caption).picture
     }
 
     /// What the agent sees: both last moves one-hot (observation "last-moves"), else the one state.
@@ -151,5 +165,6 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
         return batch
     }
 
-    public func render() -> String? { play.picture }
+    public func render() -> String? { play.text }
+    public func picture() -> Picture? { play.picture }
 }

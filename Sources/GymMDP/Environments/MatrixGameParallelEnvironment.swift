@@ -87,6 +87,10 @@ public final class MatrixGameParallelEnvironment: MultiAgentEnvironment {
         return "round \(played): " + game.players.indices.map { "\(game.players[$0]) played \(game.actions[$0][lastMoves[$0]])" }.joined(separator: ", ")
     }
 
+    public func picture() -> Picture? {
+        PayoffTable(game: game, last: lastMoves, caption: lastMoves == nil ? "round \(played + 1)" : "round \(played)").picture
+    }
+
     private var observation: Observation {
         guard observesLastMoves else { return .discrete(0) }
         var bits = [Int](repeating: 0, count: game.actionCounts.reduce(0, +))

@@ -151,5 +151,6 @@ final class TabularBatch: EnvironmentBatch {
 
     func observation(lane: Int) -> Observation { environment.observation(of: states[lane]) }
 
-    func render(lane: Int) -> String? { environment.picture(of: states[lane]) }
+    func render(lane: Int) -> String? { environment.text(of: states[lane]) }
+    func picture(lane: Int) -> Picture? { environment.picture(of: states[lane]) }
 }

@@ -160,9 +160,17 @@ public final class TabularEnvironment: ModelledEnvironment, SelfEnforcingEnviron
 
     public func render() -> String? {
         guard phase != .needsReset else { return nil }
+        return text(of: state)
+    }
+
+    public func picture() -> Picture? {
+        guard phase != .needsReset else { return nil }
         return picture(of: state)
     }
 
+    /// The drawing of model state `s`: the grid with the agent, or the state graph.
+    func picture(of s: Int) -> Picture { grid?.picture(agentAt: s) ?? model.picture(current: s) }
+
     /// The text picture of model state `s`: the grid with the agent, or the state's name.
-    func picture(of s: Int) -> String { grid?.picture(agentAt: s) ?? "state \(model.stateNames[s])" }
+    func text(of s: Int) -> String { grid?.text(agentAt: s) ?? "state \(model.stateNames[s])" }
 }

@@ -9,7 +9,7 @@ import GymJSON
 /// `gym validate` reports both kinds of error.
 enum DynamicsKind {
     static let kind = MDPKind(
-        members: ["state", "actions", "let", "next", "reward", "terminated", "observation"],
+        members: ["state", "actions", "let", "next", "reward", "terminated", "observation", "render"],
         requiredMembers: ["state", "actions", "next", "reward", "observation"],
         compile: compile)
 
@@ -22,6 +22,8 @@ enum DynamicsKind {
         let initProgram = programs.compileInitialState()
         let stepProgram = programs.compileStep(reward: rewardText, terminated: terminatedText)
         let (observationProgram, observationSources) = programs.compileObservation()
+        let drawing = DynamicsRenderSection.compile(json["render"], declarations: declarations, actions: actions,
+                                                    parameters: header.parameters, reader: reader)
         guard reader.issues.isEmpty else { return nil }
 
         let layout = programs.layout
@@ -32,7 +34,8 @@ enum DynamicsKind {
             initProgram: initProgram, stepProgram: stepProgram, observationProgram: observationProgram,
             actionBase: layout.actionBase, timeRegister: layout.time, rewardRegister: layout.reward,
             terminatedRegister: layout.terminated, observationBase: layout.observationBase, observationSources: observationSources,
-            usesRandomness: programs.compiler.usesRandomness, observationExpressions: declarations.observationTexts)
+            usesRandomness: programs.compiler.usesRandomness, observationExpressions: declarations.observationTexts,
+            drawing: drawing)
         let metadata = header.metadata(isStochastic: programs.compiler.usesRandomness, actionNames: actions.discrete)
         return MDPDefinition(header: header, model: nil, grid: nil, makeEnvironment: {
             try DynamicsEnvironment(model: model, metadata: metadata)

@@ -14,9 +14,11 @@ public struct GridLayout: Sendable {
     public let cells: [GridCell]
     /// The state index of each cell, nil for walls.
     public let stateOfCell: [[Int?]]
+    /// The reward for entering each cell, from the legend (the living reward aside).
+    public let rewards: [[Double]]
 
-    /// A picture of the grid with the agent at `state` drawn as `A` (walls `#`, other cells their layout character).
-    public func picture(agentAt state: Int?) -> String {
+    /// A text picture of the grid with the agent at `state` drawn as `A` (walls `#`, other cells their layout character).
+    public func text(agentAt state: Int?) -> String {
         var lines: [String] = []
         for (r, row) in rows.enumerated() {
             var line = ""
@@ -192,7 +194,8 @@ enum GridKind {
         let encoding: StateEncoding = observation == "coordinates" ? .coordinates(cells: cells, rows: rowCount, columns: columnCount)
             : observation == "one-hot" ? .oneHot : .index
         let model = builder.build(stateNames: names, actionNames: actions, terminal: terminal, start: start)
-        let layout = GridLayout(rows: rows, columnCount: columnCount, types: types, cells: cells, stateOfCell: stateOfCell)
+        let layout = GridLayout(rows: rows, columnCount: columnCount, types: types, cells: cells, stateOfCell: stateOfCell,
+                                rewards: rules.map { $0.map(\.reward) })
         return TabularKind.definition(model: model, header: header, encoding: encoding, grid: layout, reader: reader)
     }
 

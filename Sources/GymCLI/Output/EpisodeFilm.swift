@@ -1,0 +1,64 @@
+import Foundation
+import Gym
+import GymAgents
+
+/// The frames of one episode as it is played, one drawing per step, written as one animated SVG
+/// (`gym rollout --svg`, and the animation of `report.html`).
+struct EpisodeFilm {
+    /// Frames kept at most: a longer episode's animation stops there and says so in its last caption.
+    static let maxFrames = 2000
+
+    private(set) var frames: [Picture] = []
+    private(set) var captions: [String] = []
+    private(set) var steps = 0
+    private var total = 0.0
+
+    /// Starts the film with the state after `reset`.
+    /// - Throws: `GymError.invalidArgument` when the environment draws no picture (`picture()` is nil).
+    init(first picture: Picture?, environment id: String) throws {
+        guard let picture else {
+            throw GymError.invalidArgument("\(id) draws no picture: --svg needs an environment with a picture "
+                + "(a dynamics file with a render section, a grid, tabular or matrix-game file; Specs/mdp-format.md, Rendering)")
+        }
+        frames = [picture]
+        captions = ["reset"]
+    }
+
+    /// Adds the drawing after a step with its reward.
+    mutating func record(_ picture: Picture?, action: String, reward: Double) {
+        steps += 1
+        total += reward
+        guard frames.count < Self.maxFrames, let picture else { return }
+        frames.append(picture)
+        captions.append("step \(steps)  \(action)  reward \(JSONValue.format(reward))  return \(formatReturn(total))")
+    }
+
+    /// The animation: 20 frames a second, or fewer for short episodes, so that each plays for at least 3 s.
+    var animation: PictureAnimation {
+        var captions = captions
+        if steps >= frames.count, let last = captions.indices.last {
+            captions[last] += "  (the first \(frames.count - 1) of \(steps) steps)"
+        }
+        return PictureAnimation(frames: frames, captions: captions, secondsPerFrame: max(0.05, min(0.5, 3 / Double(frames.count))))
+    }
+
+    /// Writes the animation to `path`, replacing it atomically.
+    func write(to path: String) throws {
+        try animation.svg.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// One greedy episode of `agent` on `env` from `seed`, at most `limit` steps, filmed.
+    static func greedyEpisode(of agent: Agent, on env: Environment, id: String, seed: UInt64, limit: Int = maxFrames) throws -> EpisodeFilm {
+        var (observation, _) = try env.reset(seed: seed)
+        var film = try EpisodeFilm(first: env.picture(), environment: id)
+        for _ in 0..<limit {
+            let action = agent.act(observation, mode: .greedy)
+            let step = try env.step(action)
+            observation = step.observation
+            film.record(env.picture(), action: env.actionSpace.name(of: action, names: env.metadata.actionNames) ?? action.description,
+                        reward: step.reward)
+            if step.isLast { break }
+        }
+        return film
+    }
+}
