@@ -52,13 +52,13 @@ test: build schema docs
 	$(SWIFT) test -c release --disable-swift-testing
 
 # The stamp is written last, so an interrupted install is redone.
-$(TEST_VENV)/installed-2:
+$(TEST_VENV)/installed-3:
 	python3 -m venv $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install -q "gymnasium==1.4.*" "pettingzoo==1.27.*" numpy pytest
+	$(TEST_VENV)/bin/pip install -q "gymnasium==1.4.*" "pettingzoo==1.27.*" numpy pytest moviepy
 	touch $@
 
 # The Python package against the library `make build` made (python/tests; Gymnasium's checker included).
-python-test: build plugins $(TEST_VENV)/installed-2
+python-test: build plugins $(TEST_VENV)/installed-3
 	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
 # DocC archives of the public modules (swift-docc-plugin), in .build/plugins/Swift-DocC/outputs/;

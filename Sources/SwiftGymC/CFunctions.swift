@@ -17,7 +17,7 @@ private let registry: Registry = {
 
 /// Runs `body`, turning a thrown error into `failure` and this thread's last error. A success leaves the
 /// last error as it was: a step touches no thread-local state.
-private func guarded<T>(_ failure: T, _ body: () throws -> T) -> T {
+func guarded<T>(_ failure: T, _ body: () throws -> T) -> T {
     do { return try body() } catch {
         LastError.set("\(error)")
         return failure
@@ -134,7 +134,7 @@ public func sg_vector_create(_ id: UnsafePointer<CChar>, _ parameterText: Unsafe
     }
 }
 
-private func handle(_ pointer: OpaquePointer) -> VectorHandle {
+func handle(_ pointer: OpaquePointer) -> VectorHandle {
     Unmanaged<VectorHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
 }
 
@@ -214,7 +214,7 @@ public func sg_game_create(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePo
     }
 }
 
-private func game(_ pointer: OpaquePointer) -> GameHandle {
+func game(_ pointer: OpaquePointer) -> GameHandle {
     Unmanaged<GameHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
 }
 

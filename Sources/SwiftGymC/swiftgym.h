@@ -61,6 +61,12 @@ char *sg_vector_infos(sg_vector *vector);
 /* Copy `copy`'s text picture (its environment's render: a grid with the agent, the state variables, the
    round); "" for an environment without one. NULL for a copy out of range. */
 char *sg_vector_render(sg_vector *vector, int64_t copy);
+/* Copy `copy`'s RGB frame (render_mode "rgb_array"): sg_vector_frame_shape writes the frame's height and
+   width into shape[0] and shape[1] and returns 1, or returns 0 for an environment that draws no picture
+   (a plugin), or -1 for a copy out of range. sg_vector_frame then draws the frame into `out`, height ×
+   width × 3 bytes, rows from the top, red, green, blue; 0, or -1 when the buffer is smaller. */
+int32_t sg_vector_frame_shape(sg_vector *vector, int64_t copy, int64_t shape[2]);
+int32_t sg_vector_frame(sg_vector *vector, int64_t copy, uint8_t *out, int64_t capacity);
 /* 1 when some copy's info of the last call is not empty, else 0 (so that callers skip sg_vector_infos). */
 int32_t sg_vector_has_infos(sg_vector *vector);
 /* Releases the vector (NULL is allowed). */
@@ -82,6 +88,9 @@ char *sg_game_reset(sg_game *game, int32_t has_seed, uint64_t seed);
 char *sg_game_step(sg_game *game, const char *actions);
 /* The text picture of the last round. */
 char *sg_game_render(sg_game *game);
+/* The game's RGB frame (the payoff table with the last moves), as sg_vector_frame_shape and sg_vector_frame. */
+int32_t sg_game_frame_shape(sg_game *game, int64_t shape[2]);
+int32_t sg_game_frame(sg_game *game, uint8_t *out, int64_t capacity);
 /* Releases the game (NULL is allowed). */
 void sg_game_destroy(sg_game *game);
 

@@ -64,6 +64,14 @@ _lib.sg_vector_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_infos.restype = _c.c_void_p
 _lib.sg_vector_render.argtypes = [_c.c_void_p, _c.c_int64]
 _lib.sg_vector_render.restype = _c.c_void_p
+_lib.sg_vector_frame_shape.argtypes = [_c.c_void_p, _c.c_int64, _c.c_void_p]
+_lib.sg_vector_frame_shape.restype = _c.c_int32
+_lib.sg_vector_frame.argtypes = [_c.c_void_p, _c.c_int64, _c.c_void_p, _c.c_int64]
+_lib.sg_vector_frame.restype = _c.c_int32
+_lib.sg_game_frame_shape.argtypes = [_c.c_void_p, _c.c_void_p]
+_lib.sg_game_frame_shape.restype = _c.c_int32
+_lib.sg_game_frame.argtypes = [_c.c_void_p, _c.c_void_p, _c.c_int64]
+_lib.sg_game_frame.restype = _c.c_int32
 _lib.sg_vector_has_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_has_infos.restype = _c.c_int32
 _lib.sg_vector_destroy.argtypes = [_c.c_void_p]
@@ -99,6 +107,20 @@ def _text(pointer):
 
 def _json(value):
     return None if value is None else json.dumps(value).encode()
+
+
+def _frame(shape_call, frame_call, *handle):
+    """An RGB frame as a (height, width, 3) uint8 array, or None when nothing is drawn."""
+    shape = np.zeros(2, dtype=np.int64)
+    found = shape_call(*handle, shape.ctypes.data)
+    if found < 0:
+        raise _error()
+    if found == 0:
+        return None
+    frame = np.empty((int(shape[0]), int(shape[1]), 3), dtype=np.uint8)
+    if frame_call(*handle, frame.ctypes.data, frame.nbytes) != 0:
+        raise _error()
+    return frame
 
 
 def ids():
@@ -178,6 +200,10 @@ class Vector:
         """Copy `copy`'s text picture ("" when its environment has none)."""
         return _text(_lib.sg_vector_render(self._live(), copy))
 
+    def frame(self, copy):
+        """Copy `copy`'s RGB frame, a (height, width, 3) uint8 array; None when its environment draws none."""
+        return _frame(_lib.sg_vector_frame_shape, _lib.sg_vector_frame, self._live(), copy)
+
     def close(self):
         if self._handle is not None:
             _lib.sg_vector_destroy(self._handle)
@@ -213,6 +239,10 @@ class Game:
 
     def render(self):
         return _text(_lib.sg_game_render(self._live()))
+
+    def frame(self):
+        """The game's RGB frame, a (height, width, 3) uint8 array."""
+        return _frame(_lib.sg_game_frame_shape, _lib.sg_game_frame, self._live())
 
     def close(self):
         if self._handle is not None:

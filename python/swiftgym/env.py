@@ -3,7 +3,7 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import error
 
-from . import _native, _spaces
+from . import _native, _render, _spaces
 
 
 def _open(env_id, parameters):
@@ -22,15 +22,15 @@ class SwiftGymEnv(gym.Env):
     The environment enforces its own time limit (`max_episode_steps` of its file) and the call order:
     stepping after the episode ended raises `SwiftGymError` until `reset`. Observations are float32 arrays
     for a Box, ints for a Discrete, int64 arrays for MultiDiscrete and MultiBinary; rewards are floats and
-    the flags bools. `reset(options={"initial_state": ...})` starts from a given state; `render_mode="ansi"` gives text pictures.
+    the flags bools. `reset(options={"initial_state": ...})` starts from a given state. `render_mode="ansi"`
+    gives text pictures, `"rgb_array"` (height, width, 3) uint8 frames of the environment's picture, which
+    `gymnasium.wrappers.RecordVideo` records.
     """
 
-    metadata = {"render_modes": ["ansi"]}
+    metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 30}
 
     def __init__(self, env_id, render_mode=None, **parameters):
-        if render_mode not in (None, "ansi"):
-            raise ValueError(f"SwiftGym environments render as text (render_mode='ansi'), got {render_mode!r}")
-        self.render_mode = render_mode
+        self.render_mode = _render.render_mode(render_mode)
         self.description = _open(env_id, parameters)
         self.env_id = env_id
         self.observation_space = _spaces.space(self.description["observation_space"])
@@ -62,8 +62,8 @@ class SwiftGymEnv(gym.Env):
                 bool(self._vector.truncated[0]), info)
 
     def render(self):
-        """The text picture (render_mode "ansi"): the grid with the agent, the state variables, the round."""
-        return self._vector.render(0) if self.render_mode == "ansi" else None
+        """The text picture (render_mode "ansi") or the RGB frame ("rgb_array") of the current state."""
+        return _render.rendered(self.render_mode, lambda: self._vector.render(0), lambda: self._vector.frame(0), self.env_id)
 
     def close(self):
         self._vector.close()

@@ -3,7 +3,7 @@ import json
 
 import numpy as np
 
-from . import _native, _spaces
+from . import _native, _render, _spaces
 
 try:
     from pettingzoo import ParallelEnv
@@ -23,14 +23,12 @@ class SwiftGymParallelEnv(ParallelEnv if ParallelEnv is not None else object):
     `options` for the API's sake; games have none to honour.
     """
 
-    metadata = {"render_modes": ["ansi"], "is_parallelizable": True}
+    metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 2, "is_parallelizable": True}
 
     def __init__(self, env_id, render_mode=None, **parameters):
         if ParallelEnv is None:
             raise ImportError("swiftgym.parallel_env needs PettingZoo (pip install pettingzoo)") from _MISSING
-        if render_mode not in (None, "ansi"):
-            raise ValueError(f"SwiftGym games render as text (render_mode='ansi'), got {render_mode!r}")
-        self.render_mode = render_mode
+        self.render_mode = _render.render_mode(render_mode)
         self._game = _native.Game(env_id, parameters)
         self.description = self._game.describe()
         self.metadata = dict(self.metadata, name=self.description["id"])
@@ -79,7 +77,7 @@ class SwiftGymParallelEnv(ParallelEnv if ParallelEnv is not None else object):
                 reply["infos"])
 
     def render(self):
-        return self._game.render() if self.render_mode == "ansi" else None
+        return _render.rendered(self.render_mode, self._game.render, self._game.frame, self.description["id"])
 
     def close(self):
         self._game.close()

@@ -4,7 +4,7 @@ import numpy as np
 from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
-from . import _native, _spaces
+from . import _native, _render, _spaces
 from .env import _open
 
 _MODES = {AutoresetMode.NEXT_STEP: _native.NEXT_STEP, AutoresetMode.SAME_STEP: _native.SAME_STEP,
@@ -22,8 +22,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
 
     def __init__(self, env_id, num_envs=1, autoreset_mode=AutoresetMode.NEXT_STEP, copy=True, threads=0,
                  max_episode_steps=None, render_mode=None, **parameters):
-        if render_mode not in (None, "ansi"):
-            raise ValueError(f"SwiftGym environments render as text (render_mode='ansi'), got {render_mode!r}")
+        render_mode = _render.render_mode(render_mode)
         autoreset_mode = AutoresetMode(autoreset_mode)
         self.description = _open(env_id, parameters)
         if max_episode_steps is not None and max_episode_steps != self.description["max_episode_steps"]:
@@ -35,7 +34,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         self.single_action_space = _spaces.space(self.description["action_space"])
         self.observation_space = batch_space(self.single_observation_space, num_envs)
         self.action_space = batch_space(self.single_action_space, num_envs)
-        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": ["ansi"]}
+        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": ["ansi", "rgb_array"], "render_fps": 30}
         self.render_mode = render_mode
         self.copy = copy
         shape, dtype = _spaces.observation_layout(self.single_observation_space)
@@ -109,8 +108,11 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         return observations, rewards, terminations, truncations, infos
 
     def render(self):
-        """Every environment's text picture (render_mode "ansi"), or None."""
-        return tuple(self._vector.render(i) for i in range(self.num_envs)) if self.render_mode == "ansi" else None
+        """Every environment's text picture (render_mode "ansi") or RGB frame ("rgb_array"), or None."""
+        if self.render_mode is None:
+            return None
+        return tuple(_render.rendered(self.render_mode, lambda: self._vector.render(i), lambda: self._vector.frame(i), self.env_id)
+                     for i in range(self.num_envs))
 
     def close_extras(self, **kwargs):
         self._vector.close()

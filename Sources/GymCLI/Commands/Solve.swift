@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gym
 import GymMDP
 import GymPlanning
@@ -30,6 +31,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Print the first N states of a model that is not a grid (default: all up to 50, else 30).")
     var top: Int?
 
+    @Option(help: "Also write the value map of a grid as SVG: a heatmap of the values with the greedy policy's arrows.")
+    var svg: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -52,6 +56,15 @@ struct Solve: ParsableCommand {
             ? try PolicyIteration.solve(model, gamma: gamma, tolerance: tolerance)
             : try ValueIteration.solve(model, gamma: gamma, tolerance: tolerance)
         let grid = (env.unwrapped as? GridEnvironment)?.grid
+        if let svg {
+            guard let grid else {
+                throw GymError.invalidArgument("--svg draws the value map of a grid; \(resolved.id) is not a grid (gym solve prints its values)")
+            }
+            let settings = resolved.overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(JSONValue.format($0.value))" }
+            let title = ["\(resolved.id): optimal values and greedy policy", (["γ = \(JSONValue.format(gamma))"] + settings).joined(separator: ", ")]
+            try grid.valueMap(values: solution.values, policy: solution.policy, actionNames: model.actionNames, title: title).svg
+                .write(toFile: svg, atomically: true, encoding: .utf8)
+        }
         if output.json {
             printJSON(model: model, solution: solution, grid: grid)
         } else {

@@ -4,8 +4,8 @@ import Gym
 /// Drawings of a grid: the cells with walls, start and terminal cells (with their rewards) and the
 /// agent; and the value map of a solved grid, a heatmap with the greedy policy's arrows.
 extension GridLayout {
-    /// The side of a cell in pixels: 64, smaller for grids wider or taller than 10 cells.
-    var cellSize: Double { max(8, min(64, 640 / Double(max(columnCount, rows.count)))) }
+    /// The side of a cell in pixels: 96, smaller for grids wider or taller than 6 cells.
+    var cellSize: Double { max(8, min(96, 576 / Double(max(columnCount, rows.count)))) }
 
     static let wallColor = PictureColor(red: 64, green: 64, blue: 64)
     static let floorColor = PictureColor.white
@@ -23,7 +23,7 @@ extension GridLayout {
             switch type {
             case .wall: fill = GridLayout.wallColor
             case .start: fill = GridLayout.startColor
-            case .terminal: fill = rewardColor(rewards[r][c]).mixed(with: .white, 0.55)
+            case .terminal: fill = terminalFill(rewards[r][c])
             case .floor: if rewards[r][c] != 0 { fill = rewardColor(rewards[r][c]).mixed(with: .white, 0.8) }
             }
             picture.shapes.append(cellSquare(x, y, fill: fill))
@@ -38,31 +38,41 @@ extension GridLayout {
     }
 
     /// The value map: each open cell coloured by its value (red below zero, green above, white at zero,
-    /// scaled by the largest magnitude), the value written in it, and an arrow for the policy's action in
-    /// each non-terminal cell. `values` and `policy` are indexed by state; `moves` maps an action index
-    /// to its direction name (up, right, down, left), other actions get no arrow.
-    public func valueMap(values: [Double], policy: [Int]?, actionNames: [String], title: String? = nil) -> Picture {
-        var picture = canvas(extraTop: title == nil ? 0 : 28)
-        let top = title == nil ? 0.0 : 28.0
+    /// scaled by the largest magnitude), the value written in it, and an arrow for the policy's action;
+    /// terminal cells show the reward for entering them. `values` and `policy` are indexed by state;
+    /// actions named up, right, down or left get arrows, others none.
+    /// `title` lines are written above the grid.
+    public func valueMap(values: [Double], policy: [Int]?, actionNames: [String], title: [String] = []) -> Picture {
+        let top = 22 * Double(title.count) + (title.isEmpty ? 0 : 8)
+        var picture = canvas(extraTop: top)
+        // Wide enough for the title (about 0.6 em per character at 14 px), the grid centred under it.
+        picture.width = max(picture.width, 16 + 8.4 * Double(title.map(\.count).max() ?? 0))
+        let left = (picture.width - Double(columnCount) * cellSize) / 2
         let scale = values.map(abs).filter(\.isFinite).max().map { $0 > 0 ? $0 : 1 } ?? 1
         let s = cellSize
-        forEachCell(top: top) { r, c, x, y in
+        forEachCell(left: left, top: top) { r, c, x, y in
             guard let state = stateOfCell[r][c], state < values.count else {
                 picture.shapes.append(cellSquare(x, y, fill: GridLayout.wallColor))
                 return
             }
+            let terminal = types[r][c] == .terminal
+            if terminal {
+                // Worth 0 once entered: the cell shows the reward for entering it.
+                picture.shapes.append(cellSquare(x, y, fill: terminalFill(rewards[r][c])))
+                picture.shapes.append(cellLabel(x, y, JSONValue.format(rewards[r][c]), bold: true))
+                return
+            }
             let v = values[state]
             picture.shapes.append(cellSquare(x, y, fill: PictureColor.white.mixed(with: rewardColor(v), abs(v) / scale * 0.75)))
-            let terminal = types[r][c] == .terminal
-            picture.shapes.append(PictureShape(.text(x: x + s / 2, y: y + (terminal ? s * 0.58 : s * 0.86), String(format: "%.3f", v),
+            picture.shapes.append(PictureShape(.text(x: x + s / 2, y: y + s * 0.86, String(format: "%.3f", v),
                                                      size: max(7, s * 0.2), anchor: .middle), fill: .black))
-            if !terminal, let policy, state < policy.count, policy[state] < actionNames.count,
+            if let policy, state < policy.count, policy[state] < actionNames.count,
                let arrow = arrow(actionNames[policy[state]], x + s / 2, y + s * 0.42, length: s * 0.5) {
                 picture.shapes.append(arrow)
             }
         }
-        if let title {
-            picture.shapes.append(PictureShape(.text(x: picture.width / 2, y: 19, title, size: 14, anchor: .middle), fill: .black))
+        for (i, line) in title.enumerated() {
+            picture.shapes.append(PictureShape(.text(x: picture.width / 2, y: 19 + 22 * Double(i), line, size: 14, anchor: .middle), fill: .black))
         }
         return picture
     }
@@ -71,11 +81,16 @@ extension GridLayout {
         Picture(width: Double(columnCount) * cellSize, height: Double(rows.count) * cellSize + extraTop)
     }
 
-    private func forEachCell(top: Double = 0, _ body: (Int, Int, Double, Double) -> Void) {
-        for r in rows.indices { for c in 0..<columnCount { body(r, c, Double(c) * cellSize, top + Double(r) * cellSize) } }
+    private func forEachCell(left: Double = 0, top: Double = 0, _ body: (Int, Int, Double, Double) -> Void) {
+        for r in rows.indices { for c in 0..<columnCount { body(r, c, left + Double(c) * cellSize, top + Double(r) * cellSize) } }
     }
 
     private func rewardColor(_ reward: Double) -> PictureColor { reward < 0 ? GridLayout.lossColor : GridLayout.gainColor }
+
+    /// A terminal cell: green for a gain, red for a loss, grey-blue (a hole) for none.
+    private func terminalFill(_ reward: Double) -> PictureColor {
+        reward == 0 ? PictureColor(red: 176, green: 190, blue: 204) : rewardColor(reward).mixed(with: .white, 0.55)
+    }
 
     private func cellSquare(_ x: Double, _ y: Double, fill: PictureColor) -> PictureShape {
         PictureShape(.rect(x: x, y: y, width: cellSize, height: cellSize), fill: fill, stroke: PictureColor(red: 160, green: 160, blue: 160))
