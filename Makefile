@@ -11,7 +11,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test python-test integration docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
+.PHONY: deps build test check-visuals python-test integration docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -46,6 +46,7 @@ schema: build
 # The Python tests come before `swift test`, whose build relinks the libraries with testing enabled.
 test: build schema docs
 	$(GYM) check --all
+	$(MAKE) -s check-visuals
 	$(GYM) bench --steps 1000 --repeats 1
 	$(MAKE) -s python-test
 	$(MAKE) -s fuzz FUZZ_RUNS=3000 FUZZ_SEED=1
@@ -66,6 +67,17 @@ python-test: build plugins $(TEST_VENV)/installed-3
 DOC_TARGETS := Gym GymMDP GymConformanceTesting
 docs: deps
 	$(SWIFT) package --disable-sandbox generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors --disable-indexing
+
+# The pictures in a real browser: headless Chromium (Debian's chromium-headless-shell, installed when
+# missing) opens an episode SVG, a value map, report.html and compare.html; tools/check_visuals.py asserts
+# what it shows and leaves screenshots in runs/visuals/.
+check-visuals: build
+	@if ! command -v chromium-headless-shell >/dev/null && ! command -v chromium >/dev/null; then \
+		echo "Installing chromium-headless-shell"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; \
+	fi
+	python3 tools/check_visuals.py --gym $(GYM) --out runs/visuals
 
 demo: build
 	@echo "== The registered environments (gym list)"

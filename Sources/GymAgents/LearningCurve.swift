@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes learning curves as standalone SVG: one line per series (the mean) with a shaded band
-/// (mean ± standard deviation), labelled axes and a legend.
+/// (mean ± standard deviation), labelled axes, ticks on round numbers, and a legend to the right of
+/// the plot, where it cannot cover the data.
 public enum LearningCurve {
     public struct Series {
         public var label: String
@@ -16,7 +17,9 @@ public enum LearningCurve {
     static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
 
     public static func svg(title: String, xLabel: String = "environment steps", yLabel: String = "evaluation return", series: [Series]) -> String {
-        let width = 720.0, height = 440.0, left = 70.0, right = 20.0, top = 40.0, bottom = 50.0
+        // The legend's column: wide enough for the longest label (about 7 px a character at 12 px).
+        let legendWidth = 34 + 7 * Double(series.map(\.label.count).max() ?? 0)
+        let width = 640 + legendWidth, height = 440.0, left = 70.0, right = legendWidth + 16, top = 40.0, bottom = 50.0
         let all = series.flatMap(\.points)
         let xScale = AxisScale(from: 0, to: max(all.map(\.step).max() ?? 1, 1))
         let yScale = AxisScale(from: all.map { $0.mean - $0.std }.min() ?? 0, to: all.map { $0.mean + $0.std }.max() ?? 1)
@@ -45,8 +48,9 @@ public enum LearningCurve {
             let lower = s.points.reversed().map { "\(f(x($0.step))),\(f(y($0.mean - $0.std)))" }
             out += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(color)\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
             out += "<polyline points=\"\(s.points.map { "\(f(x($0.step))),\(f(y($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
-            out += "<rect x=\"\(f(left + 12))\" y=\"\(f(top + 8 + 18 * Double(k)))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>\n"
-            out += "<text x=\"\(f(left + 30))\" y=\"\(f(top + 18 + 18 * Double(k)))\">\(escape(s.label))</text>\n"
+            let legendX = width - right + 16
+            out += "<rect x=\"\(f(legendX))\" y=\"\(f(top + 8 + 18 * Double(k)))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>\n"
+            out += "<text x=\"\(f(legendX + 18))\" y=\"\(f(top + 18 + 18 * Double(k)))\">\(escape(s.label))</text>\n"
         }
         return out + "</svg>\n"
     }

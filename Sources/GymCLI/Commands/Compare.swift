@@ -86,10 +86,20 @@ struct Compare: ParsableCommand {
             }
             series.append(LearningCurve.Series(label: name, points: points))
         }
-        if !output.json { print(Table.render(header: ["agent", "final return (mean ± std over \(seeds) seeds)", "time"], rows: rows)) }
-        try LearningCurve.svg(title: "\(id): \(names.joined(separator: ", ")) over \(seeds) seeds", series: series)
-            .write(toFile: directory + "/compare.svg", atomically: true, encoding: .utf8)
+        let header = ["agent", "final return (mean ± std over \(seeds) seeds)", "time"]
+        if !output.json { print(Table.render(header: header, rows: rows)) }
+        let curves = LearningCurve.svg(title: "\(id): \(names.joined(separator: ", ")) over \(seeds) seeds",
+                                       yLabel: "evaluation return (mean ± std over \(seeds) seeds)", series: series)
+        try curves.write(toFile: directory + "/compare.svg", atomically: true, encoding: .utf8)
         try csv.write(toFile: directory + "/compare.csv", atomically: true, encoding: .utf8)
-        if !output.json { print("wrote \(directory)/compare.svg and compare.csv") }
+        var page = ReportPage(title: "\(names.joined(separator: ", ")) on \(id)",
+                              subtitle: "\(steps) steps each, seeds 0 to \(seeds - 1), \(training.evaluationEpisodes) evaluation episodes per point; written by gym compare")
+        page.add("curve", "Learning curves", .svg(curves))
+        page.add("final", "Final evaluation", .table(header: header, rows: rows))
+        let metadata = try resolved.make().metadata
+        page.add("environment", "Environment", .paragraphs([metadata.title.isEmpty ? id : metadata.title, metadata.description,
+                                                             "Source: \(resolved.spec.source)."]))
+        try page.write(to: directory + "/compare.html")
+        if !output.json { print("wrote \(directory)/compare.html, compare.svg and compare.csv") }
     }
 }

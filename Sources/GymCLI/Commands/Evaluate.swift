@@ -62,9 +62,7 @@ struct Evaluate: ParsableCommand {
                                                          mode: stochastic ? .explore : .greedy, discount: discount)
         let record = EvaluationRecord(step: 0, returns: returns)
         let achieved = EvaluationRecord(step: 0, returns: discounted)
-        let gap = (env.unwrapped as? ModelledEnvironment)?.knownModel.flatMap { model in
-            model.stateCount > 1 ? OptimalityGap(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved.mean) : nil
-        }
+        let gap = OptimalityGap(env, discount: discount, achieved: achieved.mean)
         let how = !agent.hasGreedyPolicy ? "random" : stochastic ? "stochastic" : "greedy"
         if output.json {
             var object: [String: JSONValue] = [
@@ -125,6 +123,12 @@ struct OptimalityGap {
             random = (try? PolicyEvaluation.values(model, gamma: discount) { _ in uniform }).map(model.startValue)
         }
         self.achieved = achieved
+    }
+
+    /// The gap for `env`'s known model and time limit; nil when it has no model, or one state.
+    init?(_ env: Environment, discount: Double, achieved: Double) {
+        guard let model = (env.unwrapped as? ModelledEnvironment)?.knownModel, model.stateCount > 1 else { return nil }
+        self.init(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved)
     }
 
     var shortfall: Double { optimum - achieved }

@@ -80,7 +80,7 @@ struct TrainingRun {
         }
         let last = trainer.evaluations.last!
         print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f (standard error of %d %@ episodes; gym evaluate measures more); "
-                     + "wrote metrics.csv, evaluations.csv, curve.svg, agent.ckpt, run.json",
+                     + "wrote metrics.csv, evaluations.csv, curve.svg, report.html, agent.ckpt, run.json",
                      seconds, last.mean, last.standardError, last.returns.count, learner.hasGreedyPolicy ? "greedy" : "random"))
         for line in learner.trainingReport { print(line) }
     }
@@ -97,10 +97,12 @@ struct TrainingRun {
         for e in trainer.evaluations { evaluations += "\(e.step),\(e.mean),\(e.standardDeviation),\(e.returns.min()!),\(e.returns.max()!)\n" }
         try evaluations.write(toFile: directory + "/evaluations.csv", atomically: true, encoding: .utf8)
         let curve = LearningCurve.svg(title: "\(agentName) on \(id), seed \(seed)",
+                                      yLabel: "return per episode (mean ± std over \(evaluationEpisodes) evaluation episodes)",
                                       series: [LearningCurve.Series(label: agentName, points: trainer.evaluations.map { (Double($0.step), $0.mean, $0.standardDeviation) })])
         try curve.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
         try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
                                  environmentFile: environmentFile)
+        try writeReport(trainer: trainer, agent: learner, curve: curve, seconds: seconds)
         return try writeRunFile(trainer: trainer, agent: learner, seconds: seconds, resumable: resumable,
                                 status: trainer.interruptedAt == nil ? "finished" : "interrupted")
     }
