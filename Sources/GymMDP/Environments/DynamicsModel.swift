@@ -1,3 +1,4 @@
+import Foundation
 import Gym
 
 /// The compiled form of a `dynamics` MDP: register layout and programs.
@@ -48,8 +49,16 @@ extension DynamicsModel {
     /// The text picture of a state: each variable's name and value.
     func text(of state: [Double]) -> String { zip(stateNames, state).map { "\($0) = \($1)" }.joined(separator: "  ") }
 
-    /// The drawing of a state from the file's `render` section; nil when it has none.
-    func picture(of state: [Double]) -> Picture? { drawing?.picture(of: state) }
+    /// The drawing of a state from the file's `render` section; without one, the state variables' values.
+    func picture(of state: [Double]) -> Picture {
+        if let drawing { return drawing.picture(of: state) }
+        var picture = Picture(width: 360, height: 24 * Double(stateCount) + 16)
+        for (i, (name, value)) in zip(stateNames, state).enumerated() {
+            picture.shapes.append(PictureShape(.text(x: 16, y: 28 + 24 * Double(i), "\(name) = \(String(format: "%.6g", value))", size: 15, anchor: .start),
+                                               fill: .black))
+        }
+        return picture
+    }
 
     @inline(__always)
     /// Whether `x` may be observation `i`: a number that, as the Float the observation holds, lies within
