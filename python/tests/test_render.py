@@ -85,3 +85,14 @@ def test_record_video_records_a_swiftgym_episode(tmp_path):
     reader = imageio.get_reader(str(tmp_path / videos[0]))
     assert reader.count_frames() >= steps  # a frame per step at least (RecordVideo decides about the reset and the last)
     assert reader.get_data(0).shape == (400, 600, 3)
+
+
+def test_a_plugin_without_pictures_says_so_for_rgb_array():
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    swiftgym.load_plugin(f"{repository}/.build/release/libSwiftRandomWalkPlugin.so")  # `make python-test` builds it
+    plugin_id = next(i for i in swiftgym.ids() if "random-walk" in i)
+    env = swiftgym.make(plugin_id, render_mode="rgb_array")
+    env.reset(seed=0)
+    with pytest.raises(swiftgym.SwiftGymError, match="draws no picture"):
+        env.render()
+    assert isinstance(swiftgym.make(plugin_id, render_mode="ansi").render(), (str, type(None)))
