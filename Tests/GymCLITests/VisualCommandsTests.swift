@@ -61,6 +61,15 @@ final class VisualCommandsTests: CLITestCase {
         XCTAssertGreaterThan(frames(html), 1)
     }
 
+    func testSelfPlayWritesAReportToo() throws {
+        let run = directory.appendingPathComponent("self-play").path
+        let result = try gym("train", "rock-paper-scissors-v2", "--self-play", "regret-matching", "--steps", "500", "--out", run)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOfFile: run + "/report.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<section id=\"curve\">") && html.contains("exploitability of the average policy"), html)
+        XCTAssertTrue(html.contains(">rock</text>"), "the payoff table is drawn")
+    }
+
     func testBrokenRenderExpressionIsAnInputError() throws {
         let path = directory.appendingPathComponent("broken.json").path
         try """

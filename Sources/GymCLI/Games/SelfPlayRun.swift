@@ -50,8 +50,9 @@ struct SelfPlayRun {
             (points, final) = try playAgents(game, json: json)
         }
         let seconds = Date().timeIntervalSince(start)
-        try writeCurve(points)
+        let curve = try writeCurve(points)
         let run = try writeRun(status: stoppedAt == nil ? "finished" : "interrupted", game: game, points: points, final: final, seconds: seconds)
+        try writeReport(game: game, curve: curve, points: points, final: final, seconds: seconds)
         if let stoppedAt {
             if json { print(run.encoded()) }
             printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): agent.ckpt holds the learning as it was then; "
@@ -68,7 +69,7 @@ struct SelfPlayRun {
             print("  \(game.players[p]) average: \(ProfileJSON.text(final.average[p], actions: game.actions[p]))")
             print("  \(game.players[p]) current: \(ProfileJSON.text(final.current[p], actions: game.actions[p]))")
         }
-        print("files: exploitability.csv, curve.svg, agent.ckpt, run.json")
+        print("files: exploitability.csv, curve.svg, report.html, agent.ckpt, run.json")
     }
 
     /// run.json: what the run is (enough for `--resume`), its status and, once there are any, its results.
@@ -214,7 +215,8 @@ struct SelfPlayRun {
         fflush(stdout)
     }
 
-    private func writeCurve(_ points: [Point]) throws {
+    @discardableResult
+    func writeCurve(_ points: [Point]) throws -> String {
         var csv = "step,exploitability,exploitability_current\n"
         for p in points { csv += "\(p.step),\(p.average),\(p.current)\n" }
         try csv.write(toFile: directory + "/exploitability.csv", atomically: true, encoding: .utf8)
@@ -224,5 +226,6 @@ struct SelfPlayRun {
                                         .init(label: "current policy", points: points.map { (Double($0.step), $0.current, 0) }),
                                     ])
         try svg.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
+        return svg
     }
 }
