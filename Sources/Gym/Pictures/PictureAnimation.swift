@@ -50,7 +50,9 @@ public struct PictureAnimation: Sendable {
             if count > 1 { out += Self.visibility(frame: i, of: count, duration: duration) + "\n" }
             out += frame.svgElements
             if i < captions.count {
-                out += "<text x=\"\(SVGText.number(width / 2))\" y=\"\(SVGText.number(stripTop + 17))\" font-size=\"13\" "
+                // 13 px, smaller when the caption would not fit (about 0.6 em a character).
+                let size = max(7, min(13, width / (0.62 * Double(max(captions[i].count, 1)))))
+                out += "<text x=\"\(SVGText.number(width / 2))\" y=\"\(SVGText.number(stripTop + 17))\" font-size=\"\(SVGText.number(size))\" "
                     + "text-anchor=\"middle\" fill=\"#333333\">\(SVGText.escaped(captions[i]))</text>\n"
             }
             out += "</g>\n"

@@ -89,7 +89,7 @@ struct Rollout: ParsableCommand {
             observation = step.observation
             t += 1
             total += step.reward
-            film?.record(env.picture(), action: env.actionSpace.name(of: action, names: names) ?? action.description, reward: step.reward)
+            film?.record(env.picture(), action: EpisodeFilm.label(action, in: env), reward: step.reward)
             if jsonl {
                 var line: [String: JSONValue] = [
                     "step": .number(Double(t)), "action": action.json, "observation": step.observation.json,

@@ -30,8 +30,18 @@ struct EpisodeFilm {
         total += reward
         guard frames.count < Self.maxFrames, let picture else { return }
         frames.append(picture)
-        captions.append("step \(steps)  \(action)  reward \(JSONValue.format(reward))  return \(formatReturn(total))")
+        captions.append("step \(steps)  \(action)  reward \(Self.short(reward))  return \(Self.short(total))")
     }
+
+    /// An action as a caption shows it: its name, or its components to four significant digits.
+    static func label(_ action: Action, in env: Environment) -> String {
+        if let name = env.actionSpace.name(of: action, names: env.metadata.actionNames) { return name }
+        if case .continuous(let values) = action { return "[" + values.map(short).joined(separator: ", ") + "]" }
+        return action.description
+    }
+
+    /// A number to four significant digits.
+    static func short(_ x: Double) -> String { x.isFinite ? String(format: "%.4g", x) : JSONValue.format(x) }
 
     /// The animation: 20 frames a second, or fewer for short episodes, so that each plays for at least 3 s.
     var animation: PictureAnimation {
@@ -55,8 +65,7 @@ struct EpisodeFilm {
             let action = agent.act(observation, mode: .greedy)
             let step = try env.step(action)
             observation = step.observation
-            film.record(env.picture(), action: env.actionSpace.name(of: action, names: env.metadata.actionNames) ?? action.description,
-                        reward: step.reward)
+            film.record(env.picture(), action: label(action, in: env), reward: step.reward)
             if step.isLast { break }
         }
         return film
