@@ -95,18 +95,31 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
-    /// Resets and steps an environment that loaded: every reward is finite, or the step says why not.
+    /// Resets and steps an environment that loaded: every reward is finite, or the step says why not; every
+    /// state draws the same picture twice, within the canvas limit, as SVG.
     static func exercise(_ env: Environment) {
         var rng = RandomSource(seed: 1)
         guard (try? env.reset(seed: 0, options: .none)) != nil else { return }
+        draw(env)
         for _ in 0..<100 {
             guard let step = try? env.step(env.actionSpace.sampleAction(using: &rng)) else { return }
+            draw(env)
             if !step.reward.isFinite { violated("step returned the non-finite reward \(step.reward) without an error") }
             if !env.observationSpace.contains(step.observation) {
                 violated("step returned \(step.observation), outside the observation space \(env.observationSpace)")
             }
             if step.terminated || step.truncated { return }
         }
+    }
+
+    static func draw(_ env: Environment) {
+        guard let picture = env.picture() else { return }
+        // Compared as SVG: a shape whose numbers are NaN is left out of it, and NaN is not equal to itself.
+        let svg = picture.svg
+        if env.picture()?.svg != svg { violated("two pictures of one state differ") }
+        let (width, height) = picture.pixelSize
+        if !(1...Picture.maxPixels).contains(width) || !(1...Picture.maxPixels).contains(height) { violated("a picture of \(width) × \(height) pixels") }
+        if !svg.hasPrefix("<svg ") { violated("a picture's SVG does not start with <svg") }
     }
 
     static func violated(_ what: String) -> Never {
