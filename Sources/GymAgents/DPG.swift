@@ -8,7 +8,7 @@ import GymNN
 /// bounds; the critic Q(s, a) is trained towards r + gamma * (1 - terminated) * Q'(s', actor'(s'))
 /// from a replay buffer; the actor ascends Q(s, actor(s)) through the critic's input gradient; target
 /// networks follow by Polyak averaging. Exploration adds Gaussian noise to the actor's action.
-public final class DPG: VectorAgent {
+public final class DPG: VectorAgent, ResumableAgent {
     /// Defaults: CleanRL's ddpg_continuous_action.py (lr 3e-4, batch 256, tau 0.005, exploration noise
     /// 0.1 of the half-range, 256x256 ReLU networks), except learning starts after 1,000 steps instead of
     /// 25,000 so that short runs learn. `td3=true` turns on twin critics, policy delay 2 and target
@@ -240,6 +240,26 @@ public final class DPG: VectorAgent {
             try checkpoint.load("critic\(i)", into: critic)
             try checkpoint.load("critic\(i)_target", into: criticTargets[i])
         }
+    }
+
+    /// The networks, both optimisers' moments, the generator, the counters and the replay buffer.
+    public func saveTrainingState(into checkpoint: inout Checkpoint) {
+        save(into: &checkpoint)
+        checkpoint.set("actor.adam", adam: actorOptimizer)
+        for (i, optimizer) in criticOptimizers.enumerated() { checkpoint.set("critic\(i).adam", adam: optimizer) }
+        checkpoint.set("generator", generator: rng)
+        checkpoint.set("counters", ints: [steps, updates])
+        buffer.save(into: &checkpoint, as: "replay")
+    }
+
+    public func restoreTrainingState(from checkpoint: Checkpoint) throws {
+        try restore(from: checkpoint)
+        try checkpoint.load("actor.adam", into: actorOptimizer)
+        for (i, optimizer) in criticOptimizers.enumerated() { try checkpoint.load("critic\(i).adam", into: optimizer) }
+        rng = try checkpoint.generator("generator")
+        let counters = try checkpoint.ints("counters", count: 2)
+        (steps, updates) = (counters[0], counters[1])
+        try buffer.restore(from: checkpoint, as: "replay")
     }
 
     public var settings: [String: String] { hyperparameters.values() }

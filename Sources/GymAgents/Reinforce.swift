@@ -9,7 +9,7 @@ import GymNN
 /// MLP mean and state-independent log-std for Box actions) or `linear` (no hidden layer and no bias;
 /// for two actions pi(a0 | x) = sigmoid(theta . x), the notes' demand-management model).
 /// Baselines: `none`, `mean` (a running mean of returns), `value` (a learned MLP V(s), trained on G_t).
-public final class Reinforce: Agent {
+public final class Reinforce: Agent, ResumableAgent {
     /// Defaults: the policy-gradient notes' setting (small networks, Adam, lr 1e-2 for the linear policy's
     /// single parameter family), the baseline as Sutton and Barto (section 13.4) recommend.
     /// Each field is a setting, listed once in `keys` with its `--set` name, what it is and where its
@@ -160,6 +160,32 @@ public final class Reinforce: Agent {
         if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
         if let valueNetwork { try checkpoint.load("value", into: valueNetwork) }
         runningBaseline = Double(checkpoint.metadata["running_baseline"] ?? "0") ?? 0
+    }
+
+    /// The networks, the value network's optimiser, the generator, and the episode in progress (its
+    /// observations, actions and rewards so far, and the last raw action).
+    public func saveTrainingState(into checkpoint: inout Checkpoint) {
+        save(into: &checkpoint)
+        if let valueOptimizer { checkpoint.set("value.adam", adam: valueOptimizer) }
+        checkpoint.set("generator", generator: rng)
+        checkpoint.set("episode.observations", floats: episode.observations)
+        checkpoint.set("episode.actions", floats: episode.actions.flatMap { $0 })
+        checkpoint.set("episode.action_width", ints: [episode.actions.first?.count ?? 0])
+        checkpoint.set("episode.rewards", doubles: episode.rewards)
+        checkpoint.set("last_raw_action", floats: lastRawAction)
+    }
+
+    public func restoreTrainingState(from checkpoint: Checkpoint) throws {
+        try restore(from: checkpoint)
+        if let valueOptimizer { try checkpoint.load("value.adam", into: valueOptimizer) }
+        rng = try checkpoint.generator("generator")
+        let rewards = try checkpoint.doubles("episode.rewards")
+        let width = try checkpoint.ints("episode.action_width", count: 1)[0]
+        let observations = try checkpoint.floats("episode.observations", count: rewards.count * policy.observationSpace.flatDimension)
+        let actions = try checkpoint.floats("episode.actions", count: rewards.count * width)
+        guard width > 0 || rewards.isEmpty else { throw AgentError.checkpoint("the episode in progress has actions of width 0") }
+        episode = (observations, (0..<rewards.count).map { Array(actions[$0 * width ..< ($0 + 1) * width]) }, rewards)
+        lastRawAction = try checkpoint.floats("last_raw_action")
     }
 
     public var settings: [String: String] { hyperparameters.values() }

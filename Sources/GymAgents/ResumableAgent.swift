@@ -32,4 +32,11 @@ extension Checkpoint {
     mutating func set(_ name: String, doubles: [Double]) { set(name, words: doubles.map(\.bitPattern)) }
 
     func doubles(_ name: String, count: Int? = nil) throws -> [Double] { try words(name, count: count).map(Double.init(bitPattern:)) }
+
+    /// Stores floats exactly (their bit patterns).
+    mutating func set(_ name: String, floats: [Float]) { set(name, words: floats.map { UInt64($0.bitPattern) }) }
+
+    func floats(_ name: String, count: Int? = nil) throws -> [Float] {
+        try words(name, count: count).map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }
+    }
 }

@@ -128,6 +128,17 @@ final class ResumeTests: CLITestCase {
                                   "--set", "hidden_sizes=32,32"], signal: SIGKILL)
     }
 
+    func testDPGStoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["demand-continuous-v1", "--agent", "dpg", "--steps", "4000", "--eval-every", "500", "--seed", "2",
+                                  "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "batch_size=32",
+                                  "--set", "td3=true", "--set", "policy_delay=2"], signal: SIGINT)
+    }
+
+    func testReinforceKilledOutrightResumesExactly() throws {
+        try assertResumesExactly(["cartpole-v1", "--agent", "reinforce", "--steps", "100000", "--eval-every", "1000", "--seed", "5",
+                                  "--set", "hidden_sizes=16", "--set", "baseline=value"], signal: SIGKILL)
+    }
+
     func testSelfPlayOfAGameLearnerStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["rock-paper-scissors-v2", "--self-play", "regret-matching", "--sampled", "--steps", "3000000",
                                   "--eval-every", "100000", "--seed", "3"], signal: SIGINT, waitingFor: "agent.ckpt",
