@@ -139,6 +139,11 @@ final class ResumeTests: CLITestCase {
                                   "--set", "hidden_sizes=16", "--set", "baseline=value"], signal: SIGKILL)
     }
 
+    func testAMatrixGameAgainstABestResponseOpponentResumesExactly() throws {
+        try assertResumesExactly(["rock-paper-scissors-exploiter-v1", "--agent", "q-learning", "--steps", "400000", "--eval-every", "5000",
+                                  "--seed", "3"], signal: SIGINT)
+    }
+
     func testSelfPlayOfAGameLearnerStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["rock-paper-scissors-v2", "--self-play", "regret-matching", "--sampled", "--steps", "3000000",
                                   "--eval-every", "100000", "--seed", "3"], signal: SIGINT, waitingFor: "agent.ckpt",

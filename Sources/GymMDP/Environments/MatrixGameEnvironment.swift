@@ -21,7 +21,7 @@ struct MatrixGamePlay {
     var rng = RandomSource.entropySeeded()
     /// The opponent model's memory of the episode, the same that an `OpponentPolicy` keeps.
     private var opponent: OpponentMemory
-    private(set) var lastMoves: (agent: Int, opponent: Int)?
+    var lastMoves: (agent: Int, opponent: Int)?
     /// Rounds since the episode began.
     var rounds: Int { opponent.rounds }
 
@@ -34,6 +34,23 @@ struct MatrixGamePlay {
     mutating func start() {
         opponent.start()
         lastMoves = nil
+    }
+
+    /// The agent's moves so far this episode, first to last.
+    var agentMoves: [Int] { opponent.agentMoves }
+
+    /// Puts the episode back where it was after the agent played `moves` and the last round ended in
+    /// `last` (nil before the first round); the opponent remembers the moves as if it had watched them.
+    /// - Throws: `GymError.invalidArgument` for a move that is not one of the game's.
+    mutating func resume(agentMoves moves: [Int], last: (agent: Int, opponent: Int)?) throws {
+        guard moves.allSatisfy({ game.actions.indices.contains($0) }),
+              last.map({ game.actions.indices.contains($0.agent) && game.opponentActions.indices.contains($0.opponent) }) ?? true,
+              (last == nil) == moves.isEmpty else {
+            throw GymError.invalidArgument("the snapshot's moves are not moves of this game")
+        }
+        opponent.start()
+        for a in moves { opponent.record(agentMove: a) }
+        lastMoves = last
     }
 
     /// Plays one round with the agent's move `a`: the opponent's move, which the round then records.
@@ -92,11 +109,11 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
     public private(set) var metadata: EnvironmentMetadata
     /// The one-state model, for observation "none" against a mixed opponent; nil otherwise.
     public let knownModel: TabularModel?
-    private var play: MatrixGamePlay
+    var play: MatrixGamePlay
     /// The step's info for each opponent move, made once (a step then allocates nothing).
     let opponentInfos: [Info]
-    private var phase = EpisodePhase.needsReset
-    private var clock = EpisodeClock()
+    var phase = EpisodePhase.needsReset
+    var clock = EpisodeClock()
 
     public init(game: MatrixGame, metadata: EnvironmentMetadata, model: TabularModel?) throws {
         self.game = game

@@ -17,6 +17,8 @@ struct OpponentMemory {
     private var opponentValues: [Double]
     private var lastAgentMove: Int?
     var rounds: Int { history.count }
+    /// The agent's moves this episode, first to last: everything the memory holds follows from them.
+    var agentMoves: [Int] { history }
 
     init(_ model: OpponentModel, agentActions: Int, opponentPayoff: [[Double]]) {
         self.model = model
