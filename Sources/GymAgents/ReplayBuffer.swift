@@ -24,7 +24,7 @@ public final class ReplayBuffer {
     var nextObservations: [Float]
     var actionIndices: [Int]
     var actions: [Float]
-    private let actionSize: Int
+    let actionSize: Int
     var rewards: [Float]
     var terminals: [Float]
 

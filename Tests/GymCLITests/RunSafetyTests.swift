@@ -129,7 +129,7 @@ final class ResumeTests: CLITestCase {
     }
 
     func testDPGStoppedBySIGINTResumesExactly() throws {
-        try assertResumesExactly(["demand-continuous-v1", "--agent", "dpg", "--steps", "4000", "--eval-every", "500", "--seed", "2",
+        try assertResumesExactly(["demand-continuous-v1", "--agent", "dpg", "--steps", "20000", "--eval-every", "500", "--seed", "2",
                                   "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "batch_size=32",
                                   "--set", "td3=true", "--set", "policy_delay=2"], signal: SIGINT)
     }
