@@ -120,7 +120,8 @@ final class ResumeTests: CLITestCase {
     func testDQNStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["gridworld-v1", "--agent", "dqn", "--steps", "30000", "--eval-every", "2000", "--seed", "4",
                                   "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "train_frequency=8",
-                                  "--set", "gradient_steps=1", "--set", "buffer_size=5000"], signal: SIGINT)
+                                  "--set", "gradient_steps=1", "--set", "buffer_size=5000", "--keep-best"], signal: SIGINT,
+                                 comparing: ["agent.ckpt", "best.ckpt", "metrics.csv", "evaluations.csv"])
     }
 
     func testPPOKilledOutrightResumesExactly() throws {

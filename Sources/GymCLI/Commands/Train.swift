@@ -20,6 +20,7 @@ struct Train: ParsableCommand {
             files are written for the steps done, run.json's status is "interrupted", and the exit status is 130 \
             (SIGINT) or 143 (SIGTERM). `gym train --resume DIR` continues an interrupted or killed run from its last \
             resume.ckpt with the settings in its run.json, and ends exactly as the uninterrupted run would have. \
+            --keep-best also keeps DIR/best.ckpt, the agent at its best evaluation so far (the first of equal ones). \
             With --json the last line is run.json's object.
             """)
 
@@ -55,13 +56,20 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Continue the run in this directory from its resume.ckpt, with the settings of its run.json.", valueName: "dir"))
     var resume: String?
 
+    @Flag(name: .customLong("keep-best"), help: "Also keep best.ckpt: the agent at its best evaluation so far (as SB3's EvalCallback); agent.ckpt stays the final one.")
+    var keepBest = false
+
+    @Option(name: .customLong("help-agent"), help: ArgumentHelp("List an agent's settings (as `gym agents NAME`) and stop.", valueName: "name"))
+    var helpAgent: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if helpAgent != nil { return }
         if let evaluationInterval, evaluationInterval <= 0 { throw ValidationError("--eval-every must be positive") }
         if resume != nil {
-            if environment != nil || agent != nil || out != nil || !training.settings.isEmpty || !parameters.parameters.isEmpty {
-                throw ValidationError("--resume DIR continues the run as its run.json describes it; give no environment, --agent, --set, --param or --out with it")
+            if environment != nil || agent != nil || out != nil || keepBest || !training.settings.isEmpty || !parameters.parameters.isEmpty {
+                throw ValidationError("--resume DIR continues the run as its run.json describes it; give no environment, --agent, --set, --param, --out or --keep-best with it")
             }
         } else if selfPlay != nil || agents != nil {
             if environment == nil || agent != nil || (selfPlay != nil && agents != nil) {
@@ -73,6 +81,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
+        if let helpAgent { return try Agents.parse([helpAgent] + (output.json ? ["--json"] : [])).run() }
         try plugins.load()
         if let names = selfPlay.map({ [$0] }) ?? agents.map({ $0.split(separator: ",").map(String.init) }) {
             return try trainSelfPlay(names)
@@ -86,7 +95,7 @@ struct Train: ParsableCommand {
             let id = resolved.id, agent = agent!, seed = seedOption.seed
             run = TrainingRun(resolved: resolved, agentName: agent, seed: seed, steps: training.steps, settings: try training.settingValues(),
                               evaluationInterval: evaluationInterval, evaluationEpisodes: training.evaluationEpisodes,
-                              directory: out ?? "runs/\(id)-\(agent)-seed\(seed)", resumed: nil)
+                              directory: out ?? "runs/\(id)-\(agent)-seed\(seed)", resumed: nil, keepBest: keepBest)
         }
         try run.execute(json: output.json)
     }

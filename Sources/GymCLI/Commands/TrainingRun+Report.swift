@@ -24,6 +24,9 @@ extension TrainingRun {
             rows.append(["final evaluation: mean return over \(last.returns.count) \(how) episodes at step \(last.step)",
                          String(format: "%.3f ± %.3f (standard error %.3f)", last.mean, last.standardDeviation, last.standardError)])
         }
+        if let best = bestEvaluation(trainer) {
+            rows.append(["best evaluation, kept in best.ckpt (--keep-best)", String(format: "%.3f ± %.3f at step %d", best.mean, best.standardDeviation, best.step)])
+        }
         let (discount, source) = Evaluate.discount(settings: learner.settings, metadata: metadata)
         let known = (env.unwrapped as? ModelledEnvironment)?.knownModel != nil
         let achieved = EvaluationRecord(step: 0, returns: known

@@ -48,7 +48,8 @@ extension TrainingRun {
                   agentName: try field("agent") { $0.stringValue }, seed: try field("seed") { $0.doubleValue.flatMap { UInt64(exactly: $0) } },
                   steps: steps, settings: settings.compactMapValues(\.stringValue),
                   evaluationInterval: try field("evaluation_interval") { $0.intValue }, evaluationEpisodes: try field("evaluation_episodes") { $0.intValue },
-                  directory: directory, resumed: (checkpoint, try field("wall_seconds") { $0.doubleValue }))
+                  directory: directory, resumed: (checkpoint, try field("wall_seconds") { $0.doubleValue }),
+                  keepBest: run.objectValue?["keep_best"]?.boolValue ?? false)
     }
 
     /// Puts the agent and the environment back where the checkpoint left them; the loop's state.

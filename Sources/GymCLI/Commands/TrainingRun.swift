@@ -17,6 +17,8 @@ struct TrainingRun {
     let directory: String
     /// The training checkpoint and the wall time already spent, for a resumed run.
     let resumed: (checkpoint: Checkpoint, seconds: Double)?
+    /// Whether best.ckpt keeps the agent of the best evaluation so far (`--keep-best`, as SB3's `EvalCallback`).
+    var keepBest = false
 
     var id: String { resolved.id }
     var resumePath: String { directory + "/resume.ckpt" }
@@ -53,6 +55,10 @@ struct TrainingRun {
             // The checkpoint of the latest evaluation, so that a run killed outright keeps its last one.
             try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
                                       environmentFile: environmentFile)
+            if keepBest, let last = trainer.evaluations.last, trainer.evaluations.dropLast().allSatisfy({ $0.mean < last.mean }) {
+                try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/best.ckpt",
+                                          environmentFile: environmentFile)
+            }
             try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
                               resumable: saveResume != nil, status: "running")
             guard !json else { return }
@@ -82,7 +88,16 @@ struct TrainingRun {
         print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f (standard error of %d %@ episodes; gym evaluate measures more); "
                      + "wrote metrics.csv, evaluations.csv, curve.svg, report.html, agent.ckpt, run.json",
                      seconds, last.mean, last.standardError, last.returns.count, learner.hasGreedyPolicy ? "greedy" : "random"))
+        if let best = bestEvaluation(trainer) {
+            print(String(format: "kept best.ckpt: the best evaluation, %.3f at step %d (the final policy above is agent.ckpt's)", best.mean, best.step))
+        }
         for line in learner.trainingReport { print(line) }
+    }
+
+    /// The first evaluation with the highest mean, when the run keeps the best checkpoint.
+    func bestEvaluation(_ trainer: Trainer) -> EvaluationRecord? {
+        guard keepBest else { return nil }
+        return trainer.evaluations.reduce(nil) { best, e in best.map { e.mean > $0.mean ? e : $0 } ?? e }
     }
 
     /// Writes the run's files and returns run.json's object.
@@ -126,6 +141,10 @@ struct TrainingRun {
             "episodes": .number(Double(trainer.episodes.count)), "wall_seconds": .number(seconds),
         ]
         if let environmentFile { run["environment_file"] = .string(URL(fileURLWithPath: environmentFile).standardizedFileURL.path) }
+        if keepBest {
+            run["keep_best"] = .bool(true)
+            if let best = bestEvaluation(trainer) { run["best_evaluation"] = ["mean": .number(best.mean), "step": .number(Double(best.step))] }
+        }
         let object = JSONValue.object(run)
         try (object.encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
         return object
