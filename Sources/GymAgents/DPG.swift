@@ -100,22 +100,6 @@ public final class DPG: VectorAgent, ResumableAgent {
         buffer = ReplayBuffer(capacity: h.bufferSize, observationSpace: observationSpace, actions: .vector(size: act))
     }
 
-    /// Maps tanh outputs in [-1, 1] to the box.
-    private func toBox(_ u: [Float]) -> [Double] {
-        (0..<u.count).map { i in
-            let half: Double = (box.high[i] - box.low[i]) / 2
-            return box.low[i] + (Double(u[i]) + 1) * half
-        }
-    }
-
-    /// Maps box actions back to [-1, 1] (the actor's output scale, as stored in the buffer).
-    private func toUnit(_ a: [Double]) -> [Float] {
-        (0..<a.count).map { i in
-            let fraction: Double = (a[i] - box.low[i]) / (box.high[i] - box.low[i])
-            return Float(2 * fraction - 1)
-        }
-    }
-
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         if mode == .explore && steps < hyperparameters.learningStarts { return box.sampleAction(using: &rng) }
         let u = actor.predict(observationSpace.flatten(observation))
@@ -128,11 +112,11 @@ public final class DPG: VectorAgent, ResumableAgent {
     }
 
     /// The box action of actor output `u`.
-    private func action(_ u: [Float]) -> Action { .continuous(box.clip(toBox(u))) }
+    private func action(_ u: [Float]) -> Action { UnitBox(box: box).action(u) }
 
     public func learn(_ t: Transition) -> [String: Double] {
         guard case .continuous(let a) = t.action else { return [:] }
-        buffer.add(t, action: toUnit(a))
+        buffer.add(t, action: UnitBox(box: box).unit(a))
         return collected(1)
     }
 
@@ -147,7 +131,7 @@ public final class DPG: VectorAgent, ResumableAgent {
     }
 
     public func learn(_ step: VectorTransition) -> [String: Double] {
-        buffer.add(step, actionRows: step.actions.flatMap { toUnit($0.values ?? []) })
+        buffer.add(step, actionRows: step.actions.flatMap { UnitBox(box: box).unit($0.values ?? []) })
         return collected(step.rewards.count)
     }
 
@@ -159,17 +143,6 @@ public final class DPG: VectorAgent, ResumableAgent {
             if steps > hyperparameters.learningStarts { stats = update() }
         }
         return stats
-    }
-
-    /// Concatenates observations and actions row by row, the critic's input.
-    private func criticInput(_ observations: Matrix, _ actions: Matrix) -> Matrix {
-        let o = observations.columns, a = actions.columns
-        var data = [Float](repeating: 0, count: observations.rows * (o + a))
-        for r in 0..<observations.rows {
-            for c in 0..<o { data[r * (o + a) + c] = observations.data[r * o + c] }
-            for c in 0..<a { data[r * (o + a) + o + c] = actions.data[r * a + c] }
-        }
-        return Matrix(rows: observations.rows, columns: o + a, data: data)
     }
 
     /// One critic step, and (every `policyDelay` updates) one actor step and the Polyak target updates.
@@ -185,7 +158,7 @@ public final class DPG: VectorAgent, ResumableAgent {
                 nextActions.data[i] = min(max(nextActions.data[i] + Float(noise), -1), 1)
             }
         }
-        let nextInput = criticInput(batch.nextObservations, nextActions)
+        let nextInput = Matrix.criticInput(batch.nextObservations, nextActions)
         var bootstrap = [Float](repeating: .infinity, count: n)
         for target in criticTargets {
             let q = target.forward(nextInput)
@@ -195,7 +168,7 @@ public final class DPG: VectorAgent, ResumableAgent {
         let tdTargets = Matrix(rows: n, columns: 1, data: (0..<n).map { r in
             batch.rewards[r] + gamma * (1 - batch.terminals[r]) * bootstrap[r]
         })
-        let input = criticInput(batch.observations, batch.actions)
+        let input = Matrix.criticInput(batch.observations, batch.actions)
         var criticLoss = 0.0
         var gradient = Matrix(rows: 0, columns: 0)
         for (critic, optimizer) in zip(critics, criticOptimizers) {
@@ -210,11 +183,10 @@ public final class DPG: VectorAgent, ResumableAgent {
         // Actor: ascend Q1(s, actor(s)), i.e. descend -mean Q1, through the critic's input gradient.
         let u = actor.forward(batch.observations)
         let critic = critics[0]
-        let q = critic.forward(criticInput(batch.observations, u))
+        let q = critic.forward(Matrix.criticInput(batch.observations, u))
         stats["actor_q"] = Double(q.data.reduce(0, +)) / Double(n)
         let dInput = critic.backward(Matrix(rows: n, columns: 1, repeating: -1 / Float(n)))
-        let o = batch.observations.columns, a = u.columns
-        let dU = Matrix(rows: n, columns: a, data: (0..<n).flatMap { r in (0..<a).map { dInput.data[r * (o + a) + o + $0] } })
+        let dU = dInput.actionColumns(after: batch.observations.columns)
         actor.parameters.zeroGradients()
         actor.backward(dU)
         actorOptimizer.step()
