@@ -33,6 +33,8 @@ public enum AgentRegistry {
         ("reinforce", "Monte-Carlo policy gradient with baseline; softmax, Gaussian or linear policy", Reinforce.Hyperparameters.descriptions(),
          { try Reinforce(&$0) }),
         ("dpg", "deterministic policy gradient actor-critic (DDPG; TD3 options)", DPG.Hyperparameters.descriptions(), { try DPG(&$0) }),
+        ("sac", "soft actor-critic: squashed Gaussian actor, twin critics, learned entropy temperature", SAC.Hyperparameters.descriptions(),
+         { try SAC(&$0) }),
         ("a2c", "advantage actor-critic: n-step returns, one update per rollout",
          PPO.Hyperparameters.descriptions(keys: PPO.Hyperparameters.a2cKeys, defaults: .a2c), { try PPO(&$0, variant: .a2c) }),
         ("ppo", "proximal policy optimisation: clipped surrogate, GAE, minibatch epochs", PPO.Hyperparameters.descriptions(), { try PPO(&$0) }),

@@ -9,7 +9,7 @@ final class SettingsTests: XCTestCase {
     func environment(for agent: String) throws -> Environment {
         Environments.registerLoaders()
         switch agent {
-        case "dpg": return try Registry.shared.make("pendulum-v1")
+        case "dpg", "sac": return try Registry.shared.make("pendulum-v1")
         case "q-learning", "sarsa", "value-iteration": return try Registry.shared.make("gridworld-v1")
         default: return try Registry.shared.make("cartpole-v1")
         }

@@ -135,6 +135,11 @@ final class ResumeTests: CLITestCase {
                                   "--set", "td3=true", "--set", "policy_delay=2"], signal: SIGINT)
     }
 
+    func testSACStoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["pendulum-v1", "--agent", "sac", "--steps", "3000", "--eval-every", "400", "--seed", "1",
+                                  "--set", "hidden_sizes=16,16", "--set", "batch_size=32"], signal: SIGINT)
+    }
+
     func testReinforceKilledOutrightResumesExactly() throws {
         try assertResumesExactly(["cartpole-v1", "--agent", "reinforce", "--steps", "100000", "--eval-every", "1000", "--seed", "5",
                                   "--set", "hidden_sizes=16", "--set", "baseline=value"], signal: SIGKILL)
