@@ -57,12 +57,11 @@ public final class DPG: VectorAgent, ResumableAgent {
     private let criticTargets: [MLP]
     private let actorOptimizer: Adam
     private let criticOptimizers: [Adam]
-    private let buffer: ReplayBuffer
+    private let replay: ContinuousReplay
     private let observationSpace: Space
     private let box: Box
     private var rng: RandomSource
-    private var steps = 0
-    private var updates = 0
+    private var updateCount = 0
     private var batch = ReplayBuffer.Batch()
 
     public init(_ context: inout AgentContext) throws {
@@ -97,11 +96,11 @@ public final class DPG: VectorAgent, ResumableAgent {
         criticTargets = targets
         actorOptimizer = Adam(actor.parameters, learningRate: Float(h.learningRate))
         criticOptimizers = critics.map { Adam($0.parameters, learningRate: Float(h.learningRate)) }
-        buffer = ReplayBuffer(capacity: h.bufferSize, observationSpace: observationSpace, actions: .vector(size: act))
+        replay = ContinuousReplay(box: box, observationSpace: observationSpace, capacity: h.bufferSize, learningStarts: h.learningStarts)
     }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && steps < hyperparameters.learningStarts { return box.sampleAction(using: &rng) }
+        if mode == .explore && replay.isWarmingUp { return box.sampleAction(using: &rng) }
         let u = actor.predict(observationSpace.flatten(observation))
         return action(mode == .explore ? explored(u) : u)
     }
@@ -112,36 +111,26 @@ public final class DPG: VectorAgent, ResumableAgent {
     }
 
     /// The box action of actor output `u`.
-    private func action(_ u: [Float]) -> Action { UnitBox(box: box).action(u) }
+    private func action(_ u: [Float]) -> Action { replay.scale.action(u) }
 
-    public func learn(_ t: Transition) -> [String: Double] {
-        guard case .continuous(let a) = t.action else { return [:] }
-        buffer.add(t, action: UnitBox(box: box).unit(a))
-        return collected(1)
-    }
+    public func learn(_ t: Transition) -> [String: Double] { updates(replay.add(t)) }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Exploring actions for every row: random before `learning_starts`, then the actor's (one forward
     /// pass) with noise.
     public func act(rows observations: [Float], count: Int) -> [Action] {
-        if steps < hyperparameters.learningStarts { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
+        if replay.isWarmingUp { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
         let u = actor.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
         return (0..<count).map { r in action(explored(Array(u.data[(r * u.columns)..<((r + 1) * u.columns)]))) }
     }
 
-    public func learn(_ step: VectorTransition) -> [String: Double] {
-        buffer.add(step, actionRows: step.actions.flatMap { UnitBox(box: box).unit($0.values ?? []) })
-        return collected(step.rewards.count)
-    }
+    public func learn(_ step: VectorTransition) -> [String: Double] { updates(replay.add(step)) }
 
-    /// After `n` more transitions: one update for each of them past `learning_starts`.
-    private func collected(_ n: Int) -> [String: Double] {
+    /// `count` updates; the statistics of the last.
+    private func updates(_ count: Int) -> [String: Double] {
         var stats: [String: Double] = [:]
-        for _ in 0..<n {
-            steps += 1
-            if steps > hyperparameters.learningStarts { stats = update() }
-        }
+        for _ in 0..<count { stats = update() }
         return stats
     }
 
@@ -149,7 +138,7 @@ public final class DPG: VectorAgent, ResumableAgent {
     func update() -> [String: Double] {
         let h = hyperparameters
         let n = h.batchSize
-        buffer.sample(n, into: &batch, using: &rng)
+        replay.buffer.sample(n, into: &batch, using: &rng)
         // TD targets: r + gamma * (1 - terminated) * min over target critics of Q'(s', actor'(s') [+ clipped noise]).
         var nextActions = actorTarget.forward(batch.nextObservations)
         if h.td3 {
@@ -177,9 +166,9 @@ public final class DPG: VectorAgent, ResumableAgent {
             critic.backward(gradient)
             optimizer.step()
         }
-        updates += 1
+        updateCount += 1
         var stats: [String: Double] = ["critic_loss": criticLoss / Double(critics.count)]
-        guard updates % h.policyDelay == 0 else { return stats }
+        guard updateCount % h.policyDelay == 0 else { return stats }
         // Actor: ascend Q1(s, actor(s)), i.e. descend -mean Q1, through the critic's input gradient.
         let u = actor.forward(batch.observations)
         let critic = critics[0]
@@ -214,14 +203,14 @@ public final class DPG: VectorAgent, ResumableAgent {
         }
     }
 
-    /// The networks, both optimisers' moments, the generator, the counters and the replay buffer.
+    /// The networks, both optimisers' moments, the generator, the update count and the replay.
     public func saveTrainingState(into checkpoint: inout Checkpoint) {
         save(into: &checkpoint)
         checkpoint.set("actor.adam", adam: actorOptimizer)
         for (i, optimizer) in criticOptimizers.enumerated() { checkpoint.set("critic\(i).adam", adam: optimizer) }
         checkpoint.set("generator", generator: rng)
-        checkpoint.set("counters", ints: [steps, updates])
-        buffer.save(into: &checkpoint, as: "replay")
+        checkpoint.set("updates", ints: [updateCount])
+        replay.save(into: &checkpoint)
     }
 
     public func restoreTrainingState(from checkpoint: Checkpoint) throws {
@@ -229,9 +218,8 @@ public final class DPG: VectorAgent, ResumableAgent {
         try checkpoint.load("actor.adam", into: actorOptimizer)
         for (i, optimizer) in criticOptimizers.enumerated() { try checkpoint.load("critic\(i).adam", into: optimizer) }
         rng = try checkpoint.generator("generator")
-        let counters = try checkpoint.ints("counters", count: 2)
-        (steps, updates) = (counters[0], counters[1])
-        try buffer.restore(from: checkpoint, as: "replay")
+        updateCount = try checkpoint.ints("updates", count: 1)[0]
+        try replay.restore(from: checkpoint)
     }
 
     public var settings: [String: String] { hyperparameters.values() }

@@ -62,12 +62,11 @@ public final class SAC: VectorAgent, ResumableAgent {
     private let logAlpha: Parameter
     private let alphaOptimizer: Adam
     private let targetEntropy: Float
-    private let buffer: ReplayBuffer
+    private let replay: ContinuousReplay
     private let observationSpace: Space
     private let box: Box
     private var rng: RandomSource
-    private var steps = 0
-    private var updates = 0
+    private var updateCount = 0
     private var batch = ReplayBuffer.Batch()
 
     public init(_ context: inout AgentContext) throws {
@@ -102,11 +101,10 @@ public final class SAC: VectorAgent, ResumableAgent {
         logAlpha = Parameter([Float(log(h.entCoef))], shape: [1])
         alphaOptimizer = Adam([logAlpha], learningRate: Float(h.learningRate))
         targetEntropy = -Float(act)
-        buffer = ReplayBuffer(capacity: h.bufferSize, observationSpace: observationSpace, actions: .vector(size: act))
+        replay = ContinuousReplay(box: box, observationSpace: observationSpace, capacity: h.bufferSize, learningStarts: h.learningStarts)
     }
 
     private var alpha: Float { exp(logAlpha.value[0]) }
-    private var unitBox: UnitBox { UnitBox(box: box) }
 
     /// A squashed draw for every row of `observations`: the actions in [-1, 1], their log-probabilities,
     /// and what the actor's gradient needs (the noise, the standard deviations, whether log sigma was clamped).
@@ -146,38 +144,28 @@ public final class SAC: VectorAgent, ResumableAgent {
     }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && steps < hyperparameters.learningStarts { return box.sampleAction(using: &rng) }
+        if mode == .explore && replay.isWarmingUp { return box.sampleAction(using: &rng) }
         let input = Matrix(rows: 1, columns: observationSpace.flatDimension, data: observationSpace.flatten(observation))
-        return unitBox.action(draw(input, greedy: mode == .greedy).actions.data)
+        return replay.scale.action(draw(input, greedy: mode == .greedy).actions.data)
     }
 
-    public func learn(_ t: Transition) -> [String: Double] {
-        guard case .continuous(let a) = t.action else { return [:] }
-        buffer.add(t, action: unitBox.unit(a))
-        return collected(1)
-    }
+    public func learn(_ t: Transition) -> [String: Double] { updates(replay.add(t)) }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Exploring actions for every row: random before `learning_starts`, then drawn from the actor.
     public func act(rows observations: [Float], count: Int) -> [Action] {
-        if steps < hyperparameters.learningStarts { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
+        if replay.isWarmingUp { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
         let actions = draw(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations)).actions
-        return (0..<count).map { r in unitBox.action(Array(actions.data[(r * actions.columns)..<((r + 1) * actions.columns)])) }
+        return (0..<count).map { r in replay.scale.action(Array(actions.data[(r * actions.columns)..<((r + 1) * actions.columns)])) }
     }
 
-    public func learn(_ step: VectorTransition) -> [String: Double] {
-        buffer.add(step, actionRows: step.actions.flatMap { unitBox.unit($0.values ?? []) })
-        return collected(step.rewards.count)
-    }
+    public func learn(_ step: VectorTransition) -> [String: Double] { updates(replay.add(step)) }
 
-    /// After `n` more transitions: one update for each of them past `learning_starts`.
-    private func collected(_ n: Int) -> [String: Double] {
+    /// `count` updates; the statistics of the last.
+    private func updates(_ count: Int) -> [String: Double] {
         var stats: [String: Double] = [:]
-        for _ in 0..<n {
-            steps += 1
-            if steps > hyperparameters.learningStarts { stats = update() }
-        }
+        for _ in 0..<count { stats = update() }
         return stats
     }
 
@@ -185,7 +173,7 @@ public final class SAC: VectorAgent, ResumableAgent {
     func update() -> [String: Double] {
         let h = hyperparameters
         let n = h.batchSize
-        buffer.sample(n, into: &batch, using: &rng)
+        replay.buffer.sample(n, into: &batch, using: &rng)
         let alpha = self.alpha
 
         // 1. Critics, towards the soft target of a fresh draw at s'.
@@ -250,7 +238,7 @@ public final class SAC: VectorAgent, ResumableAgent {
 
         // 4. Targets.
         for (target, critic) in zip(criticTargets, critics) { target.parameters.polyakUpdate(from: critic.parameters, tau: Float(h.tau)) }
-        updates += 1
+        updateCount += 1
         return ["critic_loss": criticLoss / 2, "actor_q": meanQ, "entropy": -meanLogp, "alpha": Double(alpha)]
     }
 
@@ -272,15 +260,15 @@ public final class SAC: VectorAgent, ResumableAgent {
         logAlpha.value = try checkpoint.values("log_alpha", count: 1)
     }
 
-    /// The networks, the three optimisers' moments, the generator, the counters and the replay buffer.
+    /// The networks, the three optimisers' moments, the generator, the update count and the replay.
     public func saveTrainingState(into checkpoint: inout Checkpoint) {
         save(into: &checkpoint)
         checkpoint.set("actor.adam", adam: actorOptimizer)
         for (i, optimizer) in criticOptimizers.enumerated() { checkpoint.set("critic\(i).adam", adam: optimizer) }
         checkpoint.set("log_alpha.adam", adam: alphaOptimizer)
         checkpoint.set("generator", generator: rng)
-        checkpoint.set("counters", ints: [steps, updates])
-        buffer.save(into: &checkpoint, as: "replay")
+        checkpoint.set("updates", ints: [updateCount])
+        replay.save(into: &checkpoint)
     }
 
     public func restoreTrainingState(from checkpoint: Checkpoint) throws {
@@ -289,9 +277,8 @@ public final class SAC: VectorAgent, ResumableAgent {
         for (i, optimizer) in criticOptimizers.enumerated() { try checkpoint.load("critic\(i).adam", into: optimizer) }
         try checkpoint.load("log_alpha.adam", into: alphaOptimizer)
         rng = try checkpoint.generator("generator")
-        let counters = try checkpoint.ints("counters", count: 2)
-        (steps, updates) = (counters[0], counters[1])
-        try buffer.restore(from: checkpoint, as: "replay")
+        updateCount = try checkpoint.ints("updates", count: 1)[0]
+        try replay.restore(from: checkpoint)
     }
 
     public var settings: [String: String] { hyperparameters.values() }
