@@ -81,8 +81,26 @@ extension Checks {
             last = step.isLast ? try env.reset(seed: nil, options: .none).observation : step.observation
         }
         let plain = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200)
-        let observing = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200, observeBetween: true)
+        let observing = try trajectory(try make(), seed: config.seed &+ 13, actionSeed: config.seed, steps: 200) { env in
+            _ = try env.observe()
+            _ = try env.observe()
+        }
         if let difference = firstDifference(plain, observing) { return .failed(ContractMessage.observeChangedTrajectory(difference)) }
+        return .passed
+    }
+
+    static let renderIsPure = ConformanceCheck(id: "api.render", summary: "render() and picture() change nothing, and one state draws one picture") { _, make, config in
+        var differs: Int?
+        var step = 0
+        let plain = try trajectory(try make(), seed: config.seed &+ 17, actionSeed: config.seed, steps: 200)
+        let drawing = try trajectory(try make(), seed: config.seed &+ 17, actionSeed: config.seed, steps: 200) { env in
+            _ = env.render()
+            // Compared as SVG: NaN in a picture is not equal to itself, and the SVG leaves such shapes out.
+            if env.picture()?.svg != env.picture()?.svg, differs == nil { differs = step }
+            step += 1
+        }
+        if let differs { return .failed(ContractMessage.picturesDiffer(step: differs)) }
+        if let difference = firstDifference(plain, drawing) { return .failed(ContractMessage.renderChangedTrajectory(difference)) }
         return .passed
     }
 }
@@ -106,4 +124,6 @@ enum ContractMessage {
         "after \(steps) steps observe() returned \(observed), but the last observation was \(last)"
     }
     static func observeChangedTrajectory(_ difference: String) -> String { "calling observe() changed the trajectory: \(difference)" }
+    static func renderChangedTrajectory(_ difference: String) -> String { "calling render() and picture() changed the trajectory: \(difference)" }
+    static func picturesDiffer(step: Int) -> String { "two calls of picture() before step \(step) drew different pictures of one state" }
 }

@@ -4,7 +4,7 @@ import Gym
 public enum Checks {
     public static let all: [ConformanceCheck] = [
         spacesSample, observationsInSpace, resetReturnsInfo, stepBeforeReset, stepAfterEnd, timeLimit, rewardsAndFlags,
-        sameSeedSameTrajectory, reseedRestarts, seedsDiffer, observeIsPure, badActions, transitionsFollowModel,
+        sameSeedSameTrajectory, reseedRestarts, seedsDiffer, observeIsPure, renderIsPure, badActions, transitionsFollowModel,
         initialStateDistribution, modelConsistency, robustness,
     ]
 }

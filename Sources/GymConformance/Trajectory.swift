@@ -24,13 +24,14 @@ struct Record: Equatable {
     }
 }
 
-/// Runs `steps` seeded random steps from `reset(seed:)`, resetting (without a seed) at episode ends.
-func trajectory(_ env: Environment, seed: UInt64, actionSeed: UInt64, steps: Int, observeBetween: Bool = false) throws -> [Record] {
+/// Runs `steps` seeded random steps from `reset(seed:)`, resetting (without a seed) at episode ends;
+/// `between` is called before every step (to show that calling something there changes nothing).
+func trajectory(_ env: Environment, seed: UInt64, actionSeed: UInt64, steps: Int, between: ((Environment) throws -> Void)? = nil) throws -> [Record] {
     var actions = RandomSource(seed: actionSeed)
     let (first, _) = try env.reset(seed: seed, options: .none)
     var records = [Record(start: first)]
     for _ in 0..<steps {
-        if observeBetween { _ = try env.observe(); _ = try env.observe() }
+        try between?(env)
         let step = try env.step(env.actionSpace.sampleAction(using: &actions))
         records.append(Record(step))
         if step.isLast { records.append(Record(start: try env.reset(seed: nil, options: .none).observation)) }

@@ -7,7 +7,7 @@ enum Bug: CaseIterable {
     case none
     case observationOutsideSpace, reseedIgnored, globalGenerator, stepAfterTerminalAllowed, stepBeforeResetAllowed,
          outOfRangeActionAccepted, timeLimitIgnored, probabilitiesDiffer, rewardDiffersFromModel, observeMutatesState,
-         bothFlags, initialDistributionWrong, terminalDoesNotEnd, randomnessUndeclared
+         bothFlags, initialDistributionWrong, terminalDoesNotEnd, randomnessUndeclared, pictureMutatesState
     // Bugs of the continuous environment.
     case nanActionAccepted, actionSilentlyClipped, nonFiniteReward
 }
@@ -74,6 +74,16 @@ final class ProbeChain: ModelledEnvironment {
         }
         phase = .running
         return (observation(), [:])
+    }
+
+    /// The state as a row of four cells with the current one filled.
+    func picture() -> Picture? {
+        if bug == .pictureMutatesState { _ = rng.next() }
+        var picture = Picture(width: 80, height: 20)
+        for s in 0..<4 {
+            picture.shapes.append(PictureShape(.rect(x: Double(s) * 20, y: 0, width: 20, height: 20), fill: s == state ? .black : .white, stroke: .black))
+        }
+        return picture
     }
 
     func observe() throws -> Observation {

@@ -17,6 +17,7 @@ final class ConformanceTests: XCTestCase {
         (.probabilitiesDiffer, "stochastics.transitions"),
         (.rewardDiffersFromModel, "model.consistency"),
         (.observeMutatesState, "api.observe"),
+        (.pictureMutatesState, "api.render"),
         (.bothFlags, "api.rewards"),
         (.initialDistributionWrong, "stochastics.initial-state"),
         (.terminalDoesNotEnd, "model.consistency"),
