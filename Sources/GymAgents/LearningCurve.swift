@@ -1,4 +1,5 @@
 import Foundation
+import Gym
 
 /// Writes learning curves as standalone SVG: one line per series (the mean) with a shaded band
 /// (mean ± standard deviation), labelled axes, ticks on round numbers, and a legend to the right of
@@ -29,7 +30,7 @@ public enum LearningCurve {
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        out += "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>\n"
+        out += "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(SVGText.escaped(title))</text>\n"
         // Axes, ticks and grid.
         out += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"black\"/>\n"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(height - bottom))\" stroke=\"black\"/>\n"
@@ -40,8 +41,8 @@ public enum LearningCurve {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y(yv)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(yv)))\" stroke=\"#ddd\"/>\n"
             out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(yv) + 4))\" text-anchor=\"end\">\(yScale.label(yv))</text>\n"
         }
-        out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
-        out += "<text transform=\"translate(16,\(f((top + height - bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+        out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(SVGText.escaped(xLabel))</text>\n"
+        out += "<text transform=\"translate(16,\(f((top + height - bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVGText.escaped(yLabel))</text>\n"
         for (k, s) in series.enumerated() where !s.points.isEmpty {
             let color = colors[k % colors.count]
             let upper = s.points.map { "\(f(x($0.step))),\(f(y($0.mean + $0.std)))" }
@@ -50,14 +51,9 @@ public enum LearningCurve {
             out += "<polyline points=\"\(s.points.map { "\(f(x($0.step))),\(f(y($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
             let legendX = width - right + 16
             out += "<rect x=\"\(f(legendX))\" y=\"\(f(top + 8 + 18 * Double(k)))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>\n"
-            out += "<text x=\"\(f(legendX + 18))\" y=\"\(f(top + 18 + 18 * Double(k)))\">\(escape(s.label))</text>\n"
+            out += "<text x=\"\(f(legendX + 18))\" y=\"\(f(top + 18 + 18 * Double(k)))\">\(SVGText.escaped(s.label))</text>\n"
         }
         return out + "</svg>\n"
-    }
-
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }
 

@@ -37,9 +37,6 @@ extension Rollout {
         if !jsonl {
             print("\(round) rounds; returns: " + game.possibleAgents.map { "\($0) \(JSONValue.format(totals[$0]!))" }.joined(separator: ", "))
         }
-        if let svg, let film {
-            try film.write(to: svg)
-            if !jsonl { print("wrote \(svg): \(film.frames.count) frames") }
-        }
+        if let svg { try film?.write(to: svg, quietly: jsonl) }
     }
 }

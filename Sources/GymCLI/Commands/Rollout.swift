@@ -107,10 +107,7 @@ struct Rollout: ParsableCommand {
             if step.isLast { break }
         }
         if !jsonl { print("return \(formatReturn(total)) over \(t) steps") }
-        if let svg, let film {
-            try film.write(to: svg)
-            if !jsonl { print("wrote \(svg): \(film.frames.count) frames") }
-        }
+        if let svg { try film?.write(to: svg, quietly: jsonl) }
     }
 
     /// The name of the model state the environment is in, for environments with a known model.

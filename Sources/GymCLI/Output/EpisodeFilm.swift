@@ -52,9 +52,10 @@ struct EpisodeFilm {
         return PictureAnimation(frames: frames, captions: captions, secondsPerFrame: max(0.05, min(0.5, 3 / Double(frames.count))))
     }
 
-    /// Writes the animation to `path`, replacing it atomically.
-    func write(to path: String) throws {
+    /// Writes the animation to `path`, replacing it atomically, and says so unless `quietly`.
+    func write(to path: String, quietly: Bool = false) throws {
         try animation.svg.write(toFile: path, atomically: true, encoding: .utf8)
+        if !quietly { print("wrote \(path): \(frames.count) frames") }
     }
 
     /// One greedy episode of `agent` on `env` from `seed`, at most `limit` steps, filmed.
