@@ -5,7 +5,11 @@ import Foundation
 /// scripts). A viewer that does not animate shows the first frame.
 ///
 /// ```swift
-/// let frames = try (0..<3).map { _ in env.picture()! }   // one picture per step
+/// var frames = [env.picture()!]                  // after reset
+/// for action in actions {
+///     _ = try env.step(action)
+///     frames.append(env.picture()!)                // one frame per step
+/// }
 /// try PictureAnimation(frames: frames).svg.write(toFile: "episode.svg", atomically: true, encoding: .utf8)
 /// ```
 public struct PictureAnimation: Sendable {

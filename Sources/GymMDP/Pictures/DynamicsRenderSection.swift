@@ -91,7 +91,7 @@ struct DynamicsRenderSection {
         let text: String
         switch node {
         case .number(let x): text = "(\(x))"
-        case .string(let s): text = s
+        case .string(let s): text = s.hasPrefix("$") ? String(s.dropFirst()) : s  // "$param", as elsewhere in the format
         case .bool(let b) where type == .boolean: text = b ? "true" : "false"
         default:
             reader.fail(path, "expected a number or an expression, got \(node.typeName)")
