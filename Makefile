@@ -95,7 +95,8 @@ demo: build
 	@echo "== Tabular Q-learning on the gridworld, then its greedy policy against the optimum (gym train, gym evaluate)"
 	@$(GYM) train gridworld-v1 --agent q-learning --steps 300000 --set learning_rate=0.05 --seed 1 --out runs/demo-q-learning | tail -1
 	@$(GYM) evaluate gridworld-v1 --checkpoint runs/demo-q-learning/agent.ckpt --episodes 5000
-	@echo "   learning curve: runs/demo-q-learning/curve.svg"
+	@$(GYM) rollout gridworld-v1 --checkpoint runs/demo-q-learning/agent.ckpt --svg runs/demo-q-learning/episode.svg | tail -1
+	@echo "   open in a browser: runs/demo-q-learning/report.html (curve, evaluation, settings, the policy playing), episode.svg"
 	@echo
 	@echo "== The conformance suite on the gridworld, CartPole and the example C plugin (gym check)"
 	@$(MAKE) -s plugins
