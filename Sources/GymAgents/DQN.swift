@@ -29,6 +29,7 @@ public final class DQN: VectorAgent, ResumableAgent {
         public var hiddenSizes = [256, 256]
         public var maxGradNorm = 10.0
         public var doubleDQN = false
+        public var learningRateDecay = false
         public var numEnvs = 1
 
         public static let keys: [SettingKey<Self>] = [
@@ -46,6 +47,7 @@ public final class DQN: VectorAgent, ResumableAgent {
             .init("exploration_final_eps", \.explorationFinalEpsilon, "Epsilon after the exploration fraction; 0.04 (RL Zoo)."),
             .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the Q-network; 256,256 (RL Zoo's net_arch)."),
             .init("max_grad_norm", \.maxGradNorm, "Gradient norm clip; 10 (SB3)."),
+            .init("learning_rate_decay", \.learningRateDecay, "Let the step size fall linearly to 0 over the run, as SB3's linear schedule (RL Zoo's lin_ prefix); off (RL Zoo's CartPole setting is constant)."),
             .init("double_dqn", \.doubleDQN, "Take the bootstrap action from the online network (van Hasselt et al., 2016); off (SB3 has none)."),
             .init("num_envs", \.numEnvs, "Environments stepped together, each step adding one transition per copy; 1 (SB3)."),
         ]
@@ -60,6 +62,8 @@ public final class DQN: VectorAgent, ResumableAgent {
     private let observationSpace: Space
     private let actionCount: Int
     private let epsilon: LinearSchedule
+    /// The run's length, over which a decaying step size falls.
+    private let totalSteps: Int
     private var rng: RandomSource
     private var steps = 0
     /// Gradient steps taken so far.
@@ -92,7 +96,11 @@ public final class DQN: VectorAgent, ResumableAgent {
         buffer = ReplayBuffer(capacity: h.bufferSize, observationSpace: observationSpace, actions: .index)
         epsilon = LinearSchedule(start: h.explorationInitialEpsilon, end: h.explorationFinalEpsilon,
                                  fraction: h.explorationFraction, totalSteps: context.totalSteps)
+        totalSteps = context.totalSteps
     }
+
+    /// Adam's step size now: `learning_rate`, or less with `learning_rate_decay`.
+    public var currentLearningRate: Double { Double(optimizer.learningRate) }
 
     /// The Q-values of one observation.
     public func qValues(_ observation: Observation) -> [Float] { online.predict(observationSpace.flatten(observation)) }
@@ -136,6 +144,9 @@ public final class DQN: VectorAgent, ResumableAgent {
         steps += n
         var stats: [String: Double] = [:]
         if steps > h.learningStarts && steps / h.trainFrequency > before / h.trainFrequency {
+            if h.learningRateDecay {
+                optimizer.learningRate = Float(h.learningRate * max(0, 1 - Double(steps) / Double(max(totalSteps, 1))))
+            }
             var loss = 0.0
             for _ in 0..<h.gradientSteps { loss += update() }
             stats["loss"] = loss / Double(h.gradientSteps)

@@ -127,6 +127,18 @@ final class AgentTests: XCTestCase {
         for s in 0..<5 { XCTAssertEqual(restored.actionProbabilities(.discrete(s)), agent.actionProbabilities(.discrete(s))) }
     }
 
+    func testDQNsDecayingStepSizeFallsLinearlyToZero() throws {
+        for decay in [false, true] {
+            let (agent, _) = try train("dqn", corridor, steps: 2000, settings: [
+                "learning_starts": "100", "train_frequency": "100", "gradient_steps": "1", "hidden_sizes": "8",
+                "learning_rate": "0.001", "learning_rate_decay": "\(decay)",
+            ])
+            let rate = try XCTUnwrap(agent as? DQN).currentLearningRate
+            // The last training phase is at step 2,000 of 2,000: 0 with the decay.
+            XCTAssertEqual(rate, decay ? 0 : 0.001, accuracy: 1e-7, "decay \(decay)")
+        }
+    }
+
     func testSACFindsTheContinuousTargetAndItsCheckpointReloads() throws {
         let (agent, env) = try train("sac", { ContinuousTarget() }, steps: 1500, settings: [
             "learning_starts": "200", "batch_size": "64", "hidden_sizes": "32,32", "learning_rate": "0.003",
