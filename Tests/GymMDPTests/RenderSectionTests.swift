@@ -46,7 +46,7 @@ final class RenderSectionTests: XCTestCase {
         // 50 px per unit; x = 0 is column 100, y = 1 is row 50.
         XCTAssertEqual(picture.shapes.first?.geometry, .circle(cx: 100, cy: 50, r: 25))
         XCTAssertEqual(picture.shapes.count, 2, "the rect is hidden while x <= 0")
-        try env.step(.discrete(1))
+        _ = try env.step(.discrete(1))
         picture = try XCTUnwrap(env.picture())
         XCTAssertEqual(picture.shapes.first?.geometry, .circle(cx: 150, cy: 50, r: 25))
         XCTAssertEqual(picture.shapes[1].geometry, .rect(x: 125, y: 75, width: 50, height: 25))
@@ -123,7 +123,7 @@ final class RenderSectionTests: XCTestCase {
         try env.reset(seed: 4)
         var frames = [try XCTUnwrap(env.picture())]
         for _ in 0..<9 {
-            try env.step(.discrete(1))
+            _ = try env.step(.discrete(1))
             frames.append(try XCTUnwrap(env.picture()))
         }
         let animation = PictureAnimation(frames: frames, captions: frames.indices.map { "step \($0) & <more>" })

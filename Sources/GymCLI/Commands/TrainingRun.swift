@@ -59,7 +59,7 @@ struct TrainingRun {
                 try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/best.ckpt",
                                           environmentFile: environmentFile)
             }
-            try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
+            _ = try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
                               resumable: saveResume != nil, status: "running")
             guard !json else { return }
             let remaining = Double(p.totalSteps - p.step) / max(p.stepsPerSecond, 1e-9)
