@@ -11,7 +11,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test check-visuals python-test integration docs demo bench bench-peers bench-python bench-sb3 schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
+.PHONY: deps build test check-visuals python-test integration integration-sb3 integration-ray docs demo bench bench-peers bench-python bench-sb3 bench-ray schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -156,8 +156,22 @@ $(INTEGRATION_VENV)/installed:
 	$(INTEGRATION_VENV)/bin/pip install -q "torch==2.13.*" stable-baselines3 "gymnasium==1.4.*" pytest
 	touch $@
 
-integration: build $(INTEGRATION_VENV)/installed
-	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(INTEGRATION_VENV)/bin/python -m pytest -q -s -p no:cacheprovider python/integration
+# Ray with RLlib and torch 2.13 (CPU), in a virtual environment of its own (RLlib pins its Gymnasium, 1.2.2
+# for Ray 2.60, which swiftgym supports); never part of `make test`.
+RAY_VENV := .venv-ray
+$(RAY_VENV)/installed:
+	python3 -m venv $(RAY_VENV)
+	$(RAY_VENV)/bin/pip install -q "torch==2.13.*" "ray[rllib,tune]==2.60.*" "pettingzoo==1.27.*" pytest
+	touch $@
+
+integration: integration-sb3 integration-ray
+
+integration-sb3: build $(INTEGRATION_VENV)/installed
+	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(INTEGRATION_VENV)/bin/python -m pytest -q -s -p no:cacheprovider python/integration/test_sb3.py
+
+# RLlib's PPO on native vectors and in self-play, then sweeps on a local Ray cluster the tests start and stop.
+integration-ray: build $(RAY_VENV)/installed
+	SWIFTGYM_LIBRARY=$(CURDIR)/.build/release/libSwiftGymC.so $(RAY_VENV)/bin/python -m pytest -q -s -p no:cacheprovider python/integration/test_ray.py
 
 # swiftgym from Python beside Gymnasium (make, SyncVectorEnv, numpy CartPoleVectorEnv) and EnvPool, in one run.
 bench-python: build $(PEERS_VENV)/bin/python
@@ -169,6 +183,14 @@ bench-sb3: build
 	test -x .venv-sb3/bin/python || (python3 -m venv .venv-sb3 && .venv-sb3/bin/pip install -q stable-baselines3)
 	.venv-sb3/bin/python tools/python_dqn_baseline.py --steps 50000 --seed 1
 	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
+
+# RLlib's PPO on SwiftGym's CartPole against Gymnasium's, with the same configuration (seeds 0 and 1, each
+# order once), then a sweep's throughput here and on local Ray clusters of 1 and 2 worker CPUs.
+bench-ray: build $(RAY_VENV)/installed
+	for seed in 0 1; do SWIFTGYM_LIBRARY=$(CURDIR)/.build/release/libSwiftGymC.so PYTHONPATH=python $(RAY_VENV)/bin/python \
+		python/examples/rllib_ppo.py --compare-gymnasium --iterations 60 --seed $$seed $$( [ $$seed = 1 ] && echo --gymnasium-first ) 2>/dev/null \
+		| grep -v "^  iteration"; done
+	SWIFTGYM_LIBRARY=$(CURDIR)/.build/release/libSwiftGymC.so $(RAY_VENV)/bin/python tools/bench_ray.py
 
 # Reference trajectories from Gymnasium for the dynamics tests (needs PyPI; the fixtures are committed).
 gymnasium-fixtures: $(PEERS_VENV)/bin/python

@@ -16,7 +16,7 @@ struct GymCommand: ParsableCommand {
             Shipped environments live in Environments/; more are found in the directories on GYM_PATH.
             Exit codes: 0 success, 1 a check failed, 2 a usage or input error.
             """,
-        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Convert.self, Validate.self, Check.self, Train.self, Evaluate.self, Act.self, Compare.self, Agents.self, Bench.self, PluginHostCommand.self]
+        subcommands: [List.self, Inspect.self, Rollout.self, Play.self, Solve.self, Convert.self, Validate.self, Check.self, Train.self, Evaluate.self, Act.self, Compare.self, Sweep.self, Agents.self, Bench.self, PluginHostCommand.self]
     )
 
     static func main() {

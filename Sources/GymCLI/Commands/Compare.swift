@@ -7,9 +7,12 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train several agents on one environment over several seeds; print a table and write one SVG with all curves.",
         discussion: """
-            Each agent is trained on seeds 0..<--seeds with the same budget. The table gives the mean final greedy \
-            evaluation across seeds with its standard deviation, and the wall time. --set key=value applies to every \
-            agent; --set agent.key=value to one (dqn.learning_rate=0.001). Writes DIR/compare.svg and DIR/compare.csv. \
+            Each agent is trained on seeds 0..<--seeds with the same budget; each run is a `gym train` of its own, \
+            in DIR/runs/AGENT-seedS. The table gives the mean final greedy evaluation across seeds with its standard \
+            deviation, and the training time summed over seeds. --set key=value applies to every agent; \
+            --set agent.key=value to one (dqn.learning_rate=0.001). Writes DIR/compare.svg, DIR/compare.csv and \
+            DIR/compare.html. Run again into the same DIR, it keeps the runs that finished with the same arguments \
+            and makes the rest. With --ray ADDRESS each run is a Ray task on a cluster (see `gym sweep --help`). \
             With --json each agent's row is one JSON object.
             """)
 
@@ -26,80 +29,34 @@ struct Compare: ParsableCommand {
     @Option(help: "Output directory (default runs/compare-ENV).")
     var out: String?
 
+    @OptionGroup var cluster: ClusterOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard seeds > 0 else { throw ValidationError("--seeds must be positive") }
     }
 
-    /// The settings for agent `name`: unprefixed keys go to every agent, `name.key` to this one.
-    static func settings(for name: String, in all: [String: String]) -> Settings {
-        var mine: [String: String] = [:]
-        for (key, value) in all {
-            if let dot = key.firstIndex(of: ".") {
-                if key[..<dot] == name { mine[String(key[key.index(after: dot)...])] = value }
-            } else {
-                mine[key] = value
-            }
-        }
-        return Settings(mine)
-    }
-
     func run() throws {
         let names = agents.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         for name in names { _ = try AgentRegistry.factory(name) }
-        let all = try training.settingValues()
         let resolved = try environment.resolve()
         let id = resolved.id, steps = training.steps
         let directory = out ?? "runs/compare-\(id)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var rows: [[String]] = [], series: [LearningCurve.Series] = []
-        var csv = "agent,seed,step,mean\n"
-        for name in names {
-            var finals: [Double] = [], curves: [[EvaluationRecord]] = []
-            let start = Date()
-            for seed in 0..<seeds {
-                let env = try resolved.make(), evaluationEnv = try resolved.make()
-                let agent = try AgentRegistry.make(name, context: AgentContext(environment: env, seed: UInt64(seed), totalSteps: steps,
-                                                                               settings: Compare.settings(for: name, in: all)))
-                let trainer = Trainer(options: Trainer.Options(steps: steps, seed: UInt64(seed), evaluationEpisodes: training.evaluationEpisodes))
-                try resolved.train(agent, with: trainer, on: env, evaluationEnvironment: evaluationEnv)
-                finals.append(trainer.evaluations.last!.mean)
-                curves.append(trainer.evaluations)
-                for e in trainer.evaluations { csv += "\(name),\(seed),\(e.step),\(e.mean)\n" }
-                if !output.json { print("  \(name) seed \(seed): final evaluation \(String(format: "%.3f", trainer.evaluations.last!.mean))") }
-            }
-            let seconds = Date().timeIntervalSince(start)
-            let across = EvaluationRecord(step: steps, returns: finals)
-            if output.json {
-                print(JSONValue.object([
-                    "agent": .string(name), "environment": .string(id), "seeds": .number(Double(seeds)), "steps": .number(Double(steps)),
-                    "final_mean": .number(across.mean), "final_std": .number(across.standardDeviation),
-                    "finals": .array(finals.map { .number($0) }), "wall_seconds": .number(seconds),
-                ]).encoded())
-            }
-            rows.append([name, String(format: "%.3f ± %.3f", across.mean, across.standardDeviation), String(format: "%.1f s", seconds)])
-            // The mean curve across seeds, with a band of one standard deviation across seeds.
-            let points = curves[0].indices.map { k -> (step: Double, mean: Double, std: Double) in
-                let record = EvaluationRecord(step: curves[0][k].step, returns: curves.map { $0[k].mean })
-                return (Double(record.step), record.mean, record.standardDeviation)
-            }
-            series.append(LearningCurve.Series(label: name, points: points))
+        let plan = SweepPlan(environment: environment, agents: names, seeds: seeds, settings: try training.settingValues(), grid: [],
+                             training: training, directory: directory)
+        try plan.checkSettingNames()
+        let results = try plan.make(with: cluster.executor, quiet: output.json)
+        let report = SweepReport(plan: plan, outcomes: results.outcomes) { $0.agent }
+        if output.json {
+            for group in report.groups { print(report.json(group, key: "agent", environment: id, steps: steps).encoded()) }
+        } else {
+            print(Table.render(header: ["agent"] + report.header, rows: report.rows))
         }
-        let header = ["agent", "final return (mean ± std over \(seeds) seeds)", "time"]
-        if !output.json { print(Table.render(header: header, rows: rows)) }
-        let curves = LearningCurve.svg(title: "\(id): \(names.joined(separator: ", ")) over \(seeds) seeds",
-                                       yLabel: "evaluation return (mean ± std over \(seeds) seeds)", series: series)
-        try curves.write(toFile: directory + "/compare.svg", atomically: true, encoding: .utf8)
-        try csv.write(toFile: directory + "/compare.csv", atomically: true, encoding: .utf8)
-        var page = ReportPage(title: "\(names.joined(separator: ", ")) on \(id)",
-                              subtitle: "\(steps) steps each, seeds 0 to \(seeds - 1), \(training.evaluationEpisodes) evaluation episodes per point; written by gym compare")
-        page.add("curve", "Learning curves", .svg(curves))
-        page.add("final", "Final evaluation", .table(header: header, rows: rows))
-        let metadata = try resolved.make().metadata
-        page.add("environment", "Environment", .paragraphs([metadata.title.isEmpty ? id : metadata.title, metadata.description,
-                                                             "Source: \(resolved.spec.source)."]))
-        try page.write(to: directory + "/compare.html")
-        if !output.json { print("wrote \(directory)/compare.html, compare.svg and compare.csv") }
+        try report.write(to: directory, stem: "compare", column: "agent", title: "\(id): \(names.joined(separator: ", ")) over \(seeds) seeds",
+                         subtitle: "\(steps) steps each, seeds 0 to \(seeds - 1), \(training.evaluationEpisodes) evaluation episodes per point; written by gym compare",
+                         resolved: resolved)
+        if !output.json { print("wrote \(directory)/compare.html, compare.svg and compare.csv; the runs are in \(directory)/runs") }
+        try Sweep.failIfAny(results, of: plan)
     }
 }

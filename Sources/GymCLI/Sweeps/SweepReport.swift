@@ -1,0 +1,80 @@
+import Foundation
+import Gym
+import GymAgents
+
+/// The summary of a sweep or a comparison, from its runs' outcomes: one row per configuration (the final
+/// evaluation's mean and standard deviation over seeds, and the training time summed over them), the mean
+/// learning curves, and STEM.svg, STEM.csv and STEM.html in the sweep's directory.
+struct SweepReport {
+    struct Group {
+        let label: String
+        let outcomes: [RunOutcome]
+        /// Runs planned for the configuration; more than `outcomes.count` when some failed.
+        let planned: Int
+    }
+
+    let groups: [Group]
+    let seeds: Int
+
+    init(plan: SweepPlan, outcomes: [String: RunOutcome], label: (SweepPlan.Run) -> String) {
+        groups = plan.configurations.map { configuration in
+            Group(label: label(configuration.runs[0]), outcomes: configuration.runs.compactMap { outcomes[$0.name] }, planned: configuration.runs.count)
+        }
+        seeds = plan.configurations.first?.runs.count ?? 0
+    }
+
+    var header: [String] { ["final return (mean ± std over \(seeds) seeds)", "training time (summed over seeds)"] }
+
+    /// One row per configuration; one whose runs all failed says so.
+    var rows: [[String]] {
+        groups.map { group in
+            guard !group.outcomes.isEmpty else { return [group.label, "failed", "-"] }
+            let across = EvaluationRecord(step: 0, returns: group.outcomes.map(\.finalMean))
+            let missing = group.planned - group.outcomes.count
+            return [group.label, String(format: "%.3f ± %.3f", across.mean, across.standardDeviation) + (missing > 0 ? " (\(missing) failed)" : ""),
+                    String(format: "%.1f s", group.outcomes.map(\.seconds).reduce(0, +))]
+        }
+    }
+
+    /// A configuration's row as one JSON object.
+    func json(_ group: Group, key: String, environment: String, steps: Int) -> JSONValue {
+        let across = EvaluationRecord(step: steps, returns: group.outcomes.map(\.finalMean))
+        return .object([
+            key: .string(group.label), "environment": .string(environment), "seeds": .number(Double(group.planned)),
+            "steps": .number(Double(steps)), "final_mean": group.outcomes.isEmpty ? .null : .number(across.mean),
+            "final_std": group.outcomes.isEmpty ? .null : .number(across.standardDeviation),
+            "finals": .array(group.outcomes.map { .number($0.finalMean) }), "failed": .number(Double(group.planned - group.outcomes.count)),
+            "wall_seconds": .number(group.outcomes.map(\.seconds).reduce(0, +)),
+        ])
+    }
+
+    /// The mean curve across a configuration's seeds, with a band of one standard deviation across them.
+    var series: [LearningCurve.Series] {
+        groups.compactMap { group in
+            guard let first = group.outcomes.first else { return nil }
+            let points = first.curve.indices.map { k -> (step: Double, mean: Double, std: Double) in
+                let record = EvaluationRecord(step: first.curve[k].step, returns: group.outcomes.map { $0.curve[k].mean })
+                return (Double(record.step), record.mean, record.standardDeviation)
+            }
+            return LearningCurve.Series(label: group.label, points: points)
+        }
+    }
+
+    /// Writes STEM.svg, STEM.csv (`column,seed,step,mean`: every evaluation of every run) and STEM.html.
+    func write(to directory: String, stem: String, column: String, title: String, subtitle: String, resolved: ResolvedEnvironment) throws {
+        let curves = LearningCurve.svg(title: title, yLabel: "evaluation return (mean ± std over \(seeds) seeds)", series: series)
+        try curves.write(toFile: "\(directory)/\(stem).svg", atomically: true, encoding: .utf8)
+        var csv = "\(column),seed,step,mean\n"
+        for group in groups {
+            for outcome in group.outcomes { for point in outcome.curve { csv += "\(group.label),\(outcome.run.seed),\(point.step),\(point.mean)\n" } }
+        }
+        try csv.write(toFile: "\(directory)/\(stem).csv", atomically: true, encoding: .utf8)
+        var page = ReportPage(title: title, subtitle: subtitle)
+        page.add("curve", "Learning curves", .svg(curves))
+        page.add("final", "Final evaluation", .table(header: [column] + header, rows: rows))
+        let metadata = try resolved.make().metadata
+        page.add("environment", "Environment", .paragraphs([metadata.title.isEmpty ? resolved.id : metadata.title, metadata.description,
+                                                             "Source: \(resolved.spec.source)."]))
+        try page.write(to: "\(directory)/\(stem).html")
+    }
+}
