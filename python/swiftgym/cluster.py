@@ -107,8 +107,9 @@ def use_token_if_there_is_one():
     """`ray start` turns token authentication on when this machine has a token, but a driver that connects
     uses one only when RAY_AUTH_MODE says so; without it, connecting fails after twenty seconds of retries.
     Sets RAY_AUTH_MODE=token when a token is there (an explicit RAY_AUTH_MODE is kept). Ray reads the
-    variable when it is imported, so this must come first."""
-    if "RAY_AUTH_MODE" in os.environ:
+    variable when it is imported, so this must come first; once Ray is imported it does nothing, since the
+    clusters this process starts would then use a token that the process itself does not send."""
+    if "RAY_AUTH_MODE" in os.environ or "ray" in sys.modules:
         return
     path = os.environ.get("RAY_AUTH_TOKEN_PATH") or os.path.join(os.path.expanduser("~"), ".ray", "auth_token")
     if os.environ.get("RAY_AUTH_TOKEN") or os.path.exists(path):
