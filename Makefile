@@ -177,12 +177,12 @@ integration-ray: build $(RAY_VENV)/installed
 bench-python: build $(PEERS_VENV)/bin/python
 	SWIFTGYM_LIBRARY=.build/release/libSwiftGymC.so $(PEERS_VENV)/bin/python tools/bench_python.py
 
-# Wall-clock time of Stable-Baselines3's DQN on CartPole-v1 with the settings of `gym train cartpole-v1 --agent dqn`
-# (its virtual environment pulls torch from PyPI, several GB).
-bench-sb3: build
-	test -x .venv-sb3/bin/python || (python3 -m venv .venv-sb3 && .venv-sb3/bin/pip install -q stable-baselines3)
-	.venv-sb3/bin/python tools/python_dqn_baseline.py --steps 50000 --seed 1
-	$(GYM) train cartpole-v1 --agent dqn --steps 50000 --seed 1 --eval-episodes 10 --out runs/bench-dqn-cartpole | tail -1
+# The scoreboard: SwiftGym's agents beside Stable-Baselines3's on the same environments with the same
+# hyperparameters, seeds 0-4, in one run (DQN, PPO, A2C on CartPole; DDPG, TD3, SAC on Pendulum; PPO on
+# FrozenLake 8x8 against its exact optimum); about two hours on 2 cores. SCOREBOARD_ARGS="--seeds 1" is shorter.
+SCOREBOARD_ARGS ?=
+bench-sb3: build $(INTEGRATION_VENV)/installed
+	$(INTEGRATION_VENV)/bin/python tools/scoreboard.py $(SCOREBOARD_ARGS)
 
 # RLlib's PPO on SwiftGym's CartPole against Gymnasium's, with the same configuration (seeds 0 and 1, each
 # order once), then a sweep's throughput here and on local Ray clusters of 1 and 2 worker CPUs.

@@ -1,0 +1,178 @@
+"""SwiftGym's agents beside Stable-Baselines3's, side by side in one run (`make bench-sb3`).
+
+Every row trains both on the same environment with the same hyperparameters, over the same seeds, and
+prints and writes (runs/scoreboard/scoreboard.md and .csv):
+- the wall time of each run, training and its evaluations included;
+- the final greedy evaluation, mean ± standard deviation over seeds;
+- the steps to the row's threshold: the first evaluation (every budget/20 steps) whose mean reaches it
+  (CartPole 475; Pendulum -200; FrozenLake 95% of the optimal success rate within its 200 steps).
+
+SwiftGym runs are `gym train ENV --agent A --seed S --json`. It evaluates every budget/20 steps on
+--eval-episodes episodes, and uses one thread (OpenBLAS single-threaded). SB3 runs on Gymnasium's own
+environment with an EvalCallback at the same interval and the same episode count, on the CPU with
+--torch-threads threads. Each side's final evaluation is the last of those evaluations.
+
+Run in .venv-integration (stable-baselines3, torch 2.13 for CPUs, Gymnasium 1.4):
+    .venv-integration/bin/python tools/scoreboard.py [--seeds 5] [--rows dqn-cartpole,ppo-cartpole] [--scale 1]
+"""
+import argparse
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import gymnasium
+import numpy as np
+import torch
+from stable_baselines3 import A2C, DDPG, DQN, PPO, SAC, TD3
+from stable_baselines3.common.callbacks import EvalCallback
+from stable_baselines3.common.noise import NormalActionNoise
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Each row: SwiftGym's id and agent with its --set values, and SB3's class, Gymnasium id and keyword
+# arguments for the same hyperparameters. Sources: RL Zoo's hyperparams/dqn.yml for DQN on CartPole-v1;
+# SB3's defaults for PPO, A2C and SAC; CleanRL's ddpg/td3_continuous_action.py for DDPG and TD3, which
+# SwiftGym's dpg follows (1,000 random steps first instead of 25,000).
+DPG_SB3 = dict(learning_rate=3e-4, buffer_size=1_000_000, learning_starts=1000, batch_size=256, tau=0.005, gamma=0.99,
+               train_freq=1, gradient_steps=1, policy_kwargs=dict(net_arch=[256, 256]))
+ROWS = {
+    "dqn-cartpole": dict(
+        title="DQN, CartPole, 50k (RL Zoo)", env="cartpole-v1", agent="dqn", settings={}, steps=50_000, threshold=475,
+        sb3=DQN, gym_id="CartPole-v1", kwargs=dict(
+            learning_rate=2.3e-3, batch_size=64, buffer_size=100_000, learning_starts=1000, gamma=0.99, target_update_interval=10,
+            train_freq=256, gradient_steps=128, exploration_fraction=0.16, exploration_final_eps=0.04,
+            policy_kwargs=dict(net_arch=[256, 256]))),
+    "ppo-cartpole": dict(
+        title="PPO, CartPole, 100k (SB3 defaults)", env="cartpole-v1", agent="ppo", settings={}, steps=100_000, threshold=475,
+        sb3=PPO, gym_id="CartPole-v1", kwargs={}),
+    "a2c-cartpole": dict(
+        title="A2C, CartPole, 100k (SB3 defaults)", env="cartpole-v1", agent="a2c", settings={}, steps=100_000, threshold=475,
+        sb3=A2C, gym_id="CartPole-v1", kwargs={}),
+    "ddpg-pendulum": dict(
+        title="DDPG, Pendulum, 20k (CleanRL)", env="pendulum-v1", agent="dpg", settings={}, steps=20_000, threshold=-200,
+        sb3=DDPG, gym_id="Pendulum-v1", kwargs=DPG_SB3, noise=0.1),
+    "td3-pendulum": dict(
+        title="TD3, Pendulum, 20k (CleanRL)", env="pendulum-v1", agent="dpg", settings={"td3": "true"}, steps=20_000, threshold=-200,
+        sb3=TD3, gym_id="Pendulum-v1", kwargs=dict(DPG_SB3, policy_delay=2, target_policy_noise=0.2, target_noise_clip=0.5), noise=0.1),
+    "sac-pendulum": dict(
+        title="SAC, Pendulum, 20k (SB3 defaults)", env="pendulum-v1", agent="sac", settings={}, steps=20_000, threshold=-200,
+        sb3=SAC, gym_id="Pendulum-v1", kwargs={}),
+    "ppo-frozenlake": dict(
+        title="PPO, FrozenLake 8x8, 200k (SB3 defaults)", env="frozen-lake-8x8-v1", agent="ppo", settings={}, steps=200_000, threshold=None,
+        sb3=PPO, gym_id="FrozenLake8x8-v1", kwargs={}),
+}
+
+
+def swiftgym_run(gym, row, seed, steps, episodes, out):
+    arguments = [gym, "train", row["env"], "--agent", row["agent"], "--seed", str(seed), "--steps", str(steps),
+                 "--eval-episodes", str(episodes), "--out", out, "--json"]
+    for key, value in row["settings"].items():
+        arguments += ["--set", f"{key}={value}"]
+    started = time.perf_counter()
+    done = subprocess.run(arguments, capture_output=True, text=True, env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(arguments)} failed:\n{done.stderr}")
+    with open(os.path.join(out, "evaluations.csv")) as file:
+        curve = [(int(r["step"]), float(r["mean"])) for r in csv.DictReader(file)]
+    return seconds, curve
+
+
+def sb3_run(row, seed, steps, episodes, out):
+    make = lambda: gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))  # noqa: E731
+    env = make()
+    kwargs = dict(row["kwargs"])
+    if "noise" in row:
+        half = float(env.action_space.high[0] - env.action_space.low[0]) / 2
+        kwargs["action_noise"] = NormalActionNoise(np.zeros(env.action_space.shape), row["noise"] * half * np.ones(env.action_space.shape))
+    model = row["sb3"]("MlpPolicy", env, seed=seed, device="cpu", verbose=0, **kwargs)
+    # The callback keeps its evaluations only when it has a log_path (it writes evaluations.npz there).
+    callback = EvalCallback(make(), n_eval_episodes=episodes, eval_freq=max(1, steps // 20), deterministic=True, verbose=0, log_path=out)
+    started = time.perf_counter()
+    model.learn(total_timesteps=steps, callback=callback)
+    seconds = time.perf_counter() - started
+    curve = [(int(step), float(np.mean(returns))) for step, returns in zip(callback.evaluations_timesteps, callback.evaluations_results)]
+    return seconds, curve
+
+
+def steps_to(curve, threshold):
+    return next((step for step, mean in curve if mean >= threshold), None)
+
+
+def summary(runs, threshold):
+    finals = [curve[-1][1] for _, curve in runs]
+    reached = [steps_to(curve, threshold) for _, curve in runs] if threshold is not None else []
+    hits = [s for s in reached if s is not None]
+    return {
+        "seconds": statistics.mean(s for s, _ in runs),
+        "final_mean": statistics.mean(finals), "final_std": statistics.pstdev(finals), "finals": finals,
+        "steps_to_threshold": statistics.median(hits) if hits else None, "reached": f"{len(hits)}/{len(runs)}" if threshold is not None else "",
+    }
+
+
+def optimal_success_rate(gym, env, out):
+    """The best expected undiscounted return from the start within the time limit, exactly: `gym evaluate`
+    computes the optimum under the discount an agent trained with, so a short run with gamma=1 gives it."""
+    directory = os.path.join(out, f"{env}-optimum")
+    subprocess.run([gym, "train", env, "--agent", "ppo", "--steps", "1000", "--set", "gamma=1", "--out", directory, "--json"],
+                   capture_output=True, check=True)
+    done = subprocess.run([gym, "evaluate", env, "--checkpoint", os.path.join(directory, "agent.ckpt"), "--episodes", "1", "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["optimal_start_value"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gym", default=os.path.join(ROOT, ".build", "release", "gym"))
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--rows", default=",".join(ROWS), help="comma-separated rows: " + ", ".join(ROWS))
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every budget (a quick check of the tool: 0.05)")
+    parser.add_argument("--eval-episodes", type=int, default=10)
+    parser.add_argument("--torch-threads", type=int, default=2)
+    parser.add_argument("--out", default=os.path.join(ROOT, "runs", "scoreboard"))
+    args = parser.parse_args()
+    torch.set_num_threads(args.torch_threads)
+    os.makedirs(args.out, exist_ok=True)
+    header = ["run", "SwiftGym time", "SB3 time", "speedup", "SwiftGym final", "SB3 final", "SwiftGym to threshold", "SB3 to threshold"]
+    lines, records = [], []
+    print(f"{args.seeds} seeds; SwiftGym on one thread, SB3 {stable_version()} on torch {torch.__version__} with "
+          f"{args.torch_threads} threads; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+    for name in args.rows.split(","):
+        row = ROWS[name]
+        steps = max(1000, int(row["steps"] * args.scale))
+        threshold = row["threshold"]
+        if threshold is None:  # a known model: 95% of the optimum
+            threshold = 0.95 * optimal_success_rate(args.gym, row["env"], args.out)
+        ours, theirs = [], []
+        for seed in range(args.seeds):
+            ours.append(swiftgym_run(args.gym, row, seed, steps, args.eval_episodes, os.path.join(args.out, f"{name}-seed{seed}")))
+            theirs.append(sb3_run(row, seed, steps, args.eval_episodes, os.path.join(args.out, f"{name}-seed{seed}-sb3")))
+            print(f"  {name} seed {seed}: SwiftGym {ours[-1][0]:.1f} s, final {ours[-1][1][-1][1]:.1f}; "
+                  f"SB3 {theirs[-1][0]:.1f} s, final {theirs[-1][1][-1][1]:.1f}", flush=True)
+        a, b = summary(ours, threshold), summary(theirs, threshold)
+        title = row["title"] if args.scale == 1 else f"{row['title']} (x{args.scale:g}: {steps} steps)"
+        fmt = lambda s: f"{s['final_mean']:.1f} ± {s['final_std']:.1f}"  # noqa: E731
+        to = lambda s: (f"{s['steps_to_threshold']:.0f} ({s['reached']})" if s["steps_to_threshold"] is not None else f"not reached ({s['reached']})")  # noqa: E731
+        lines.append([f"{title}; threshold {threshold:g}", f"{a['seconds']:.1f} s", f"{b['seconds']:.1f} s", f"{b['seconds'] / a['seconds']:.1f}x",
+                      fmt(a), fmt(b), to(a), to(b)])
+        records.append({"row": name, "steps": steps, "threshold": threshold, "swiftgym": a, "sb3": b})
+        print("| " + " | ".join(lines[-1]) + " |", flush=True)
+    table = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n" + "".join("| " + " | ".join(l) + " |\n" for l in lines)
+    print(table)
+    with open(os.path.join(args.out, "scoreboard.md"), "w") as file:
+        file.write(table)
+    with open(os.path.join(args.out, "scoreboard.json"), "w") as file:
+        json.dump(records, file, indent=1)
+
+
+def stable_version():
+    import stable_baselines3
+    return stable_baselines3.__version__
+
+
+if __name__ == "__main__":
+    main()
