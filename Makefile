@@ -179,7 +179,7 @@ bench-python: build $(PEERS_VENV)/bin/python
 
 # The scoreboard: SwiftGym's agents beside Stable-Baselines3's on the same environments with the same
 # hyperparameters, seeds 0-4, in one run (DQN, PPO, A2C on CartPole; DDPG, TD3, SAC on Pendulum; PPO on
-# FrozenLake 8x8 against its exact optimum); about two hours on 2 cores. SCOREBOARD_ARGS="--seeds 1" is shorter.
+# FrozenLake 8x8 against its exact optimum); about 55 minutes per seed on 2 cores. SCOREBOARD_ARGS="--seeds 1" for one.
 SCOREBOARD_ARGS ?=
 bench-sb3: build $(INTEGRATION_VENV)/installed
 	$(INTEGRATION_VENV)/bin/python tools/scoreboard.py $(SCOREBOARD_ARGS)
