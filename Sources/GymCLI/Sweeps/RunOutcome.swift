@@ -10,12 +10,10 @@ struct RunOutcome {
     let curve: [(step: Int, mean: Double)]
     let finalMean: Double
     let seconds: Double
-    /// The Ray node that ran it, or nil for a run made here.
-    let node: String?
 
     /// Reads the outcome of `run` from `directory`.
     /// - Throws: `GymError.invalidArgument` naming the file that is missing or malformed.
-    init(run: SweepPlan.Run, directory: String, node: String?) throws {
+    init(run: SweepPlan.Run, directory: String) throws {
         let runPath = directory + "/run.json", curvePath = directory + "/evaluations.csv"
         guard let runText = FileManager.default.contents(atPath: runPath).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw GymError.invalidArgument("\(runPath): no such file; run \(run.name) left no run.json")
@@ -40,6 +38,5 @@ struct RunOutcome {
         self.curve = curve
         self.finalMean = final
         self.seconds = seconds
-        self.node = node
     }
 }

@@ -16,9 +16,9 @@ extension SweepPlan {
         var results = Results()
         let start = Date()
         var unreadable: Error?
-        func read(_ run: Run, node: String?) -> RunOutcome? {
+        func read(_ run: Run) -> RunOutcome? {
             do {
-                let outcome = try RunOutcome(run: run, directory: directory(of: run), node: node)
+                let outcome = try RunOutcome(run: run, directory: directory(of: run))
                 results.outcomes[run.name] = outcome
                 return outcome
             } catch {
@@ -29,10 +29,10 @@ extension SweepPlan {
         results.failures = try executor.execute(self) { event in
             switch event {
             case .finished(let run, let node):
-                guard let outcome = read(run, node: node), !quiet else { return }
+                guard let outcome = read(run), !quiet else { return }
                 print(String(format: "  %@: final evaluation %.3f in %.1f s", run.name, outcome.finalMean, outcome.seconds) + (node.map { " on \($0)" } ?? ""))
             case .kept(let run):
-                guard let outcome = read(run, node: nil), !quiet else { return }
+                guard let outcome = read(run), !quiet else { return }
                 print(String(format: "  %@: kept from the earlier sweep in this directory (final evaluation %.3f)", run.name, outcome.finalMean))
             case .retrying(let run, let reason):
                 printError("  \(run.name): failed (\(reason)); trying it once more")
