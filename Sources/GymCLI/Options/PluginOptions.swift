@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GymPlugins
 
 /// `--plugin FILE`, `--isolate` and `--plugin-timeout`: plugin libraries whose environments are
@@ -20,6 +21,15 @@ struct PluginOptions: ParsableArguments {
         if isolate && inProcess { throw ValidationError("--isolate and --in-process exclude each other") }
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--plugin-timeout must be a positive number of seconds, got \(timeout)") }
         if timeout != nil && inProcess { throw ValidationError("--plugin-timeout applies to isolated plugins; drop --in-process") }
+    }
+
+    /// The options as another gym command takes them, with absolute plugin paths (`gym sweep`'s runs).
+    var arguments: [String] {
+        var arguments = plugins.flatMap { ["--plugin", URL(fileURLWithPath: $0).standardizedFileURL.path] }
+        if isolate { arguments.append("--isolate") }
+        if inProcess { arguments.append("--in-process") }
+        if let timeout { arguments += ["--plugin-timeout", "\(timeout)"] }
+        return arguments
     }
 
     /// Chooses where plugins run (isolated with `--isolate`, `--plugin-timeout`, or when

@@ -46,12 +46,7 @@ struct SweepPlan {
         let isFile = FileManager.default.fileExists(atPath: path)
         let absolute = isFile ? URL(fileURLWithPath: path).standardizedFileURL.path : path
         environmentFile = isFile ? absolute : nil
-        var arguments = [absolute] + environment.parameters.parameters.flatMap { ["--param", $0] }
-        arguments += environment.plugins.plugins.flatMap { ["--plugin", URL(fileURLWithPath: $0).standardizedFileURL.path] }
-        if environment.plugins.isolate { arguments.append("--isolate") }
-        if environment.plugins.inProcess { arguments.append("--in-process") }
-        if let timeout = environment.plugins.timeout { arguments += ["--plugin-timeout", "\(timeout)"] }
-        environmentArguments = arguments
+        environmentArguments = [absolute] + environment.parameters.parameters.flatMap { ["--param", $0] } + environment.plugins.arguments
         steps = training.steps
         evaluationEpisodes = training.evaluationEpisodes
         self.directory = directory

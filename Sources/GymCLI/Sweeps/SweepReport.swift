@@ -11,6 +11,12 @@ struct SweepReport {
         let outcomes: [RunOutcome]
         /// Runs planned for the configuration; more than `outcomes.count` when some failed.
         let planned: Int
+
+        var failed: Int { planned - outcomes.count }
+        /// The final evaluations' spread over the seeds that finished.
+        var finals: EvaluationRecord { EvaluationRecord(step: 0, returns: outcomes.map(\.finalMean)) }
+        /// Training time summed over the seeds that finished.
+        var seconds: Double { outcomes.map(\.seconds).reduce(0, +) }
     }
 
     let groups: [Group]
@@ -29,22 +35,21 @@ struct SweepReport {
     var rows: [[String]] {
         groups.map { group in
             guard !group.outcomes.isEmpty else { return [group.label, "failed", "-"] }
-            let across = EvaluationRecord(step: 0, returns: group.outcomes.map(\.finalMean))
-            let missing = group.planned - group.outcomes.count
-            return [group.label, String(format: "%.3f ± %.3f", across.mean, across.standardDeviation) + (missing > 0 ? " (\(missing) failed)" : ""),
-                    String(format: "%.1f s", group.outcomes.map(\.seconds).reduce(0, +))]
+            let finals = group.finals
+            return [group.label, String(format: "%.3f ± %.3f", finals.mean, finals.standardDeviation) + (group.failed > 0 ? " (\(group.failed) failed)" : ""),
+                    String(format: "%.1f s", group.seconds)]
         }
     }
 
     /// A configuration's row as one JSON object.
     func json(_ group: Group, key: String, environment: String, steps: Int) -> JSONValue {
-        let across = EvaluationRecord(step: steps, returns: group.outcomes.map(\.finalMean))
+        let finals = group.finals
         return .object([
             key: .string(group.label), "environment": .string(environment), "seeds": .number(Double(group.planned)),
-            "steps": .number(Double(steps)), "final_mean": group.outcomes.isEmpty ? .null : .number(across.mean),
-            "final_std": group.outcomes.isEmpty ? .null : .number(across.standardDeviation),
-            "finals": .array(group.outcomes.map { .number($0.finalMean) }), "failed": .number(Double(group.planned - group.outcomes.count)),
-            "wall_seconds": .number(group.outcomes.map(\.seconds).reduce(0, +)),
+            "steps": .number(Double(steps)), "final_mean": group.outcomes.isEmpty ? .null : .number(finals.mean),
+            "final_std": group.outcomes.isEmpty ? .null : .number(finals.standardDeviation),
+            "finals": .array(group.outcomes.map { .number($0.finalMean) }), "failed": .number(Double(group.failed)),
+            "wall_seconds": .number(group.seconds),
         ])
     }
 
