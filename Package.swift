@@ -13,7 +13,8 @@
 //   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, CGymMath
 //                                                   the JSON MDP kinds, validation, expressions, environments, batches
 //   GymRaster              <- Gym, CRSVG            pictures drawn into RGB frames (librsvg on cairo)
-//   GymNN                  <- GymRandom, CBLAS      the agents' network core on OpenBLAS
+//   GymNN                  <- GymRandom, CBLAS, CGymMath
+//                                                   the agents' network core on OpenBLAS
 //   GymAgents              <- Gym, GymNN, GymPlanning
 //                                                   agents and the training loop (value iteration plans)
 //   GymPlugins             <- Gym, GymJSON, CGymPlugin, CGymPluginHost
@@ -30,7 +31,7 @@
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CRSVG (librsvg and cairo), CGymMath (the interpreter's sine, cosine and vectorised lane
-// kernels), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
+// kernels, and the optimisers' elementwise kernel), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
 import PackageDescription
 
 let package = Package(
@@ -85,7 +86,7 @@ let package = Package(
         .target(name: "GymRaster", dependencies: ["Gym", "CRSVG"]),
 
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
-        .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS"]),
+        .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS", "CGymMath"]),
         // Agents that plug into any environment whose spaces they support, and the training loop.
         .target(name: "GymAgents", dependencies: ["Gym", "GymNN", "GymPlanning"]),
 

@@ -174,12 +174,11 @@ public final class DPG: VectorAgent, ResumableAgent {
         let critic = critics[0]
         let q = critic.forward(Matrix.criticInput(batch.observations, u))
         stats["actor_q"] = Double(q.data.reduce(0, +)) / Double(n)
-        let dInput = critic.backward(Matrix(rows: n, columns: 1, repeating: -1 / Float(n)))
+        let dInput = critic.inputGradient(Matrix(rows: n, columns: 1, repeating: -1 / Float(n)))
         let dU = dInput.actionColumns(after: batch.observations.columns)
         actor.parameters.zeroGradients()
         actor.backward(dU)
         actorOptimizer.step()
-        critic.parameters.zeroGradients()  // the actor pass must not leak into the critic's next step
         actorTarget.parameters.polyakUpdate(from: actor.parameters, tau: Float(h.tau))
         for (target, critic) in zip(criticTargets, critics) { target.parameters.polyakUpdate(from: critic.parameters, tau: Float(h.tau)) }
         return stats

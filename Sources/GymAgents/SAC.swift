@@ -208,10 +208,9 @@ public final class SAC: VectorAgent, ResumableAgent {
         var meanQ = 0.0
         for (i, critic) in critics.enumerated() {
             let chosen = (0..<n).map { r in Float(q[i].data[r] <= q[1 - i].data[r] && (i == 0 || q[1].data[r] < q[0].data[r]) ? 1 : 0) }
-            let dInput = critic.backward(Matrix(rows: n, columns: 1, data: chosen)).actionColumns(after: batch.observations.columns)
+            let dInput = critic.inputGradient(Matrix(rows: n, columns: 1, data: chosen)).actionColumns(after: batch.observations.columns)
             for k in dQ.data.indices { dQ.data[k] += dInput.data[k] }
             for r in 0..<n where chosen[r] == 1 { meanQ += Double(q[i].data[r]) / Double(n) }
-            critic.parameters.zeroGradients()  // the actor pass must not leak into the critics' next step
         }
         var dOut = Matrix(rows: n, columns: 2 * a, repeating: 0)
         let scale = 1 / Float(n)

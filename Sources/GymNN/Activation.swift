@@ -39,4 +39,24 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         case .sigmoid: return y * (1 - y)
         }
     }
+
+    /// Applies the activation to every element in place, one loop per kind so that each vectorises.
+    public func apply(toAll y: UnsafeMutableBufferPointer<Float>) {
+        switch self {
+        case .identity: return
+        case .relu: for k in y.indices { y[k] = y[k] > 0 ? y[k] : 0 }
+        case .tanh: for k in y.indices { y[k] = Activation.hyperbolicTangent(y[k]) }
+        case .sigmoid: for k in y.indices { y[k] = 1 / (1 + Glibc.expf(-y[k])) }
+        }
+    }
+
+    /// `g *= f'(y)` elementwise, for outputs `y` (one loop per kind, as `apply(toAll:)`).
+    public func multiplyByDerivative(_ g: UnsafeMutableBufferPointer<Float>, outputs y: UnsafeBufferPointer<Float>) {
+        switch self {
+        case .identity: return
+        case .relu: for k in g.indices { g[k] *= y[k] > 0 ? 1 : 0 }
+        case .tanh: for k in g.indices { g[k] *= 1 - y[k] * y[k] }
+        case .sigmoid: for k in g.indices { g[k] *= y[k] * (1 - y[k]) }
+        }
+    }
 }

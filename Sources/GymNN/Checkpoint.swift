@@ -123,7 +123,8 @@ public struct Checkpoint {
         for name in order {
             header.tensors.append(Tensor(name: name, shape: tensors[name]!.shape, offset: offset))
             offset += tensors[name]!.values.count
-            for x in tensors[name]!.values { withUnsafeBytes(of: x.bitPattern.littleEndian) { body.append(contentsOf: $0) } }
+            let bits = tensors[name]!.values.map { $0.bitPattern.littleEndian }
+            bits.withUnsafeBytes { body.append(contentsOf: $0) }
         }
         header.checksum = try Checkpoint.checksum(header, body)
         var data = try Checkpoint.encoder.encode(header)
@@ -166,7 +167,9 @@ public struct Checkpoint {
     static func checksum(_ header: Header, _ body: Data) throws -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for part in [try encoder.encode(header.metadata), try encoder.encode(header.tensors), body] {
-            for byte in part { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            part.withUnsafeBytes { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
         }
         return String(hash, radix: 16)
     }
@@ -212,12 +215,13 @@ public struct Checkpoint {
             guard tensor.offset >= 0, tensor.offset <= floats - count else {
                 throw CheckpointError.unreadable("\(path): tensor '\(tensor.name)' lies beyond the end of the file (truncated?)")
             }
-            let start = body.startIndex + tensor.offset * 4
+            let start = tensor.offset * 4
             var values = [Float](repeating: 0, count: count)
-            for i in 0..<count {
-                var bits: UInt32 = 0
-                for b in 0..<4 { bits |= UInt32(body[start + i * 4 + b]) << (8 * b) }
-                values[i] = Float(bitPattern: bits)
+            body.withUnsafeBytes { bytes in
+                for i in 0..<count {
+                    let bits = bytes.loadUnaligned(fromByteOffset: start + i * 4, as: UInt32.self)
+                    values[i] = Float(bitPattern: UInt32(littleEndian: bits))
+                }
             }
             checkpoint.set(tensor.name, shape: tensor.shape, values: values)
         }

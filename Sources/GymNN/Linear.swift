@@ -63,9 +63,10 @@ public final class Linear {
     /// `output = input W + b` (output is resized to batch x outputs).
     public func forward(_ input: Matrix, into output: inout Matrix) {
         output.resize(rows: input.rows, columns: outputs)
+        let width = outputs
         output.data.withUnsafeMutableBufferPointer { out in
             bias.value.withUnsafeBufferPointer { b in
-                for r in 0..<input.rows { for c in 0..<outputs { out[r * outputs + c] = b[c] } }
+                for r in 0..<input.rows { (out.baseAddress! + r * width).update(from: b.baseAddress!, count: width) }
             }
         }
         Matrix.multiply(input, Matrix(rows: inputs, columns: outputs, data: weight.value), into: &output, beta: 1)
@@ -81,14 +82,21 @@ public final class Linear {
         gw.columns = outputs
         Matrix.multiply(input, transposeA: true, gradOutput, into: &gw, beta: 1)
         swap(&gw.data, &weight.gradient)
+        let width = outputs
         bias.gradient.withUnsafeMutableBufferPointer { gb in
             gradOutput.data.withUnsafeBufferPointer { g in
-                for r in 0..<gradOutput.rows { for c in 0..<outputs { gb[c] += g[r * outputs + c] } }
+                for r in 0..<gradOutput.rows {
+                    let row = g.baseAddress! + r * width
+                    for c in 0..<width { gb[c] += row[c] }
+                }
             }
         }
-        if gradInput != nil {
-            gradInput!.resize(rows: gradOutput.rows, columns: inputs)
-            Matrix.multiply(gradOutput, Matrix(rows: inputs, columns: outputs, data: weight.value), transposeB: true, into: &gradInput!)
-        }
+        if gradInput != nil { self.gradInput(gradOutput, into: &gradInput!) }
+    }
+
+    /// `gradInput = gradOutput W^T`, leaving the parameters' gradients alone.
+    public func gradInput(_ gradOutput: Matrix, into gradInput: inout Matrix) {
+        gradInput.resize(rows: gradOutput.rows, columns: inputs)
+        Matrix.multiply(gradOutput, Matrix(rows: inputs, columns: outputs, data: weight.value), transposeB: true, into: &gradInput)
     }
 }

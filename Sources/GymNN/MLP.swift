@@ -50,11 +50,7 @@ public final class MLP {
         for (i, layer) in layers.enumerated() {
             layer.forward(activations[i], into: &activations[i + 1])
             let f = i == layers.count - 1 ? outputActivation : activation
-            if f != .identity {
-                activations[i + 1].data.withUnsafeMutableBufferPointer { y in
-                    for k in y.indices { y[k] = f.apply(y[k]) }
-                }
-            }
+            activations[i + 1].data.withUnsafeMutableBufferPointer { f.apply(toAll: $0) }
         }
         return activations[layers.count]
     }
@@ -84,15 +80,7 @@ public final class MLP {
         precondition(gradOutput.rows == activations[last].rows && gradOutput.columns == outputSize, "gradient shape does not match the last forward")
         gradients[last] = gradOutput
         for i in stride(from: last - 1, through: 0, by: -1) {
-            let f = i == last - 1 ? outputActivation : activation
-            if f != .identity {
-                // d/d(pre-activation) = d/d(output) * f'(output)
-                activations[i + 1].data.withUnsafeBufferPointer { y in
-                    gradients[i + 1]!.data.withUnsafeMutableBufferPointer { g in
-                        for k in g.indices { g[k] *= f.derivative(output: y[k]) }
-                    }
-                }
-            }
+            throughActivation(of: i)
             if i == 0 && !computesInputGradient {
                 var none: Matrix? = nil
                 layers[0].backward(input: activations[0], gradOutput: gradients[1]!, gradInput: &none)
@@ -102,5 +90,27 @@ public final class MLP {
             layers[i].backward(input: activations[i], gradOutput: gradients[i + 1]!, gradInput: &gradients[i])
         }
         return computesInputGradient ? gradients[0]! : Matrix(rows: 0, columns: 0)
+    }
+
+    /// d loss / d input for `gradOutput` at the last `forward`, without touching any parameter's gradient:
+    /// what an actor needs of its critic (half the work of `backward`, which also accumulates dW).
+    public func inputGradient(_ gradOutput: Matrix) -> Matrix {
+        let last = layers.count
+        precondition(gradOutput.rows == activations[last].rows && gradOutput.columns == outputSize, "gradient shape does not match the last forward")
+        gradients[last] = gradOutput
+        for i in stride(from: last - 1, through: 0, by: -1) {
+            throughActivation(of: i)
+            if gradients[i] == nil { gradients[i] = Matrix(rows: 0, columns: 0) }
+            layers[i].gradInput(gradients[i + 1]!, into: &gradients[i]!)
+        }
+        return gradients[0]!
+    }
+
+    /// Turns d loss / d (output of layer i) into d loss / d (its pre-activation): times f'(output).
+    private func throughActivation(of i: Int) {
+        let f = i == layers.count - 1 ? outputActivation : activation
+        activations[i + 1].data.withUnsafeBufferPointer { y in
+            gradients[i + 1]!.data.withUnsafeMutableBufferPointer { f.multiplyByDerivative($0, outputs: y) }
+        }
     }
 }

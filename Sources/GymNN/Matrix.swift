@@ -13,10 +13,18 @@ public struct Matrix: Equatable, Sendable {
     /// Below this many rows, products use plain loops instead of BLAS.
     public static let blasMinimumRows = 4
 
-    /// One BLAS thread: the agents' matrices (up to a few hundred wide) are too small to gain from
-    /// OpenBLAS's threads, which measurably burn a second core spinning (8,000 DQN steps on CartPole:
-    /// the same 15 s wall time, with 5 s more user and 10 s more system time). Set on first use.
-    static let singleThreaded: Void = { openblas_set_num_threads(1) }()
+    /// OpenBLAS's threads for every product of the process; 1 unless set. One is the default because the
+    /// agents' small matrices gain nothing from more, whose threads measurably burn the second core spinning
+    /// (8,000 DQN steps on CartPole, batches of 64 rows: the same 15 s wall time, with 5 s more user and
+    /// 10 s more system time); two pay for the actor-critics' batches of 256 rows through 256x256 layers
+    /// (`gym train --threads 2`). The products give the same bits with any count: OpenBLAS splits rows
+    /// and columns among threads, never the sums.
+    public static var threadCount: Int {
+        get { _ = initialThreads; return Int(openblas_get_num_threads()) }
+        set { _ = initialThreads; openblas_set_num_threads(Int32(max(1, newValue))) }
+    }
+
+    private static let initialThreads: Void = { openblas_set_num_threads(1) }()
 
     public init(rows: Int, columns: Int, data: [Float]) {
         precondition(data.count == rows * columns, "Matrix data has \(data.count) values, expected \(rows) x \(columns)")
@@ -61,7 +69,7 @@ public struct Matrix: Equatable, Sendable {
         precondition((transposeB ? b.columns : b.rows) == k, "inner dimensions differ: \(k) and \(transposeB ? b.columns : b.rows)")
         precondition(c.rows == m && c.columns == n, "result is \(c.rows) x \(c.columns), expected \(m) x \(n)")
         if m >= blasMinimumRows || transposeA {
-            _ = singleThreaded
+            _ = initialThreads
             cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                         Int32(m), Int32(n), Int32(k), alpha, a.data, Int32(a.columns), b.data, Int32(b.columns), beta, &c.data, Int32(n))
             return

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CGymMath
 
 /// Updates parameters from their accumulated gradients (descending: value -= step).
 public protocol Optimizer: AnyObject {
@@ -71,32 +72,13 @@ public final class Adam: Optimizer {
                 p.gradient.withUnsafeBufferPointer { grad in
                     firstMoments[k].withUnsafeMutableBufferPointer { m in
                         secondMoments[k].withUnsafeMutableBufferPointer { v in
-                            Adam.update(value.baseAddress!, grad.baseAddress!, m.baseAddress!, v.baseAddress!, count: count,
-                                        b1: b1, b2: b2, eps: eps, stepSize: stepSize, inverseCorrection2: inverseCorrection2)
+                            // CGymMath's kernel: the scalar formula's bits, vectorised.
+                            gym_adam_update(value.baseAddress!, grad.baseAddress!, m.baseAddress!, v.baseAddress!, count,
+                                            b1, b2, eps, stepSize, inverseCorrection2)
                         }
                     }
                 }
             }
-        }
-    }
-
-    /// The elementwise update over raw pointers, a loop the compiler can vectorise.
-    @inline(never)
-    static func update(_ value: UnsafeMutablePointer<Float>, _ grad: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                       _ v: UnsafeMutablePointer<Float>, count: Int, b1: Float, b2: Float, eps: Float, stepSize: Float,
-                       inverseCorrection2: Float) {
-        // Moments below 1e-30 are flushed to zero: a parameter whose gradient stays exactly zero (a dead
-        // ReLU unit) would otherwise decay its moments into denormal floats, which are many times slower.
-        let tiny: Float = 1e-30
-        for i in 0..<count {
-            let g = grad[i]
-            var mi = b1 * m[i] + (1 - b1) * g
-            var vi = b2 * v[i] + (1 - b2) * g * g
-            mi = abs(mi) < tiny ? 0 : mi
-            vi = vi < tiny ? 0 : vi
-            m[i] = mi
-            v[i] = vi
-            value[i] -= stepSize * mi / ((vi * inverseCorrection2).squareRoot() + eps)
         }
     }
 }

@@ -14,7 +14,7 @@ public final class Parameter {
     public var count: Int { value.count }
 
     public func zeroGradient() {
-        for i in gradient.indices { gradient[i] = 0 }
+        gradient.withUnsafeMutableBufferPointer { g in g.update(repeating: 0) }
     }
 }
 
@@ -25,7 +25,9 @@ extension Array where Element == Parameter {
     /// The global L2 norm of all gradients.
     public func gradientNorm() -> Float {
         var sum: Float = 0
-        for p in self { for g in p.gradient { sum += g * g } }
+        for p in self {
+            p.gradient.withUnsafeBufferPointer { g in for x in g { sum += x * x } }
+        }
         return sum.squareRoot()
     }
 
@@ -35,7 +37,9 @@ extension Array where Element == Parameter {
     public func clipGradientNorm(_ maxNorm: Float) -> Float {
         let norm = gradientNorm()
         let scale = maxNorm / (norm + 1e-6)
-        if scale < 1 { for p in self { for i in p.gradient.indices { p.gradient[i] *= scale } } }
+        if scale < 1 {
+            for p in self { p.gradient.withUnsafeMutableBufferPointer { g in for i in g.indices { g[i] *= scale } } }
+        }
         return norm
     }
 
@@ -49,7 +53,12 @@ extension Array where Element == Parameter {
     public func polyakUpdate(from source: [Parameter], tau: Float) {
         precondition(count == source.count)
         for (target, s) in zip(self, source) {
-            for i in target.value.indices { target.value[i] = tau * s.value[i] + (1 - tau) * target.value[i] }
+            precondition(target.count == s.count, "Polyak update between parameters of \(target.count) and \(s.count) values")
+            s.value.withUnsafeBufferPointer { from in
+                target.value.withUnsafeMutableBufferPointer { to in
+                    for i in to.indices { to[i] = tau * from[i] + (1 - tau) * to[i] }
+                }
+            }
         }
     }
 }

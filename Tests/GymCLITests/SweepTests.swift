@@ -41,6 +41,17 @@ final class SweepTests: CLITestCase {
         XCTAssertEqual(recorded["seed"] as? Int, 1)
     }
 
+    func testThreadsReachEveryRunAndChangeNoNumber() throws {
+        let dir = scratch("threads"), alone = scratch("threads-alone")
+        XCTAssertEqual(try gym("sweep", "corridor-v0", "--agents", "q-learning", "--seeds", "1", "--steps", "300", "--threads", "2", "--out", dir).status, 0)
+        let run = dir + "/runs/q-learning-seed0"
+        let arguments = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run + "/arguments.json"))) as? [String])
+        XCTAssertTrue(arguments.joined(separator: " ").contains("--json --threads 2"), arguments.joined(separator: " "))
+        XCTAssertEqual(try gym("train", "corridor-v0", "--agent", "q-learning", "--steps", "300", "--out", alone).status, 0)
+        XCTAssertEqual(FileManager.default.contents(atPath: run + "/agent.ckpt"), FileManager.default.contents(atPath: alone + "/agent.ckpt"))
+        XCTAssertEqual(try gym("train", "corridor-v0", "--agent", "q-learning", "--threads", "0").status, 2)
+    }
+
     func testTheSameRunsGiveTheSameFilesAsGymTrain() throws {
         let dir = scratch("same")
         XCTAssertEqual(try gym("sweep", "corridor-v0", "--agents", "q-learning", "--seeds", "1", "--steps", "800", "--out", dir).status, 0)

@@ -25,6 +25,14 @@ class RunFailed(Exception):
     """`gym train` could not be run on a node, or ended without finishing."""
 
 
+def threads(arguments):
+    """The CPUs a run takes: its `gym train --threads N`, else 1."""
+    for flag, value in zip(arguments, arguments[1:]):
+        if flag == "--threads":
+            return int(value)
+    return 1
+
+
 def train(gym, arguments, files):
     """A Ray task: one `gym train` on this node, in a scratch directory; returns the node and the run
     directory as a gzipped tar. A JSON MDP file the node lacks (or holds with other contents) is written
@@ -49,7 +57,7 @@ def train(gym, arguments, files):
             arguments = [local if argument == file["path"] else argument for argument in arguments]
         out = os.path.join(scratch, "run")
         done = subprocess.run([gym, *arguments, "--out", out], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True, env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
+                              text=True, env=dict(os.environ, OPENBLAS_NUM_THREADS=str(threads(arguments))))
         if done.returncode != 0:
             ending = f"was killed by signal {-done.returncode}" if done.returncode < 0 else f"exited with status {done.returncode}"
             last = " | ".join(done.stderr.strip().splitlines()[-3:])
@@ -145,7 +153,8 @@ def main(argv):
     pending = {}
 
     def submit(run, attempt):
-        reference = task.options(name=f"gym train {run['name']}").remote(gym, run["arguments"], files)
+        reference = task.options(name=f"gym train {run['name']}", num_cpus=threads(run["arguments"])).remote(
+            gym, run["arguments"], files)
         pending[reference] = (run, attempt)
 
     for run in plan["runs"]:

@@ -45,3 +45,8 @@ def test_a_run_directory_replaces_what_was_there_with_its_arguments_written_into
 
 def test_the_usage_is_given_for_a_wrong_command_line():
     assert cluster.main(["swiftgym.cluster"]) == 2
+
+
+def test_a_run_takes_as_many_cpus_as_its_threads():
+    assert cluster.threads(["train", "pendulum-v1", "--agent", "dpg", "--json"]) == 1
+    assert cluster.threads(["train", "pendulum-v1", "--agent", "dpg", "--threads", "2", "--json"]) == 2

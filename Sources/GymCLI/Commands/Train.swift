@@ -4,6 +4,7 @@ import Gym
 import GymAgents
 import GymGames
 import GymMDP
+import GymNN
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -83,6 +84,7 @@ struct Train: ParsableCommand {
     func run() throws {
         if let helpAgent { return try Agents.parse([helpAgent] + (output.json ? ["--json"] : [])).run() }
         try plugins.load()
+        Matrix.threadCount = training.threads
         if let names = selfPlay.map({ [$0] }) ?? agents.map({ $0.split(separator: ",").map(String.init) }) {
             return try trainSelfPlay(names)
         }

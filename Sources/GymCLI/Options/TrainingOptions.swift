@@ -12,7 +12,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("eval-episodes"), help: "Greedy episodes per evaluation.")
     var evaluationEpisodes: Int = 5
 
+    @Option(help: "Threads of the agent's matrix products (OpenBLAS): 1 suits batches of 64 rows, 2 the actor-critics' 256; any count gives the same numbers.")
+    var threads: Int = 1
+
     func validate() throws {
+        guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard steps > 0 else { throw ValidationError("--steps must be positive") }
         guard evaluationEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive") }
     }

@@ -33,6 +33,8 @@ struct SweepPlan {
     let environmentFile: String?
     let steps: Int
     let evaluationEpisodes: Int
+    /// `--threads` of every run (given to `gym train` only when not 1, so that older plans' runs still match).
+    let threads: Int
     let directory: String
     let runs: [Run]
 
@@ -49,6 +51,7 @@ struct SweepPlan {
         environmentArguments = [absolute] + environment.parameters.parameters.flatMap { ["--param", $0] } + environment.plugins.arguments
         steps = training.steps
         evaluationEpisodes = training.evaluationEpisodes
+        threads = training.threads
         self.directory = directory
         var runs: [Run] = []
         for agent in agents {
@@ -82,6 +85,7 @@ struct SweepPlan {
     func trainArguments(of run: Run) -> [String] {
         ["train"] + environmentArguments
             + ["--agent", run.agent, "--seed", "\(run.seed)", "--steps", "\(steps)", "--eval-episodes", "\(evaluationEpisodes)", "--json"]
+            + (threads == 1 ? [] : ["--threads", "\(threads)"])
             + run.settings.sorted { $0.key < $1.key }.flatMap { ["--set", "\($0.key)=\($0.value)"] }
     }
 
