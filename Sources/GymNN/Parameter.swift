@@ -22,12 +22,28 @@ extension Array where Element == Parameter {
     /// Sets every gradient to zero.
     public func zeroGradients() { for p in self { p.zeroGradient() } }
 
-    /// The global L2 norm of all gradients.
+    /// The global L2 norm of all gradients. The squares are summed in sixteen running sums (lane i takes
+    /// elements i, i + 16, ... of each parameter, then its tail one by one into lane 0), which the vector
+    /// unit keeps in one register: a fixed order, so the same bits everywhere, and no chain of dependent
+    /// additions (a plain running sum took 8% of a DQN run).
     public func gradientNorm() -> Float {
-        var sum: Float = 0
+        var lanes = SIMD16<Float>()
         for p in self {
-            p.gradient.withUnsafeBufferPointer { g in for x in g { sum += x * x } }
+            p.gradient.withUnsafeBufferPointer { g in
+                guard let base = g.baseAddress else { return }
+                let whole = g.count / 16 * 16
+                let raw = UnsafeRawPointer(base)
+                var i = 0
+                while i < whole {
+                    let x = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                    lanes += x * x
+                    i += 16
+                }
+                while i < g.count { lanes[0] += g[i] * g[i]; i += 1 }
+            }
         }
+        var sum: Float = 0
+        for lane in 0..<16 { sum += lanes[lane] }
         return sum.squareRoot()
     }
 
