@@ -135,7 +135,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gym", default=os.path.join(ROOT, ".build", "release", "gym"))
     parser.add_argument("--seeds", type=int, default=5)
-    parser.add_argument("--rows", default=",".join(ROWS), help="comma-separated rows: " + ", ".join(ROWS))
+    parser.add_argument("--rows", default=",".join(ROWS),
+                        help="comma-separated rows, each NAME or NAME:SEEDS to give it its own seed count: " + ", ".join(ROWS))
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every budget (a quick check of the tool: 0.05)")
     parser.add_argument("--eval-episodes", type=int, default=10)
     parser.add_argument("--torch-threads", type=int, default=2)
@@ -145,27 +146,32 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     header = ["run", "SwiftGym time", "SB3 time", "speedup", "SwiftGym final", "SB3 final", "SwiftGym to threshold", "SB3 to threshold"]
     lines, records = [], []
-    print(f"{args.seeds} seeds; SwiftGym on 1 thread (2 for DDPG, TD3 and SAC), SB3 {stable_version()} on torch {torch.__version__} with "
+    print(f"{args.seeds} seeds unless a row says; SwiftGym on 1 thread (2 for DDPG, TD3 and SAC), SB3 {stable_version()} on torch {torch.__version__} with "
           f"{args.torch_threads} threads; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
-    for name in args.rows.split(","):
-        row = ROWS[name]
+    for entry in args.rows.split(","):
+        name, _, count = entry.partition(":")
+        if name not in ROWS:
+            sys.exit(f"scoreboard: unknown row {name!r}; the rows are {', '.join(ROWS)}")
+        row, seeds = ROWS[name], int(count) if count else args.seeds
         steps = max(1000, int(row["steps"] * args.scale))
         threshold = row["threshold"]
         if threshold is None:  # a known model: 95% of the optimum
             threshold = 0.95 * optimal_success_rate(args.gym, row["env"], args.out)
         ours, theirs = [], []
-        for seed in range(args.seeds):
+        for seed in range(seeds):
             ours.append(swiftgym_run(args.gym, row, seed, steps, args.eval_episodes, os.path.join(args.out, f"{name}-seed{seed}")))
             theirs.append(sb3_run(row, seed, steps, args.eval_episodes, os.path.join(args.out, f"{name}-seed{seed}-sb3")))
             print(f"  {name} seed {seed}: SwiftGym {ours[-1][0]:.1f} s, final {ours[-1][1][-1][1]:.1f}; "
                   f"SB3 {theirs[-1][0]:.1f} s, final {theirs[-1][1][-1][1]:.1f}", flush=True)
         a, b = summary(ours, threshold), summary(theirs, threshold)
         title = row["title"] if args.scale == 1 else f"{row['title']} (x{args.scale:g}: {steps} steps)"
-        fmt = lambda s: f"{s['final_mean']:.1f} ± {s['final_std']:.1f}"  # noqa: E731
+        places = 3 if abs(threshold) < 10 else 1  # success rates need more places than returns
+        fmt = lambda s: f"{s['final_mean']:.{places}f} ± {s['final_std']:.{places}f}"  # noqa: E731
         to = lambda s: (f"{s['steps_to_threshold']:.0f} ({s['reached']})" if s["steps_to_threshold"] is not None else f"not reached ({s['reached']})")  # noqa: E731
-        lines.append([f"{title}; threshold {threshold:g}", f"{a['seconds']:.1f} s", f"{b['seconds']:.1f} s", f"{b['seconds'] / a['seconds']:.1f}x",
-                      fmt(a), fmt(b), to(a), to(b)])
-        records.append({"row": name, "steps": steps, "threshold": threshold, "swiftgym": a, "sb3": b})
+        limit = f"{threshold:.3f}" if places == 3 else f"{threshold:g}"
+        lines.append([f"{title}; threshold {limit}; {seeds} seed{'s' if seeds > 1 else ''}", f"{a['seconds']:.1f} s", f"{b['seconds']:.1f} s",
+                      f"{b['seconds'] / a['seconds']:.1f}x", fmt(a), fmt(b), to(a), to(b)])
+        records.append({"row": name, "seeds": seeds, "steps": steps, "threshold": threshold, "swiftgym": a, "sb3": b})
         print("| " + " | ".join(lines[-1]) + " |", flush=True)
     table = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n" + "".join("| " + " | ".join(l) + " |\n" for l in lines)
     print(table)

@@ -36,6 +36,10 @@ public final class PPO: VectorAgent, ResumableAgent {
         public var hiddenSizes = [64, 64]
         public var normalizeAdvantage = true
         public var numEnvs = 1
+        public var activation = "tanh"
+        public var logStdInit = 0.0
+        public var normalizeObservation = false
+        public var normalizeReward = false
 
         public static let keys: [SettingKey<Self>] = [
             .init("learning_rate", \.learningRate, "Adam's step size; 3e-4 (SB3), 7e-4 for a2c (SB3)."),
@@ -51,6 +55,13 @@ public final class PPO: VectorAgent, ResumableAgent {
             .init("max_grad_norm", \.maxGradNorm, "Gradient norm clip; 0.5 (SB3)."),
             .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the policy and the value networks (tanh); 64,64 (SB3)."),
             .init("num_envs", \.numEnvs, "Environments stepped together, each for n_steps per rollout; 1 (SB3), 8 for CartPole (RL Zoo)."),
+            .init("activation", \.activation, allowed: ["tanh", "relu"],
+                  "The hidden layers' activation in both networks; tanh (SB3), relu for Pendulum (RL Zoo)."),
+            .init("log_std_init", \.logStdInit, "Starting log standard deviation of the Gaussian policy (Box actions); 0 (SB3), -2 for Pendulum (RL Zoo)."),
+            .init("normalize_observation", \.normalizeObservation,
+                  "Normalise observations by running mean and variance, clipped to ±10; off (SB3), on with RL Zoo's normalize (VecNormalize)."),
+            .init("normalize_reward", \.normalizeReward,
+                  "Divide rewards by the running std of the discounted return, clipped to ±10; off (SB3), on with RL Zoo's normalize."),
         ]
 
         /// The keys of a2c: one epoch over the whole rollout, unclipped, so no batch, epoch, clip or normalisation keys.
@@ -88,6 +99,11 @@ public final class PPO: VectorAgent, ResumableAgent {
     /// Rollout steps collected from a vector (each one a step of every copy); the rollout is step-major.
     private var vectorSteps = 0
     private let isA2C: Bool
+    /// Observation statistics, where normalize_observation is on: updated by every observation acted on
+    /// while exploring, and saved with the networks, since acting needs them.
+    private var observationMoments: RunningMoments?
+    /// Where normalize_reward is on, the running scale of each copy's discounted return.
+    private var returnScaling: ReturnScaling?
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 
@@ -104,46 +120,56 @@ public final class PPO: VectorAgent, ResumableAgent {
         }
         hyperparameters = h
         rng = RandomSource(seed: context.seed)
+        let activation = Activation(rawValue: h.activation)!
         policy = try StochasticPolicy(observationSpace: context.environment.observationSpace, actionSpace: context.environment.actionSpace,
-                                      structure: .actorCritic(hiddenSizes: h.hiddenSizes), agent: name, rng: &rng)
+                                      structure: .actorCritic(hiddenSizes: h.hiddenSizes, activation: activation), agent: name,
+                                      logStdInit: Float(h.logStdInit), rng: &rng)
         observationSize = context.environment.observationSpace.flatDimension
         actionSize = policy.discreteActions == nil ? policy.box!.size : 1
-        value = MLP(sizes: [observationSize] + h.hiddenSizes + [1], activation: .tanh,
+        if h.normalizeObservation { observationMoments = RunningMoments(size: observationSize) }
+        if h.normalizeReward { returnScaling = ReturnScaling(gamma: h.gamma, copies: h.numEnvs) }
+        value = MLP(sizes: [observationSize] + h.hiddenSizes + [1], activation: activation,
                     initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 1), rng: &rng)
         value.computesInputGradient = false
         optimizer = Adam(policy.parameters + value.parameters, learningRate: Float(h.learningRate), epsilon: 1e-5)
     }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        let (raw, action) = policy.act(observation, greedy: mode == .greedy, rng: &rng)
+        if mode == .explore { observationMoments?.update(policy.observationSpace.flatten(observation)) }
+        let (raw, action) = policy.act(flat: input(observation), greedy: mode == .greedy, rng: &rng)
         if mode == .explore { lastRaw = raw }
         return action
     }
 
-    public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(observation) }
+    public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(flat: input(observation)) }
+
+    /// Observations as the networks take them (rows of flattened ones): normalised where normalize_observation is on.
+    private func input(rows x: [Float]) -> [Float] { observationMoments?.normalized(x, clip: 10) ?? x }
+    private func input(_ observation: Observation) -> [Float] { input(rows: policy.observationSpace.flatten(observation)) }
 
     private func valueOf(_ x: [Float]) -> Double { Double(value.predict(x)[0]) }
 
     public func learn(_ t: Transition) -> [String: Double] {
-        let x = policy.observationSpace.flatten(t.observation)
+        let x = input(t.observation)
         observations += x
         actions += lastRaw
-        var reward = t.reward
+        var reward = returnScaling?.scale([t.reward], dones: [t.terminated || t.truncated])[0] ?? t.reward
         // A time limit is not the end of the MDP: bootstrap the cut-off future into the reward (as SB3).
-        if t.truncated && !t.terminated { reward += hyperparameters.gamma * valueOf(policy.observationSpace.flatten(t.nextObservation)) }
+        if t.truncated && !t.terminated { reward += hyperparameters.gamma * valueOf(input(t.nextObservation)) }
         rewards.append(reward)
         dones.append(t.terminated || t.truncated)
         values.append(valueOf(x))
         logProbabilities.append(policy.logProbabilities(Matrix(row: x), actions: Matrix(row: lastRaw))[0])
         guard rewards.count == hyperparameters.nSteps else { return [:] }
-        let last = dones.last! ? 0 : valueOf(policy.observationSpace.flatten(t.nextObservation))
+        let last = dones.last! ? 0 : valueOf(input(t.nextObservation))
         let (advantages, returns) = generalizedAdvantages(rewards: rewards, values: values, dones: dones, lastValue: last,
                                                           gamma: hyperparameters.gamma, lambda: hyperparameters.gaeLambda)
         return finishRollout(advantages: advantages, returns: returns)
     }
 
     public func act(rows observations: [Float], count: Int) -> [Action] {
-        let (raw, actions) = policy.act(rows: Matrix(rows: count, columns: observationSize, data: observations), greedy: false, rng: &rng)
+        observationMoments?.update(rows: observations)
+        let (raw, actions) = policy.act(rows: Matrix(rows: count, columns: observationSize, data: input(rows: observations)), greedy: false, rng: &rng)
         lastRaw = raw
         return actions
     }
@@ -152,25 +178,26 @@ public final class PPO: VectorAgent, ResumableAgent {
     /// along each copy's own sequence.
     public func learn(_ step: VectorTransition) -> [String: Double] {
         let h = hyperparameters, n = step.rewards.count
-        let x = Matrix(rows: n, columns: observationSize, data: step.observations)
-        var reward = step.rewards
+        let x = Matrix(rows: n, columns: observationSize, data: input(rows: step.observations))
+        let ended = (0..<n).map { step.terminated[$0] || step.truncated[$0] }
+        var reward = returnScaling?.scale(step.rewards, dones: ended) ?? step.rewards
         // Time limits are not the end of the MDP: bootstrap the cut-off future into the reward (as SB3).
         let cut = (0..<n).filter { step.truncated[$0] && !step.terminated[$0] }
         if !cut.isEmpty {
             let finals = Matrix(rows: cut.count, columns: observationSize,
-                                data: cut.flatMap { step.nextObservations[($0 * observationSize)..<(($0 + 1) * observationSize)] })
+                                data: input(rows: cut.flatMap { step.nextObservations[($0 * observationSize)..<(($0 + 1) * observationSize)] }))
             let v = value.forward(finals)
             for (j, i) in cut.enumerated() { reward[i] += h.gamma * Double(v.data[j]) }
         }
-        observations += step.observations
+        observations += x.data
         actions += lastRaw
         rewards += reward
-        dones += (0..<n).map { step.terminated[$0] || step.truncated[$0] }
+        dones += ended
         values += value.forward(x).data.map(Double.init)
         logProbabilities += policy.logProbabilities(x, actions: Matrix(rows: n, columns: actionSize, data: lastRaw))
         vectorSteps += 1
         guard vectorSteps == h.nSteps else { return [:] }
-        let last = value.forward(Matrix(rows: n, columns: observationSize, data: step.nextObservations)).data
+        let last = value.forward(Matrix(rows: n, columns: observationSize, data: input(rows: step.nextObservations))).data
         var advantages = [Double](repeating: 0, count: rewards.count), returns = advantages
         for copy in 0..<n {
             let rows = Array(stride(from: copy, to: rewards.count, by: n))
@@ -238,6 +265,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         checkpoint.set("value", network: value)
         checkpoint.set("adam", adam: optimizer)
         if let logStd = policy.logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
+        if let observationMoments { checkpoint.set("observation_moments", moments: observationMoments) }
     }
 
     public func restore(from checkpoint: Checkpoint) throws {
@@ -245,6 +273,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         try checkpoint.load("value", into: value)
         try checkpoint.load("adam", into: optimizer)
         if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
+        if observationMoments != nil { observationMoments = try checkpoint.moments("observation_moments", size: observationSize) }
     }
 
     public func saveTrainingState(into checkpoint: inout Checkpoint) {
@@ -258,6 +287,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         checkpoint.set("rollout.values", doubles: values)
         checkpoint.set("rollout.log_probabilities", shape: [logProbabilities.count], values: logProbabilities)
         checkpoint.set("rollout.last_raw", shape: [lastRaw.count], values: lastRaw)
+        returnScaling?.save(into: &checkpoint, as: "return_scaling")
     }
 
     public func restoreTrainingState(from checkpoint: Checkpoint) throws {
@@ -273,6 +303,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         values = try checkpoint.doubles("rollout.values", count: n)
         logProbabilities = try checkpoint.values("rollout.log_probabilities", count: n)
         lastRaw = try checkpoint.values("rollout.last_raw")
+        try returnScaling?.restore(from: checkpoint, as: "return_scaling")
         guard lastRaw.count % max(actionSize, 1) == 0, n < max(hyperparameters.nSteps * hyperparameters.numEnvs, 1) else {
             throw AgentError.checkpoint("the saved rollout does not fit \(name)'s n_steps and action size")
         }

@@ -57,7 +57,7 @@ public final class Reinforce: Agent, ResumableAgent {
         let observationSpace = context.environment.observationSpace
         policy = try StochasticPolicy(observationSpace: observationSpace, actionSpace: context.environment.actionSpace,
                                       structure: h.policy == "linear" ? .linear
-                                          : .mlp(hiddenSizes: h.hiddenSizes, initialization: .pytorchDefault, outputInitialization: .pytorchDefault),
+                                          : .mlp(hiddenSizes: h.hiddenSizes, activation: .tanh, initialization: .pytorchDefault, outputInitialization: .pytorchDefault),
                                       agent: name, rng: &rng)
         policyOptimizer = Adam(policy.parameters, learningRate: Float(h.learningRate))
         let inputs = observationSpace.flatDimension

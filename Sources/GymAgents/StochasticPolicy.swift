@@ -9,13 +9,13 @@ import GymNN
 /// demand-management model. Its weights start at zero, the uniform policy.
 final class StochasticPolicy {
     enum Structure: Equatable {
-        /// Hidden layers with tanh, the given initialisation, and the output layer's.
-        case mlp(hiddenSizes: [Int], initialization: Initialization, outputInitialization: Initialization)
+        /// Hidden layers with the activation, the given initialisation, and the output layer's.
+        case mlp(hiddenSizes: [Int], activation: Activation, initialization: Initialization, outputInitialization: Initialization)
         case linear
 
         /// SB3's initialisation for actor-critic policies: orthogonal, gain sqrt(2), the policy head gain 0.01.
-        static func actorCritic(hiddenSizes: [Int]) -> Structure {
-            .mlp(hiddenSizes: hiddenSizes, initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 0.01))
+        static func actorCritic(hiddenSizes: [Int], activation: Activation = .tanh) -> Structure {
+            .mlp(hiddenSizes: hiddenSizes, activation: activation, initialization: .orthogonal(gain: Float(2).squareRoot()), outputInitialization: .orthogonal(gain: 0.01))
         }
     }
 
@@ -26,7 +26,8 @@ final class StochasticPolicy {
     let observationSpace: Space
     let isLinear: Bool
 
-    init(observationSpace: Space, actionSpace: Space, structure: Structure, agent: String, rng: inout RandomSource) throws {
+    /// A Gaussian policy's log standard deviations all start at `logStdInit`.
+    init(observationSpace: Space, actionSpace: Space, structure: Structure, agent: String, logStdInit: Float = 0, rng: inout RandomSource) throws {
         self.observationSpace = observationSpace
         isLinear = structure == .linear
         let outputs: Int
@@ -40,13 +41,13 @@ final class StochasticPolicy {
             discreteActions = nil
             box = b
             outputs = b.size
-            logStd = Parameter(Array(repeating: 0, count: b.size), shape: [b.size])
+            logStd = Parameter(Array(repeating: logStdInit, count: b.size), shape: [b.size])
         default:
             throw AgentError.unsupported("\(agent) supports Discrete (from 0, at least two actions) or Box action spaces, not \(actionSpace)")
         }
         switch structure {
-        case .mlp(let hiddenSizes, let initialization, let outputInitialization):
-            network = MLP(sizes: [observationSpace.flatDimension] + hiddenSizes + [outputs], activation: .tanh,
+        case .mlp(let hiddenSizes, let activation, let initialization, let outputInitialization):
+            network = MLP(sizes: [observationSpace.flatDimension] + hiddenSizes + [outputs], activation: activation,
                           initialization: initialization, outputInitialization: outputInitialization, rng: &rng)
         case .linear:
             network = MLP(sizes: [observationSpace.flatDimension, outputs], rng: &rng)
@@ -65,7 +66,12 @@ final class StochasticPolicy {
 
     /// A sampled (or greedy) action as the policy's raw value, and the action to send to the environment (clipped to the box).
     func act(_ observation: Observation, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], action: Action) {
-        var out = network.predict(observationSpace.flatten(observation))
+        act(flat: observationSpace.flatten(observation), greedy: greedy, rng: &rng)
+    }
+
+    /// `act` on an observation already flattened (and normalised, where the agent does so).
+    func act(flat x: [Float], greedy: Bool, rng: inout RandomSource) -> (raw: [Float], action: Action) {
+        var out = network.predict(x)
         if discreteActions != nil {
             if isLinear { out.append(0) }
             let a = greedy ? out.indices.max { out[$0] < out[$1] }! : Categorical.sample(out, using: &rng)
@@ -141,9 +147,12 @@ final class StochasticPolicy {
     }
 
     /// Action probabilities, for discrete policies.
-    func probabilities(_ observation: Observation) -> [Double]? {
+    func probabilities(_ observation: Observation) -> [Double]? { probabilities(flat: observationSpace.flatten(observation)) }
+
+    /// `probabilities` of an observation already flattened (and normalised, where the agent does so).
+    func probabilities(flat x: [Float]) -> [Double]? {
         guard discreteActions != nil else { return nil }
-        return Categorical.probabilities(logits(Matrix(row: network.predict(observationSpace.flatten(observation))))).data.map(Double.init)
+        return Categorical.probabilities(logits(Matrix(row: network.predict(x)))).data.map(Double.init)
     }
 }
 

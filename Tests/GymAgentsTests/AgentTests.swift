@@ -152,11 +152,11 @@ final class AgentTests: XCTestCase {
         XCTAssertEqual(restored.act(.vector([0]), mode: .greedy), agent.act(.vector([0]), mode: .greedy))
     }
 
-    /// Pendulum from 4,000 steps with small networks (RL Zoo's learning rate for it, 1e-3): a random policy
+    /// Pendulum from 6,000 steps with small networks (RL Zoo's learning rate for it, 1e-3): a random policy
     /// scores about -1,200, SAC's full budget (20,000 steps) about -150.
     func testSACSwingsThePendulumUp() throws {
         Environments.registerLoaders()
-        let (agent, env) = try train("sac", { try Registry.shared.make("pendulum-v1") }, steps: 4000, settings: [
+        let (agent, env) = try train("sac", { try Registry.shared.make("pendulum-v1") }, steps: 6000, settings: [
             "batch_size": "64", "hidden_sizes": "64,64", "learning_rate": "0.001",
         ], seed: 1)
         let returns = try Trainer.evaluate(agent, on: env, episodes: 5, seed: 11)
@@ -185,6 +185,40 @@ final class AgentTests: XCTestCase {
         let (agent, _) = try train("ppo", { ContinuousTarget() }, steps: 6144, settings: ["n_steps": "512", "learning_rate": "0.003"])
         guard case .continuous(let a) = agent.act(.vector([0]), mode: .greedy) else { return XCTFail() }
         XCTAssertEqual(a[0], 0.5, accuracy: 0.15)
+    }
+
+    func testReturnScalingDividesByTheDeviationOfTheDiscountedReturn() {
+        var scaling = ReturnScaling(gamma: 0.5, copies: 2)
+        // Returns after step 1: (2, 4); after step 2: copy 0 has 1 + 2 * 0.5 = 2, copy 1 started again at 6.
+        let first = scaling.scale([2, 4], dones: [false, true])
+        XCTAssertEqual(scaling.returns, [2, 0])
+        let second = scaling.scale([1, 6], dones: [false, false])
+        XCTAssertEqual(scaling.returns, [2, 6])
+        var moments = RunningMoments(size: 1)
+        moments.update(rows: [2.0, 4.0])
+        XCTAssertEqual(first[1], 4 / (moments.variance[0] + 1e-8).squareRoot(), accuracy: 1e-12)
+        moments.update(rows: [2.0, 6.0])
+        XCTAssertEqual(second[0], 1 / (moments.variance[0] + 1e-8).squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(scaling.moments, moments)
+        var steady = ReturnScaling(gamma: 0, copies: 1)
+        for _ in 0..<10 { _ = steady.scale([1], dones: [false]) }
+        XCTAssertEqual(steady.scale([1], dones: [false])[0], 10, "a constant return has no spread: the reward is clipped to 10")
+    }
+
+    /// PPO with RL Zoo's normalisation: the statistics it acts with travel in its checkpoint.
+    func testPPOWithNormalisationFindsTheContinuousTargetAndItsCheckpointActsTheSame() throws {
+        let (agent, env) = try train("ppo", { ContinuousTarget() }, steps: 6144, settings: [
+            "n_steps": "512", "learning_rate": "0.003", "normalize_observation": "true", "normalize_reward": "true",
+            "log_std_init": "-1", "activation": "relu",
+        ])
+        guard case .continuous(let a) = agent.act(.vector([0]), mode: .greedy) else { return XCTFail() }
+        XCTAssertEqual(a[0], 0.5, accuracy: 0.15)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ppo-normalised-\(getpid()).ckpt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try AgentCheckpoint.save(agent, environmentID: "target-v0", environment: env, seed: 0, to: path)
+        let (restored, _) = try AgentCheckpoint.load(from: path, environment: env)
+        for x: Float in [-1, 0, 0.3, 2] { XCTAssertEqual(restored.act(.vector([x]), mode: .greedy), agent.act(.vector([x]), mode: .greedy)) }
+        XCTAssertEqual(restored.settings["normalize_observation"], "true")
     }
 
     func testQLearningAndSarsaLearnTheCorridor() throws {

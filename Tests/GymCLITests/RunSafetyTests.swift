@@ -129,6 +129,12 @@ final class ResumeTests: CLITestCase {
                                   "--set", "hidden_sizes=32,32"], signal: SIGKILL)
     }
 
+    func testPPOWithRunningNormalisationKilledOutrightResumesExactly() throws {
+        try assertResumesExactly(["point-mass-v1", "--agent", "ppo", "--steps", "40000", "--eval-every", "1000", "--seed", "2",
+                                  "--set", "hidden_sizes=16,16", "--set", "n_steps=512", "--set", "normalize_observation=true",
+                                  "--set", "normalize_reward=true", "--set", "log_std_init=-1"], signal: SIGKILL)
+    }
+
     func testDPGStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["demand-continuous-v1", "--agent", "dpg", "--steps", "20000", "--eval-every", "500", "--seed", "2",
                                   "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "batch_size=32",

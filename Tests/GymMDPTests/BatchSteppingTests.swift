@@ -5,7 +5,7 @@ import XCTest
 /// The batched path of `VectorEnvironment` against the same environments stepped one at a time.
 final class BatchSteppingTests: XCTestCase {
     static let shipped = ["gridworld-v1", "frozen-lake-4x4-v1", "frozen-lake-8x8-v1", "cliff-walking-v1", "windy-gridworld-v1",
-                          "cartpole-v1", "mountain-car-v1", "pendulum-v1", "demand-v1", "demand-continuous-v1",
+                          "cartpole-v1", "mountain-car-v1", "pendulum-v1", "demand-v1", "demand-continuous-v1", "point-mass-v1",
                           "rock-paper-scissors-v1", "rock-paper-scissors-exploiter-v1", "prisoners-dilemma-tit-for-tat-v1"]
 
     /// `id` as `Registry.make` would give it: its time limit applied, no layer for the MDP kinds.

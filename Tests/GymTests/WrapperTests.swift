@@ -123,6 +123,29 @@ final class WrapperTests: XCTestCase {
         XCTAssertEqual(env.mean[1], 2, accuracy: 1e-3)
     }
 
+    func testRunningMomentsMergeBatchesAsOneStream() {
+        let data: [[Float]] = [[1, -2], [3, 0], [5, 2], [-1, 8], [2, 2]]
+        var oneByOne = RunningMoments(size: 2), batched = RunningMoments(size: 2)
+        for x in data { oneByOne.update(x) }
+        batched.update(rows: data[0..<2].flatMap { $0 })
+        batched.update(rows: data[2...].flatMap { $0 })
+        // Plain moments of the five vectors, with the prior (mean 0, variance 1, count 1e-4) all but gone.
+        for (i, expected) in [(0, (2.0, 4.0)), (1, (2.0, 11.2))] {
+            XCTAssertEqual(oneByOne.mean[i], expected.0, accuracy: 1e-4)
+            XCTAssertEqual(oneByOne.variance[i], expected.1, accuracy: 1e-3)
+            XCTAssertEqual(batched.mean[i], oneByOne.mean[i], accuracy: 1e-12)
+            XCTAssertEqual(batched.variance[i], oneByOne.variance[i], accuracy: 1e-12)
+        }
+        XCTAssertEqual(batched.count, 5.0001, accuracy: 1e-12)
+        // Two vectors at once, each normalised and clipped.
+        let z = oneByOne.normalized([4, 2, 102, -50], clip: 5)
+        XCTAssertEqual(Double(z[0]), 1, accuracy: 1e-4)
+        XCTAssertEqual(Double(z[1]), 0, accuracy: 1e-4)
+        XCTAssertEqual(z[2], 5)
+        XCTAssertEqual(z[3], -5)
+        XCTAssertEqual(oneByOne, RunningMoments(mean: oneByOne.mean, variance: oneByOne.variance, count: oneByOne.count))
+    }
+
     func testTransformWrappers() throws {
         let rewards = TransformReward(try Corridor(length: 3, slip: 0)) { $0 * 2 }
         try rewards.reset(seed: 0)

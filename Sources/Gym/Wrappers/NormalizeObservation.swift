@@ -1,5 +1,5 @@
 /// Normalises `Box` observations to zero mean and unit variance with running statistics
-/// (Welford's parallel update, one observation at a time, as Gymnasium's `NormalizeObservation`).
+/// (``RunningMoments``, updated one observation at a time, as Gymnasium's `NormalizeObservation`).
 ///
 /// Contract: each returned observation is `(x - mean) / sqrt(var + epsilon)` with the statistics
 /// updated by that observation first, while `isUpdating` is true. Freeze it (`isUpdating = false`) for
@@ -7,9 +7,10 @@
 public final class NormalizeObservation: Wrapper {
     public let epsilon: Double
     public var isUpdating = true
-    public private(set) var mean: [Double]
-    public private(set) var variance: [Double]
-    public private(set) var count: Double
+    public private(set) var moments: RunningMoments
+    public var mean: [Double] { moments.mean }
+    public var variance: [Double] { moments.variance }
+    public var count: Double { moments.count }
     private let space: Space
 
     public init(_ inner: Environment, epsilon: Double = 1e-8) throws {
@@ -17,30 +18,17 @@ public final class NormalizeObservation: Wrapper {
             throw GymError.invalidArgument("NormalizeObservation needs a Box observation space, got \(inner.observationSpace)")
         }
         self.epsilon = epsilon
-        mean = Array(repeating: 0, count: b.size)
-        variance = Array(repeating: 1, count: b.size)
-        count = 1e-4
+        moments = RunningMoments(size: b.size)
         space = .box(try Box(low: -.infinity, high: .infinity, shape: b.shape))
         super.init(inner: inner)
     }
 
     public override var observationSpace: Space { space }
 
-    private func update(_ x: [Float]) {
-        let newCount = count + 1
-        for i in 0..<mean.count {
-            let delta = Double(x[i]) - mean[i]
-            let m2 = variance[i] * count + delta * delta * count / newCount
-            mean[i] += delta / newCount
-            variance[i] = m2 / newCount
-        }
-        count = newCount
-    }
-
     private func normalize(_ observation: Observation) -> Observation {
         guard case .vector(let x) = observation else { return observation }
-        if isUpdating { update(x) }
-        return .vector((0..<x.count).map { i in Float((Double(x[i]) - mean[i]) / (variance[i] + epsilon).squareRoot()) })
+        if isUpdating { moments.update(x) }
+        return .vector(moments.normalized(x, epsilon: epsilon))
     }
 
     public override func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
