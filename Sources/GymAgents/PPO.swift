@@ -135,8 +135,9 @@ public final class PPO: VectorAgent, ResumableAgent {
     }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore { observationMoments?.update(policy.observationSpace.flatten(observation)) }
-        let (raw, action) = policy.act(flat: input(observation), greedy: mode == .greedy, rng: &rng)
+        let x = policy.observationSpace.flatten(observation)
+        if mode == .explore { observationMoments?.update(rows: x) }
+        let (raw, action) = policy.act(flat: input(rows: x), greedy: mode == .greedy, rng: &rng)
         if mode == .explore { lastRaw = raw }
         return action
     }

@@ -126,7 +126,7 @@ final class WrapperTests: XCTestCase {
     func testRunningMomentsMergeBatchesAsOneStream() {
         let data: [[Float]] = [[1, -2], [3, 0], [5, 2], [-1, 8], [2, 2]]
         var oneByOne = RunningMoments(size: 2), batched = RunningMoments(size: 2)
-        for x in data { oneByOne.update(x) }
+        for x in data { oneByOne.update(rows: x) }
         batched.update(rows: data[0..<2].flatMap { $0 })
         batched.update(rows: data[2...].flatMap { $0 })
         // Plain moments of the five vectors, with the prior (mean 0, variance 1, count 1e-4) all but gone.

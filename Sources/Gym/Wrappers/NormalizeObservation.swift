@@ -27,7 +27,7 @@ public final class NormalizeObservation: Wrapper {
 
     private func normalize(_ observation: Observation) -> Observation {
         guard case .vector(let x) = observation else { return observation }
-        if isUpdating { moments.update(x) }
+        if isUpdating { moments.update(rows: x) }
         return .vector(moments.normalized(x, epsilon: epsilon))
     }
 

@@ -9,8 +9,8 @@
 ///
 /// ```swift
 /// var moments = RunningMoments(size: 2)
-/// moments.update([0, 0])
-/// moments.update([2, 4])
+/// moments.update(rows: [0, 0])
+/// moments.update(rows: [2, 4])
 /// moments.normalized([2, 4])   // about [1, 1]: mean (1, 2), variance (1, 4)
 /// ```
 public struct RunningMoments: Equatable, Sendable {
@@ -33,10 +33,7 @@ public struct RunningMoments: Equatable, Sendable {
 
     public var size: Int { mean.count }
 
-    /// Merges one vector of `size` elements.
-    public mutating func update(_ x: [Float]) { update(rows: x.map(Double.init)) }
-
-    /// Merges a batch: `rows` holds whole vectors of `size` elements, one after another.
+    /// Merges a batch: `rows` holds whole vectors of `size` elements, one after another (one vector is a batch of one).
     public mutating func update(rows: [Float]) { update(rows: rows.map(Double.init)) }
 
     /// Merges a batch: `rows` holds whole vectors of `size` elements, one after another.
