@@ -106,6 +106,9 @@ demo: build
 plugins: deps
 	mkdir -p $(PLUGINS)
 	cc -O2 -Wall -shared -fPIC -I Sources/CGymPlugin/include Plugins/inventory/inventory.c -ljson-c -lm -o $(PLUGINS)/libinventory.so
+	for fault in segv-step hang-step; do \
+		cc -O2 -shared -fPIC -I Sources/CGymPlugin/include Tests/Hostile/plugins/$$fault.c -o $(PLUGINS)/lib$$fault.so || exit 1; \
+	done
 
 # Speed: environment steps per second (raw, wrapped, vectorised; the C plugin too), with a hand-written Swift
 # CartPole for reference, the network core, DQN training throughput, a 100,000-state tabular MDP, then

@@ -31,7 +31,7 @@
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CRSVG (librsvg and cairo), CGymMath (the interpreter's sine, cosine and vectorised lane
-// kernels, and the optimisers' elementwise kernel), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter).
+// kernels, and the optimisers' elementwise kernel), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter, and the path of a loaded image).
 import PackageDescription
 
 let package = Package(

@@ -1,5 +1,7 @@
-"""Builds libSwiftGymC.so with SwiftPM (`swift build -c release`, at the repository root) and bundles it
-and the shipped environments into the package; SWIFTGYM_LIBRARY names a prebuilt library instead. The
+"""Builds libSwiftGymC.so and the `gym` executable with SwiftPM (`swift build -c release`, at the repository
+root) and bundles them and the shipped environments into the package; SWIFTGYM_LIBRARY names a prebuilt
+library instead (and the `gym` beside it, when there is one, comes too). `gym` hosts plugins loaded with
+`load_plugin(path, isolate=True)`. The
 wheel is tied to the platform, not to a CPython version (py3-none-<platform>)."""
 import os
 import shutil
@@ -22,11 +24,15 @@ class BuildWithSwift(build_py):
         super().run()
         library = os.environ.get("SWIFTGYM_LIBRARY")
         if not library:
-            subprocess.run(["swift", "build", "-c", "release", "--product", "SwiftGymC"], cwd=ROOT, check=True)
+            for product in ["SwiftGymC", "gym"]:
+                subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
             library = os.path.join(ROOT, ".build", "release", "libSwiftGymC.so")
         package = os.path.join(self.build_lib, "swiftgym")
         os.makedirs(os.path.join(package, "lib"), exist_ok=True)
         shutil.copy2(library, os.path.join(package, "lib", "libSwiftGymC.so"))
+        host = os.path.join(os.path.dirname(library), "gym")
+        if os.path.isfile(host):
+            shutil.copy2(host, os.path.join(package, "lib", "gym"))
         shutil.copytree(os.path.join(ROOT, "Environments"), os.path.join(package, "environments"), dirs_exist_ok=True)
 
 

@@ -89,13 +89,16 @@ public final class Trainer {
         var statistics: [String: Double] = [:]
         var first = 1
         if let resuming {
-            (observation, episodeReturn, episodeLength, statistics) = (resuming.observation, resuming.episodeReturn, resuming.episodeLength, resuming.statistics)
+            guard let saved = resuming.observation, resuming.episodeReturns.count == 1, resuming.episodeLengths.count == 1 else {
+                throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not one")
+            }
+            (observation, episodeReturn, episodeLength, statistics) = (saved, resuming.episodeReturns[0], resuming.episodeLengths[0], resuming.statistics)
             (episodes, evaluations, first, stepsBefore) = (resuming.episodes, resuming.evaluations, resuming.step + 1, resuming.step)
         } else {
             observation = try environment.reset(seed: options.seed, options: .none).observation
         }
         func state(_ step: Int) -> TrainerState {
-            TrainerState(step: step, observation: observation, episodeReturn: episodeReturn, episodeLength: episodeLength,
+            TrainerState(step: step, observation: observation, episodeReturns: [episodeReturn], episodeLengths: [episodeLength],
                          statistics: statistics, episodes: episodes, evaluations: evaluations)
         }
         let start = DispatchTime.now().uptimeNanoseconds
@@ -131,22 +134,45 @@ public final class Trainer {
     /// Trains `agent` on `vector`'s copies, which must reset in same-step mode, `vector.count` steps at a
     /// time (`options.steps` counts the copies' steps together); `evaluationEnvironment` is a separate
     /// environment for evaluations, which happen at the first step count at or past each interval.
-    /// - Throws: `GymError.invalidArgument` when `vector` does not reset in same-step mode; the vector's errors.
+    /// - Parameters:
+    ///   - resuming: where an earlier run on as many copies stopped; the agent and the vector must have been
+    ///     restored to that moment (`ResumableAgent`, `VectorEnvironment.restore`), and training goes on
+    ///     from there exactly as the earlier run would have.
+    ///   - checkpoint: called after every evaluation, and when a stop is requested, with where the run
+    ///     stands (save the agent's state and the vector's snapshot beside it to resume from there).
+    /// - Throws: `GymError.invalidArgument` when `vector` does not reset in same-step mode or `resuming` is of
+    ///   another number of copies; the vector's errors.
     public func run(agent: VectorAgent, vector: VectorEnvironment, evaluationEnvironment: Environment,
+                    resuming: TrainerState? = nil, checkpoint: ((TrainerState) throws -> Void)? = nil,
                     progress: ((TrainingProgress) -> Void)? = nil) throws {
         guard vector.autoresetMode == .sameStep else {
             throw GymError.invalidArgument("training on a vector needs same-step autoreset, got \(vector.autoresetMode.rawValue)")
         }
         let n = vector.count, width = vector.observationSpace.flatDimension
-        try vector.reset(seed: options.seed)
-        var observations = vector.observations
         var returns = [Double](repeating: 0, count: n), lengths = [Int](repeating: 0, count: n)
         var statistics: [String: Double] = [:]
+        var step = 0
+        if let resuming {
+            guard resuming.observation == nil, resuming.episodeReturns.count == n, resuming.episodeLengths.count == n else {
+                throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not \(n)")
+            }
+            (returns, lengths, statistics) = (resuming.episodeReturns, resuming.episodeLengths, resuming.statistics)
+            (episodes, evaluations, step, stepsBefore) = (resuming.episodes, resuming.evaluations, resuming.step, resuming.step)
+        } else {
+            try vector.reset(seed: options.seed)
+        }
+        var observations = vector.observations
+        func state() -> TrainerState {
+            TrainerState(step: step, observation: nil, episodeReturns: returns, episodeLengths: lengths, statistics: statistics,
+                         episodes: episodes, evaluations: evaluations)
+        }
         let start = DispatchTime.now().uptimeNanoseconds
-        var step = 0, nextEvaluation = options.evaluationInterval
+        // The first multiple of the interval past the steps taken (each evaluation moves it past them).
+        var nextEvaluation = (step / options.evaluationInterval + 1) * options.evaluationInterval
         while step < options.steps {
             if let stop = options.stopRequested, stop() {
                 interruptedAt = step
+                try checkpoint?(state())
                 return
             }
             let actions = agent.act(rows: observations, count: n)
@@ -173,6 +199,7 @@ public final class Trainer {
             if step >= nextEvaluation || step >= options.steps {
                 try evaluate(agent, at: min(step, options.steps), on: evaluationEnvironment, since: start, progress: progress)
                 while nextEvaluation <= step { nextEvaluation += options.evaluationInterval }
+                try checkpoint?(state())
             }
         }
     }

@@ -1,27 +1,29 @@
 import Gym
 import GymNN
 
-/// Where a training run on one environment stands between two steps: with the agent's training state
-/// (`ResumableAgent`) and the environment's snapshot (`SnapshottingEnvironment`), enough to continue
-/// it exactly (`Trainer.run(..., resuming:)`).
+/// Where a training run stands between two steps: with the agent's training state (`ResumableAgent`)
+/// and the environment's snapshot (`SnapshottingEnvironment`, or a `VectorEnvironment`'s), enough to
+/// continue it exactly (`Trainer.run(..., resuming:)`).
 public struct TrainerState {
-    /// Steps taken.
+    /// Steps taken (of every copy together, on a vector).
     public var step: Int
-    /// The observation the next step acts in.
-    public var observation: Observation
-    public var episodeReturn: Double
-    public var episodeLength: Int
+    /// The observation the next step acts in, on one environment; nil on a vector, whose snapshot holds
+    /// its copies' observations.
+    public var observation: Observation?
+    /// Each copy's return and length so far in its episode (one entry on one environment).
+    public var episodeReturns: [Double]
+    public var episodeLengths: [Int]
     /// The agent's latest training statistics.
     public var statistics: [String: Double]
     public var episodes: [EpisodeRecord]
     public var evaluations: [EvaluationRecord]
 
-    public init(step: Int, observation: Observation, episodeReturn: Double, episodeLength: Int, statistics: [String: Double],
+    public init(step: Int, observation: Observation?, episodeReturns: [Double], episodeLengths: [Int], statistics: [String: Double],
                 episodes: [EpisodeRecord], evaluations: [EvaluationRecord]) {
         self.step = step
         self.observation = observation
-        self.episodeReturn = episodeReturn
-        self.episodeLength = episodeLength
+        self.episodeReturns = episodeReturns
+        self.episodeLengths = episodeLengths
         self.statistics = statistics
         self.episodes = episodes
         self.evaluations = evaluations
@@ -31,9 +33,10 @@ public struct TrainerState {
 extension TrainerState {
     /// Writes the state under `trainer.` entries, every number exactly.
     public func save(into checkpoint: inout Checkpoint) {
-        checkpoint.set("trainer.counters", ints: [step, episodeLength])
-        checkpoint.set("trainer.return", doubles: [episodeReturn])
+        checkpoint.set("trainer.counters", ints: [step] + episodeLengths)
+        checkpoint.set("trainer.return", doubles: episodeReturns)
         switch observation {
+        case nil: checkpoint.metadata["trainer.observation.kind"] = "vector-held"
         case .discrete(let i): checkpoint.metadata["trainer.observation.kind"] = "discrete"; checkpoint.set("trainer.observation", ints: [i])
         case .integers(let v): checkpoint.metadata["trainer.observation.kind"] = "integers"; checkpoint.set("trainer.observation", ints: v)
         case .vector(let v): checkpoint.metadata["trainer.observation.kind"] = "vector"; checkpoint.set("trainer.observation", shape: [v.count], values: v)
@@ -52,10 +55,12 @@ extension TrainerState {
     /// - Throws: `CheckpointError` for a missing or inconsistent entry.
     public init(from checkpoint: Checkpoint) throws {
         func bad(_ what: String) -> CheckpointError { .mismatch("the training state's \(what) is damaged") }
-        let counters = try checkpoint.ints("trainer.counters", count: 2)
-        (step, episodeLength) = (counters[0], counters[1])
-        episodeReturn = try checkpoint.doubles("trainer.return", count: 1)[0]
+        let counters = try checkpoint.ints("trainer.counters")
+        guard counters.count >= 2 else { throw bad("step counters") }
+        (step, episodeLengths) = (counters[0], Array(counters.dropFirst()))
+        episodeReturns = try checkpoint.doubles("trainer.return", count: episodeLengths.count)
         switch checkpoint.metadata["trainer.observation.kind"] {
+        case "vector-held": observation = nil
         case "discrete": observation = .discrete(try checkpoint.ints("trainer.observation", count: 1)[0])
         case "integers": observation = .integers(try checkpoint.ints("trainer.observation"))
         case "vector": observation = .vector(try checkpoint.values("trainer.observation"))
@@ -89,6 +94,6 @@ extension TrainerState {
             defer { offset += evaluated[i + 1] }
             return EvaluationRecord(step: evaluated[i], returns: Array(evaluationReturns[offset..<(offset + evaluated[i + 1])]))
         }
-        guard step >= 0, episodeLength >= 0 else { throw bad("step counter") }
+        guard step >= 0, episodeLengths.allSatisfy({ $0 >= 0 }) else { throw bad("step counter") }
     }
 }

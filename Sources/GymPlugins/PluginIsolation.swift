@@ -1,3 +1,4 @@
+import CGymPluginHost
 import Foundation
 
 /// How plugins run when they run isolated: the program that hosts them (`gym plugin-host`) and how
@@ -23,8 +24,9 @@ public struct PluginIsolation: Sendable, Equatable {
         self.timeout = timeout
     }
 
-    /// The host named by `GYM_PLUGIN_HOST`, else the `gym` executable in the directory of the running
-    /// program or one above it (the build folder, for tests).
+    /// The host named by `GYM_PLUGIN_HOST`, else the `gym` executable in the directory of the library
+    /// holding this code (libSwiftGymC.so, for the C ABI and Python) or of the running program, or in one
+    /// above either (the build folder, for tests).
     /// - Throws: `PluginError` with `.hostUnavailable` when there is none.
     public static func locate(timeout: Double = PluginIsolation.defaultTimeout) throws -> PluginIsolation {
         if let named = ProcessInfo.processInfo.environment["GYM_PLUGIN_HOST"], !named.isEmpty {
@@ -34,12 +36,15 @@ public struct PluginIsolation: Sendable, Equatable {
             return PluginIsolation(hostExecutable: named, timeout: timeout)
         }
         let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var directory = URL(fileURLWithPath: running).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("gym").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return PluginIsolation(hostExecutable: candidate, timeout: timeout) }
-            directory = directory.deletingLastPathComponent()
+        let library = gym_image_path(#dsohandle).map { String(cString: $0) } ?? running
+        for start in [library, running] {
+            var directory = URL(fileURLWithPath: start).deletingLastPathComponent()
+            while directory.path != "/" {
+                let candidate = directory.appendingPathComponent("gym").path
+                if FileManager.default.isExecutableFile(atPath: candidate) { return PluginIsolation(hostExecutable: candidate, timeout: timeout) }
+                directory = directory.deletingLastPathComponent()
+            }
         }
-        throw PluginError(path: running, reason: .hostUnavailable("no `gym` executable beside it to host plugins; set GYM_PLUGIN_HOST"))
+        throw PluginError(path: running, reason: .hostUnavailable("no `gym` executable beside it (or beside \(library)) to host plugins; set GYM_PLUGIN_HOST"))
     }
 }

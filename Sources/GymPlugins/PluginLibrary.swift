@@ -73,10 +73,12 @@ public enum Plugins {
         registry.addFileLoader(extension: "so") { path in try specs(path) }
     }
 
-    /// Loads a plugin file and registers its environments (`--plugin FILE`); returns their ids.
+    /// Loads a plugin file and registers its environments (`--plugin FILE`), in this process or isolated
+    /// as `isolation` says (by default, as `Plugins.isolation` does); returns their ids. An id already
+    /// registered keeps its first registration.
     @discardableResult
-    public static func load(_ path: String, into registry: Registry = .shared) throws -> [String] {
-        let specs = try specs(path)
+    public static func load(_ path: String, isolation: PluginIsolation? = Plugins.isolation, into registry: Registry = .shared) throws -> [String] {
+        let specs = try specs(path, isolation: isolation)
         for spec in specs where registry.specs[spec.id] == nil { try registry.register(spec) }
         return specs.map(\.id)
     }
@@ -90,7 +92,7 @@ public enum Plugins {
         }
     }
 
-    private static func specs(_ path: String) throws -> [EnvironmentSpec] {
+    private static func specs(_ path: String, isolation: PluginIsolation? = Plugins.isolation) throws -> [EnvironmentSpec] {
         if let isolation { return try IsolatedPluginLibrary(path: path, isolation: isolation).environmentSpecs() }
         return try PluginLibrary(path: path).environmentSpecs()
     }

@@ -59,6 +59,19 @@ public func sg_load_plugin(_ path: UnsafePointer<CChar>) -> Int32 {
     }
 }
 
+@_cdecl("sg_load_plugin_isolated")
+public func sg_load_plugin_isolated(_ path: UnsafePointer<CChar>, _ timeoutSeconds: Double) -> Int32 {
+    guarded(-1) {
+        _ = registry
+        guard timeoutSeconds.isFinite, timeoutSeconds >= 0 else {
+            throw GymError.invalidArgument("the plugin call timeout must be a positive number of seconds (0 for the default), got \(timeoutSeconds)")
+        }
+        let isolation = try PluginIsolation.locate(timeout: timeoutSeconds == 0 ? PluginIsolation.defaultTimeout : timeoutSeconds)
+        try Plugins.load(String(cString: path), isolation: isolation)
+        return 0
+    }
+}
+
 @_cdecl("sg_ids")
 public func sg_ids() -> UnsafeMutablePointer<CChar>? {
     registry.discover()

@@ -28,6 +28,11 @@ void sg_free(char *text);
 
 /* Loads a plugin library (its environments join the registry). 0, or -1. */
 int32_t sg_load_plugin(const char *path);
+/* The same, each of its environments running in a supervised `gym plugin-host` child process: a plugin
+ * that crashes, exits or hangs fails its call (the error names the plugin, the call and the signal)
+ * instead of ending the caller. `timeout_seconds` bounds one call (0: the default, 10). The host is
+ * GYM_PLUGIN_HOST, else the `gym` executable beside this library or above it. 0, or -1. */
+int32_t sg_load_plugin_isolated(const char *path, double timeout_seconds);
 /* The registered ids, as a JSON array of strings. */
 char *sg_ids(void);
 /* An environment described as JSON: id, title, description, kind, max_episode_steps, reward_range,

@@ -135,6 +135,17 @@ final class ResumeTests: CLITestCase {
                                   "--set", "normalize_reward=true", "--set", "log_std_init=-1"], signal: SIGKILL)
     }
 
+    func testPPOOnEightCopiesKilledOutrightResumesExactly() throws {
+        try assertResumesExactly(["cartpole-v1", "--agent", "ppo", "--steps", "80000", "--eval-every", "2000", "--seed", "3",
+                                  "--set", "hidden_sizes=32,32", "--set", "num_envs=8", "--set", "n_steps=64"], signal: SIGKILL)
+    }
+
+    func testDQNOnFourCopiesStoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["frozen-lake-4x4-v1", "--agent", "dqn", "--steps", "40000", "--eval-every", "1000", "--seed", "1",
+                                  "--set", "hidden_sizes=16", "--set", "num_envs=4", "--set", "learning_starts=200",
+                                  "--set", "buffer_size=4000"], signal: SIGINT)
+    }
+
     func testDPGStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["demand-continuous-v1", "--agent", "dpg", "--steps", "20000", "--eval-every", "500", "--seed", "2",
                                   "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "batch_size=32",

@@ -49,6 +49,8 @@ _lib.sg_last_error.restype = _c.c_char_p
 _lib.sg_free.argtypes = [_c.c_void_p]
 _lib.sg_load_plugin.argtypes = [_c.c_char_p]
 _lib.sg_load_plugin.restype = _c.c_int32
+_lib.sg_load_plugin_isolated.argtypes = [_c.c_char_p, _c.c_double]
+_lib.sg_load_plugin_isolated.restype = _c.c_int32
 _lib.sg_ids.restype = _c.c_void_p
 _lib.sg_describe.argtypes = [_c.c_char_p, _c.c_char_p]
 _lib.sg_describe.restype = _c.c_void_p
@@ -138,9 +140,24 @@ def describe(env_id, parameters=None):
     return json.loads(_text(_lib.sg_describe(env_id.encode(), _json(parameters or None))))
 
 
-def load_plugin(path):
-    """Loads a plugin library; its environments join the registry."""
-    if _lib.sg_load_plugin(os.fspath(path).encode()) != 0:
+def load_plugin(path, isolate=False, timeout=None):
+    """Loads a plugin library; its environments join the registry.
+
+    With ``isolate=True`` each of its environments runs in a supervised child process (``gym
+    plugin-host``): a plugin that crashes, aborts, exits or hangs raises ``SwiftGymError`` naming the
+    plugin, the call and the signal, and Python goes on. ``timeout`` bounds one plugin call, in seconds
+    (default 10; only with ``isolate``).
+    """
+    if timeout is not None and not isolate:
+        raise ValueError("timeout applies to isolated plugins; pass isolate=True")
+    if isolate:
+        seconds = 0.0 if timeout is None else float(timeout)
+        if not seconds > 0 and timeout is not None:
+            raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        status = _lib.sg_load_plugin_isolated(os.fspath(path).encode(), seconds)
+    else:
+        status = _lib.sg_load_plugin(os.fspath(path).encode())
+    if status != 0:
         raise _error()
 
 

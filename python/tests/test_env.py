@@ -146,3 +146,31 @@ def test_plugin_environments_pass_the_checker_too(library):
 def test_a_plugin_that_does_not_exist_is_an_error_naming_it():
     with pytest.raises(swiftgym.SwiftGymError, match="libmissing.so"):
         swiftgym.load_plugin("/nonexistent/libmissing.so")
+
+
+@pytest.mark.parametrize("fault, message", [
+    ("segv-step", r"plugin segv-step \(.*corridor-v1: step 3 of episode 1 crashed with SIGSEGV"),
+    ("hang-step", r"corridor-v1: step 1 of episode 1 did not return within 0.5 s"),
+])
+def test_an_isolated_plugin_that_crashes_or_hangs_raises_and_python_goes_on(fault, message):
+    # `make python-test` builds these hostile plugins (Tests/Hostile/plugins) beside the example ones.
+    swiftgym.load_plugin(f"{REPOSITORY}/.build/plugins/lib{fault}.so", isolate=True, timeout=0.5)
+    env = swiftgym.make(f"{fault}/corridor-v1")
+    env.reset(seed=1)
+    with pytest.raises(swiftgym.SwiftGymError, match=message):
+        for _ in range(5):
+            env.step(0)
+    with pytest.raises(swiftgym.SwiftGymError, match="its process has ended"):
+        env.reset(seed=2)
+    env.close()
+    fresh = swiftgym.make(f"{fault}/corridor-v1")  # a new child for a new environment
+    observation, _ = fresh.reset(seed=3)
+    assert observation.shape == (4,)
+    fresh.close()
+
+
+def test_isolation_options_are_checked():
+    with pytest.raises(ValueError, match="isolate=True"):
+        swiftgym.load_plugin(f"{REPOSITORY}/.build/plugins/libinventory.so", timeout=2)
+    with pytest.raises(ValueError, match="positive number of seconds"):
+        swiftgym.load_plugin(f"{REPOSITORY}/.build/plugins/libinventory.so", isolate=True, timeout=-1)

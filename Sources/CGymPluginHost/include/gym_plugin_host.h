@@ -35,6 +35,9 @@ void gym_guarded_release(double *buffer, size_t count);
 /* Installs the SIGSEGV and SIGBUS handler that reports guard-page faults on `fd`; 0 on success. */
 int gym_install_fault_reporter(int fd);
 
+/* The path of the executable or shared library mapped at `address` (owned by the loader), or NULL. */
+const char *gym_image_path(const void *address);
+
 #ifdef __cplusplus
 }
 #endif

@@ -50,6 +50,18 @@ public protocol EnvironmentBatch: AnyObject {
     func render(lane: Int) -> String?
     /// Lane `lane`'s drawing, as its environment's `picture()`; nil by default.
     func picture(lane: Int) -> Picture?
+
+    /// Lane `lane`'s state in its environment's snapshot format (`SnapshottingEnvironment.snapshot()`),
+    /// where `phase` is the lane's episode phase (the vector keeps it); nil when the batch cannot save its
+    /// lanes (the default).
+    func snapshot(lane: Int, phase: EpisodePhase) -> EnvironmentSnapshot?
+
+    /// Puts back a lane's state from `snapshot(lane:phase:)` of a batch made the same way, or from the
+    /// snapshot of one such environment, and writes the lane's observation row as `reset` does.
+    /// - Returns: the lane's episode phase, as the snapshot records it.
+    /// - Throws: `GymError.invalidArgument` naming the entry that is missing or does not fit; by default,
+    ///   always (the batch cannot restore its lanes).
+    func restore(lane: Int, _ snapshot: EnvironmentSnapshot, observation: UnsafeMutablePointer<Float>) throws -> EpisodePhase
 }
 
 extension EnvironmentBatch {
@@ -57,6 +69,10 @@ extension EnvironmentBatch {
     public func stepInfo(lane: Int) -> Info { [:] }
     public func render(lane: Int) -> String? { nil }
     public func picture(lane: Int) -> Picture? { nil }
+    public func snapshot(lane: Int, phase: EpisodePhase) -> EnvironmentSnapshot? { nil }
+    public func restore(lane: Int, _ snapshot: EnvironmentSnapshot, observation: UnsafeMutablePointer<Float>) throws -> EpisodePhase {
+        throw GymError.invalidArgument("the copies of this environment cannot be restored from a snapshot")
+    }
 }
 
 /// An environment that can make a batched path for copies of itself.

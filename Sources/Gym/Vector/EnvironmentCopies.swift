@@ -50,6 +50,27 @@ final class EnvironmentCopies: EnvironmentBatch {
 
     func observation(lane: Int) -> Observation { current[lane] }
 
+    /// The copy's own snapshot, when it is a `SnapshottingEnvironment`, with the steps of this batch's
+    /// time limit (`lane.elapsed`).
+    func snapshot(lane: Int, phase: EpisodePhase) -> EnvironmentSnapshot? {
+        guard var snapshot = (copies[lane] as? SnapshottingEnvironment)?.snapshot() else { return nil }
+        snapshot.set("lane.elapsed", int: clocks[lane].elapsed)
+        return snapshot
+    }
+
+    func restore(lane: Int, _ snapshot: EnvironmentSnapshot, observation: UnsafeMutablePointer<Float>) throws -> EpisodePhase {
+        guard let copy = copies[lane] as? SnapshottingEnvironment else {
+            throw GymError.invalidArgument("\(type(of: copies[lane])) cannot be restored from a snapshot")
+        }
+        let steps = try snapshot.int(snapshot.entries["lane.elapsed"] == nil ? "elapsed" : "lane.elapsed")
+        let phase = try snapshot.phase("phase")
+        try copy.restore(snapshot)
+        clocks[lane].limit = episodeLimit
+        clocks[lane].resume(at: steps)
+        if phase != .needsReset { write(try copy.observe(), lane: lane, into: observation) }
+        return phase
+    }
+
     func render(lane: Int) -> String? { copies[lane].render() }
     func picture(lane: Int) -> Picture? { copies[lane].picture() }
 

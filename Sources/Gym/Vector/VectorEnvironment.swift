@@ -74,7 +74,7 @@ public final class VectorEnvironment {
     /// The public buffers, of every copy.
     private let all: LaneBuffers
     /// The copies each thread steps; part `p` holds copies `parts[p].start ..< parts[p].start + parts[p].count`.
-    private let parts: [VectorPart]
+    let parts: [VectorPart]
     /// `parts`, unretained, for the worker pool's task.
     private let partPointers: UnsafeMutablePointer<Unmanaged<VectorPart>>
     private let infoBuffer: UnsafeMutableBufferPointer<Info>
@@ -188,7 +188,7 @@ public final class VectorEnvironment {
         return part.batch.picture(lane: i - part.start)
     }
 
-    private func part(of i: Int) -> VectorPart {
+    func part(of i: Int) -> VectorPart {
         var p = parts.count - 1
         while parts[p].start > i { p -= 1 }
         return parts[p]

@@ -51,6 +51,27 @@ final class VectorPart {
         finals[lane] = nil
     }
 
+    /// Lane `lane`'s snapshot (`EnvironmentBatch.snapshot(lane:phase:)`): running, or ended when it
+    /// needs a reset or, in next-step mode, resets on its next step.
+    func snapshot(lane: Int) -> EnvironmentSnapshot? {
+        batch.snapshot(lane: lane, phase: buffers.ended[lane] ? .ended : .running)
+    }
+
+    /// Puts lane `lane` back from a snapshot: its row holds its observation with reward 0, both flags
+    /// false and no info, and it needs a reset (or, in next-step mode, resets on its next step) unless
+    /// the snapshot's episode is running.
+    func restore(lane: Int, _ snapshot: EnvironmentSnapshot) throws {
+        let phase = try batch.restore(lane: lane, snapshot, observation: buffers.observations + lane * width)
+        infos[lane] = [:]
+        buffers.hasInfo[lane] = false
+        buffers.rewards[lane] = 0
+        buffers.terminated[lane] = false
+        buffers.truncated[lane] = false
+        buffers.ended[lane] = phase != .running
+        finals[lane] = nil
+        published?.receive(lane ..< lane + 1, from: buffers, at: start + lane, finals: false)
+    }
+
     /// One step of this part, on whichever thread; an error is kept in `error`.
     func step() {
         do { try stepLanes() } catch { self.error = error }

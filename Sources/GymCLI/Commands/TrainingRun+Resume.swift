@@ -6,7 +6,7 @@ import GymJSON
 import GymNN
 
 /// Resuming: resume.ckpt holds the agent's training state (`ResumableAgent`), the environment's snapshot
-/// (`SnapshottingEnvironment`, under `environment.` keys) and the loop's (`TrainerState`).
+/// (`SnapshottingEnvironment`, or a vector's, under `environment.` keys) and the loop's (`TrainerState`).
 extension TrainingRun {
     static let resumeFormat = "swiftgym.resume/1"
 
@@ -29,7 +29,7 @@ extension TrainingRun {
         }
         guard FileManager.default.fileExists(atPath: resumePath) else {
             throw GymError.invalidArgument("\(resumePath): no such file; this run cannot be resumed "
-                + "(only runs on one environment copy, by agents and environments that can save their whole state, keep one)")
+                + "(only runs by agents and on environments that can save their whole state keep one)")
         }
         let checkpoint = try Checkpoint.read(from: resumePath)
         guard checkpoint.metadata["resume.format"] == TrainingRun.resumeFormat else {
@@ -52,9 +52,9 @@ extension TrainingRun {
                   keepBest: run.objectValue?["keep_best"]?.boolValue ?? false)
     }
 
-    /// Puts the agent and the environment back where the checkpoint left them; the loop's state.
-    func restore(_ agent: Agent, _ env: Environment, from checkpoint: Checkpoint) throws -> TrainerState {
-        guard let resumable = agent as? ResumableAgent, let snapshotting = env as? SnapshottingEnvironment else {
+    /// Puts the agent and the environment (or the vector) back where the checkpoint left them; the loop's state.
+    func restore(_ agent: Agent, _ target: TrainingTarget, from checkpoint: Checkpoint) throws -> TrainerState {
+        guard let resumable = agent as? ResumableAgent, target.snapshot() != nil else {
             throw GymError.invalidArgument("\(resumePath): \(agentName) on \(id) cannot be resumed")
         }
         guard checkpoint.metadata["agent"] == agentName, checkpoint.metadata["environment"] == id else {
@@ -65,7 +65,7 @@ extension TrainingRun {
             try resumable.restoreTrainingState(from: checkpoint)
             var snapshot = EnvironmentSnapshot()
             for (key, value) in checkpoint.metadata where key.hasPrefix("environment.") { snapshot.entries[String(key.dropFirst(12))] = value }
-            try snapshotting.restore(snapshot)
+            try target.restore(snapshot)
             return try TrainerState(from: checkpoint)
         } catch {
             throw GymError.invalidArgument("\(resumePath): \(error)")
@@ -73,10 +73,11 @@ extension TrainingRun {
     }
 
     /// Writes resume.ckpt (atomically, as every checkpoint).
-    static func writeResume(_ agent: ResumableAgent, _ env: SnapshottingEnvironment, _ loop: TrainerState, to path: String) throws {
-        var checkpoint = Checkpoint(metadata: ["resume.format": resumeFormat, "agent": agent.name, "environment": env.metadata.id ?? ""])
+    static func writeResume(_ agent: ResumableAgent, _ snapshot: EnvironmentSnapshot, environmentID: String, _ loop: TrainerState,
+                            to path: String) throws {
+        var checkpoint = Checkpoint(metadata: ["resume.format": resumeFormat, "agent": agent.name, "environment": environmentID])
         agent.saveTrainingState(into: &checkpoint)
-        for (key, value) in env.snapshot().entries { checkpoint.metadata["environment." + key] = value }
+        for (key, value) in snapshot.entries { checkpoint.metadata["environment." + key] = value }
         loop.save(into: &checkpoint)
         try checkpoint.write(to: path)
     }

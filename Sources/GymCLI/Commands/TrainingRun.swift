@@ -31,8 +31,9 @@ struct TrainingRun {
         let evaluationEnv = try resolved.make()
         let learner = try AgentRegistry.make(agentName, context: AgentContext(environment: env, seed: seed, totalSteps: steps,
                                                                               settings: Settings(settings)))
+        let target = try resolved.trainingTarget(for: learner, environment: env)
         var state: TrainerState?
-        if let (checkpoint, _) = resumed { state = try restore(learner, env, from: checkpoint) }
+        if let (checkpoint, _) = resumed { state = try restore(learner, target, from: checkpoint) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let interruption = TrainingInterruption()
         let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: evaluationInterval,
@@ -43,15 +44,15 @@ struct TrainingRun {
             print(state.map { "resuming \(agentName) on \(id) at step \($0.step) of \(steps), seed \(seed) -> \(directory)" }
                   ?? "training \(agentName) on \(id) for \(steps) steps, seed \(seed) -> \(directory)")
         }
-        // Where a run can be resumed from: the agent's whole training state, the environment's and the loop's.
-        let copies = (learner as? VectorAgent)?.environmentCount ?? 1
-        let saveResume: ((TrainerState) throws -> Void)? = copies > 1 ? nil : (learner as? ResumableAgent).flatMap { resumable in
-            (env as? SnapshottingEnvironment).map { snapshotting in
-                { loop in try TrainingRun.writeResume(resumable, snapshotting, loop, to: resumePath) }
+        // Where a run can be resumed from: the agent's whole training state, the environment's (or the
+        // vector's) and the loop's.
+        let saveResume: ((TrainerState) throws -> Void)? = (learner as? ResumableAgent).flatMap { resumable in
+            target.snapshot() == nil ? nil : { loop in
+                try TrainingRun.writeResume(resumable, target.snapshot()!, environmentID: id, loop, to: resumePath)
             }
         }
         try writeRunFile(trainer: trainer, agent: learner, seconds: resumed?.seconds ?? 0, resumable: saveResume != nil, status: "running")
-        try resolved.train(learner, with: trainer, on: env, evaluationEnvironment: evaluationEnv, resuming: state, checkpoint: saveResume) { p in
+        try target.train(learner, with: trainer, evaluationEnvironment: evaluationEnv, resuming: state, checkpoint: saveResume) { p in
             // The checkpoint of the latest evaluation, so that a run killed outright keeps its last one.
             try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
                                       environmentFile: environmentFile)

@@ -55,18 +55,49 @@ struct ResolvedEnvironment {
     /// A fresh instance with the standard checks (`Registry.make`).
     func make() throws -> Environment { try Registry.shared.make(spec, overrides: overrides) }
 
-    /// Trains `agent` with `trainer`: on `environment`, or on a vector of fresh instances (same-step
-    /// autoreset) when the agent trains on several copies (`num_envs` above 1).
-    /// `resuming` and `checkpoint` are `Trainer.run`'s, for one copy; a vector run cannot be resumed.
-    func train(_ agent: Agent, with trainer: Trainer, on environment: Environment, evaluationEnvironment: Environment,
-               resuming: TrainerState? = nil, checkpoint: ((TrainerState) throws -> Void)? = nil,
-               progress: ((TrainingProgress) -> Void)? = nil) throws {
-        if let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 {
-            if resuming != nil { throw GymError.invalidArgument("a run on \(vectorAgent.environmentCount) environment copies cannot be resumed") }
-            let vector = try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() }
-            try trainer.run(agent: vectorAgent, vector: vector, evaluationEnvironment: evaluationEnvironment, progress: progress)
-        } else {
-            try trainer.run(agent: agent, environment: environment, evaluationEnvironment: evaluationEnvironment,
+    /// What `agent` trains on: `environment` itself, or a vector of fresh instances (same-step autoreset)
+    /// when the agent trains on several copies (`num_envs` above 1).
+    func trainingTarget(for agent: Agent, environment: Environment) throws -> TrainingTarget {
+        guard let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 else { return .single(environment) }
+        return .vector(try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() })
+    }
+}
+
+/// One environment or a vector of copies, as a training run steps it, with its state to resume from.
+enum TrainingTarget {
+    case single(Environment)
+    case vector(VectorEnvironment)
+
+    /// Its state (`SnapshottingEnvironment.snapshot()`, `VectorEnvironment.snapshot()`); nil when it cannot save it.
+    func snapshot() -> EnvironmentSnapshot? {
+        switch self {
+        case .single(let env): return (env as? SnapshottingEnvironment)?.snapshot()
+        case .vector(let vector): return vector.snapshot()
+        }
+    }
+
+    /// Puts back what `snapshot()` wrote.
+    /// - Throws: `GymError.invalidArgument` when it cannot save its state, or for a snapshot that does not fit.
+    func restore(_ snapshot: EnvironmentSnapshot) throws {
+        switch self {
+        case .single(let env):
+            guard let snapshotting = env as? SnapshottingEnvironment else {
+                throw GymError.invalidArgument("\(env.metadata.id ?? "the environment") cannot save its state")
+            }
+            try snapshotting.restore(snapshot)
+        case .vector(let vector): try vector.restore(snapshot)
+        }
+    }
+
+    /// Trains `agent` with `trainer` on it; `resuming` and `checkpoint` are `Trainer.run`'s.
+    func train(_ agent: Agent, with trainer: Trainer, evaluationEnvironment: Environment, resuming: TrainerState? = nil,
+               checkpoint: ((TrainerState) throws -> Void)? = nil, progress: ((TrainingProgress) -> Void)? = nil) throws {
+        switch self {
+        case .single(let env):
+            try trainer.run(agent: agent, environment: env, evaluationEnvironment: evaluationEnvironment,
+                            resuming: resuming, checkpoint: checkpoint, progress: progress)
+        case .vector(let vector):
+            try trainer.run(agent: agent as! VectorAgent, vector: vector, evaluationEnvironment: evaluationEnvironment,
                             resuming: resuming, checkpoint: checkpoint, progress: progress)
         }
     }

@@ -7,7 +7,7 @@ import Gym
 /// Lane `i` is bit-identical to a `DynamicsEnvironment` with the same seed and actions: the same
 /// programs on the same values, draws from its own generator in the same order, the same sine and
 /// cosine. A reset runs lane by lane (the initial-state program on the lane's own registers); a step
-/// runs over the batch.
+/// runs over the registers.
 final class DynamicsBatch: EnvironmentBatch {
     let model: DynamicsModel
     let name: String
@@ -16,10 +16,10 @@ final class DynamicsBatch: EnvironmentBatch {
     let actionSpace: Space
     var episodeLimit: Int?
 
-    private let batch: BatchRegisters
-    private let rngs: UnsafeMutablePointer<RandomSource>
+    let registers: BatchRegisters
+    let rngs: UnsafeMutablePointer<RandomSource>
     /// Steps since each lane's reset.
-    private let elapsed: UnsafeMutablePointer<Int>
+    let elapsed: UnsafeMutablePointer<Int>
     /// The registers whose values a lane carries from one call to the next: the state, the observation's
     /// sources, and what the initial-state and observation programs read of the step's values (a lane's
     /// lets and time are those of its last step until it steps again, as in a `DynamicsEnvironment`).
@@ -36,7 +36,7 @@ final class DynamicsBatch: EnvironmentBatch {
     private let timeRegister: Int
     private let rewardRegister: Int
     private let terminatedRegister: Int
-    /// The model's programs, copied for this batch.
+    /// The model's programs, copied for this registers.
     private let initCode: ProgramCode
     private let stepCode: ProgramCode
     private let observationCode: ProgramCode
@@ -48,7 +48,7 @@ final class DynamicsBatch: EnvironmentBatch {
         self.count = count
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
-        batch = BatchRegisters(lanes: count, initial: model.initialRegisters)
+        registers = BatchRegisters(lanes: count, initial: model.initialRegisters)
         rngs = .allocate(capacity: count)
         for i in 0..<count { (rngs + i).initialize(to: .entropySeeded()) }
         elapsed = .allocate(capacity: count)
@@ -74,7 +74,7 @@ final class DynamicsBatch: EnvironmentBatch {
     }
 
     deinit {
-        batch.deallocate()
+        registers.deallocate()
         rngs.deallocate()
         elapsed.deallocate()
         preserved.deallocate()
@@ -86,23 +86,23 @@ final class DynamicsBatch: EnvironmentBatch {
     }
 
     /// Lane `lane`'s state variables.
-    private func state(_ lane: Int) -> [Double] { (0..<model.stateCount).map { batch.row($0)[lane] } }
+    private func state(_ lane: Int) -> [Double] { (0..<model.stateCount).map { registers.row($0)[lane] } }
 
     func reset(lane: Int, seed: UInt64?, options: ResetOptions, observation: UnsafeMutablePointer<Float>) throws -> Info {
         if let seed { rngs[lane] = RandomSource(seed: seed) }
         let carried = UnsafeBufferPointer(preserved)
-        batch.gather(lane, carried)
+        registers.gather(lane, carried)
         if let initial = options.initialState {
             let values = try model.initialState(initial, environment: name)
-            for i in 0..<values.count { batch.lane[i] = values[i] }
+            for i in 0..<values.count { registers.lane[i] = values[i] }
         } else {
-            initCode.run(batch.lane, &rngs[lane])
+            initCode.run(registers.lane, &rngs[lane])
         }
-        if !observationCode.isEmpty { observationCode.run(batch.lane, &rngs[lane]) }
-        batch.scatter(lane, carried)
+        if !observationCode.isEmpty { observationCode.run(registers.lane, &rngs[lane]) }
+        registers.scatter(lane, carried)
         elapsed[lane] = 0
         for k in 0..<observationCount {
-            let x = batch.lane[sources[k]]
+            let x = registers.lane[sources[k]]
             guard model.admits(x, asObservation: k) else { throw observationError(k, x, lane, step: 0) }
             observation[k] = Float(x)
         }
@@ -119,25 +119,25 @@ final class DynamicsBatch: EnvironmentBatch {
         var skipped = 0
         for i in 0..<n where skip[i] { skipped += 1 }
         if skipped > 0 {
-            for i in 0..<n where skip[i] { for (j, r) in preserved.enumerated() { kept[i * carried + j] = batch.row(r)[i] } }
+            for i in 0..<n where skip[i] { for (j, r) in preserved.enumerated() { kept[i * carried + j] = registers.row(r)[i] } }
         }
         writeActions(actions)
-        let time = batch.row(timeRegister)
+        let time = registers.row(timeRegister)
         for i in 0..<n { time[i] = Double(elapsed[i]) }
-        stepCode.run(batch, rngs, skip: skipped > 0 ? skip : nil)
-        if !observationCode.isEmpty { observationCode.run(batch, rngs, skip: nil) }
+        stepCode.run(registers, rngs, skip: skipped > 0 ? skip : nil)
+        if !observationCode.isEmpty { observationCode.run(registers, rngs, skip: nil) }
         if skipped > 0 {
-            for i in 0..<n where skip[i] { for (j, r) in preserved.enumerated() { batch.row(r)[i] = kept[i * carried + j] } }
+            for i in 0..<n where skip[i] { for (j, r) in preserved.enumerated() { registers.row(r)[i] = kept[i * carried + j] } }
         }
-        let reward = batch.row(rewardRegister), terminated = batch.row(terminatedRegister)
+        let reward = registers.row(rewardRegister), terminated = registers.row(terminatedRegister)
         let width = observationCount, limit = episodeLimit ?? Int.max
         // Every value finite is the common case, checked over the whole batch at once; skipped lanes
         // count too, and the slow path looks at stepped lanes only.
         var finite = gym_lanes_finite(reward, n) != 0
-        for k in 0..<width where finite { finite = gym_lanes_finite(batch.row(sources[k]), n) != 0 }
+        for k in 0..<width where finite { finite = gym_lanes_finite(registers.row(sources[k]), n) != 0 }
         if !finite { try checkValues(skip) }
         // Every lane's row: a skipped lane's sources hold its last observation again, which its row holds.
-        for k in 0..<width { gym_lanes_store_float(output.observations + k, width, batch.row(sources[k]), n) }
+        for k in 0..<width { gym_lanes_store_float(output.observations + k, width, registers.row(sources[k]), n) }
         for i in 0..<n where !skip[i] {
             elapsed[i] += 1
             let ended = terminated[i] != 0
@@ -149,13 +149,13 @@ final class DynamicsBatch: EnvironmentBatch {
 
     /// Throws for the first lane whose reward is not finite or whose observation the space cannot hold.
     private func checkValues(_ skip: UnsafePointer<Bool>) throws {
-        let reward = batch.row(rewardRegister)
+        let reward = registers.row(rewardRegister)
         for i in 0..<count where !skip[i] {
             guard reward[i].isFinite else {
                 throw DynamicsEvaluationError(environment: name, quantity: .reward, value: reward[i], step: elapsed[i] + 1, state: state(i))
             }
             for k in 0..<observationCount {
-                let x = batch.row(sources[k])[i]
+                let x = registers.row(sources[k])[i]
                 guard model.admits(x, asObservation: k) else { throw observationError(k, x, i, step: elapsed[i] + 1) }
             }
         }
@@ -166,18 +166,18 @@ final class DynamicsBatch: EnvironmentBatch {
     private func writeActions(_ actions: BatchActions) {
         switch actions {
         case .indices(let p):
-            let row = batch.row(actionBase)
+            let row = registers.row(actionBase)
             for i in 0..<count { row[i] = Double(p[i]) }
         case .values(let p, let width):
             for k in 0..<min(width, actionWidth) {
-                let row = batch.row(actionBase + k)
+                let row = registers.row(actionBase + k)
                 for i in 0..<count { row[i] = p[i * width + k] }
             }
         case .general(let p):
             for i in 0..<count {
                 switch p[i] {
-                case .discrete(let a): batch.row(actionBase)[i] = Double(a)
-                case .continuous(let v): for k in 0..<min(v.count, actionWidth) { batch.row(actionBase + k)[i] = v[k] }
+                case .discrete(let a): registers.row(actionBase)[i] = Double(a)
+                case .continuous(let v): for k in 0..<min(v.count, actionWidth) { registers.row(actionBase + k)[i] = v[k] }
                 case .integers: break
                 }
             }
@@ -188,5 +188,5 @@ final class DynamicsBatch: EnvironmentBatch {
     func picture(lane: Int) -> Picture? { model.picture(of: state(lane)) }
 
     /// Read from the observation's source registers, which every call preserves.
-    func observation(lane: Int) -> Observation { .vector((0..<observationCount).map { Float(batch.row(sources[$0])[lane]) }) }
+    func observation(lane: Int) -> Observation { .vector((0..<observationCount).map { Float(registers.row(sources[$0])[lane]) }) }
 }

@@ -8,9 +8,9 @@ final class MatrixGameBatch: EnvironmentBatch {
     let observationSpace: Space
     let actionSpace: Space
     var episodeLimit: Int?
-    private var plays: [MatrixGamePlay]
+    var plays: [MatrixGamePlay]
     /// Each lane's opponent move in its last round, for the step's info.
-    private var opponentMoves: [Int]
+    var opponentMoves: [Int]
     private let width: Int
 
     init(_ environment: MatrixGameEnvironment, count: Int) throws {
@@ -55,7 +55,7 @@ final class MatrixGameBatch: EnvironmentBatch {
     func render(lane: Int) -> String? { plays[lane].text }
     func picture(lane: Int) -> Picture? { plays[lane].picture }
 
-    private func write(_ lane: Int, into row: UnsafeMutablePointer<Float>) {
+    func write(_ lane: Int, into row: UnsafeMutablePointer<Float>) {
         var values = [Float](repeating: 0, count: width)
         observationSpace.flatten(plays[lane].observation, into: &values, at: 0)
         row.update(from: values, count: width)

@@ -15,9 +15,9 @@ final class TabularBatch: EnvironmentBatch {
     let actionSpace: Space
     var episodeLimit: Int?
 
-    private let rngs: UnsafeMutablePointer<RandomSource>
-    private let states: UnsafeMutablePointer<Int>
-    private let elapsed: UnsafeMutablePointer<Int>
+    let rngs: UnsafeMutablePointer<RandomSource>
+    let states: UnsafeMutablePointer<Int>
+    let elapsed: UnsafeMutablePointer<Int>
     /// The model's arrays, out of their `Array`s for the step loop.
     private let offsets: UnsafeMutablePointer<Int>
     /// Per state-action pair, the running sums of its outcomes' probabilities, added in the order
@@ -148,6 +148,9 @@ final class TabularBatch: EnvironmentBatch {
             row.update(from: values, count: width)
         }
     }
+
+    /// Writes state `state`'s whole observation into `row`.
+    func writeObservation(_ row: UnsafeMutablePointer<Float>, state: Int) { write(row, state: state, previous: nil) }
 
     func observation(lane: Int) -> Observation { environment.observation(of: states[lane]) }
 
