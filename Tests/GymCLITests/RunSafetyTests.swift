@@ -173,6 +173,31 @@ final class ResumeTests: CLITestCase {
                                  comparing: ["agent.ckpt", "exploitability.csv"])
     }
 
+    /// PPO has no schedule over the run's length, so 8,000 steps continued to 16,000 are exactly a run of 16,000.
+    func testAFinishedRunTrainsFurtherWithMoreSteps() throws {
+        let straight = temporary("long"), extended = temporary("extended")
+        defer { for d in [straight, extended] { try? FileManager.default.removeItem(atPath: d) } }
+        let common = ["train", "cartpole-v1", "--agent", "ppo", "--eval-every", "2000", "--seed", "4", "--set", "hidden_sizes=16,16",
+                      "--set", "n_steps=512"]
+        XCTAssertEqual(try gym(common + ["--steps", "16000", "--out", straight]).status, 0)
+        XCTAssertEqual(try gym(common + ["--steps", "8000", "--out", extended]).status, 0)
+        let again = try gym("train", "--resume", extended)
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("finished all its 8000 steps; there is nothing to resume (--steps N, more than 8000, trains it further)"), again.stderr)
+        let further = try gym("train", "--resume", extended, "--steps", "16000")
+        XCTAssertEqual(further.status, 0, further.stderr)
+        XCTAssertTrue(further.stdout.contains("resuming ppo on cartpole-v1 at step 8000 of 16000"), further.stdout)
+        for name in ["agent.ckpt", "metrics.csv", "evaluations.csv"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: straight + "/" + name)), try Data(contentsOf: URL(fileURLWithPath: extended + "/" + name)),
+                           "\(name) differs from the straight run's")
+        }
+        let run = try String(contentsOfFile: extended + "/run.json", encoding: .utf8)
+        XCTAssertTrue(run.contains("\"status\":\"finished\"") && run.contains("\"steps\":16000"), run)
+        let short = try gym("train", "--resume", extended, "--steps", "16000")
+        XCTAssertEqual(short.status, 2)
+        XCTAssertTrue(short.stderr.contains("the run has taken 16000 steps; --steps 16000 must be more"), short.stderr)
+    }
+
     func testWhatCannotBeResumedIsSaidSo() throws {
         let directory = temporary("nothing")
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -15,12 +15,15 @@ struct Train: ParsableCommand {
             and what each one is. \
             Writes DIR/metrics.csv (one row per episode), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations \
             every --eval-every steps, mean and a band of one standard deviation), DIR/agent.ckpt and DIR/run.json; \
-            every file is replaced atomically, and agent.ckpt after every evaluation. Runs on one environment copy \
+            every file is replaced atomically, and agent.ckpt after every evaluation. Runs \
             also keep DIR/resume.ckpt (the agent's whole training state, the environment's and the loop's), written \
             after every evaluation and when stopped. SIGINT or SIGTERM stops training before the next step: the \
             files are written for the steps done, run.json's status is "interrupted", and the exit status is 130 \
             (SIGINT) or 143 (SIGTERM). `gym train --resume DIR` continues an interrupted or killed run from its last \
-            resume.ckpt with the settings in its run.json, and ends exactly as the uninterrupted run would have. \
+            resume.ckpt with the settings in its run.json, and ends exactly as the uninterrupted run would have; \
+            `--resume DIR --steps N` continues a finished (or interrupted) run to N steps in all, as SB3's \
+            learn(reset_num_timesteps=False) does (schedules over the run's length, such as DQN's exploration, \
+            stretch to the new total from where the run stands). \
             --keep-best also keeps DIR/best.ckpt, the agent at its best evaluation so far (the first of equal ones). \
             With --json the last line is run.json's object.
             """)
@@ -88,14 +91,17 @@ struct Train: ParsableCommand {
         if let names = selfPlay.map({ [$0] }) ?? agents.map({ $0.split(separator: ",").map(String.init) }) {
             return try trainSelfPlay(names)
         }
-        if let resume, SelfPlayRun.isSelfPlay(resume) { return try SelfPlayRun(resuming: resume).execute(json: output.json) }
+        if let resume, SelfPlayRun.isSelfPlay(resume) {
+            if training.steps != nil { throw GymError.invalidArgument("\(resume): a self-play run resumes to its own total; --steps cannot change it") }
+            return try SelfPlayRun(resuming: resume).execute(json: output.json)
+        }
         let run: TrainingRun
         if let resume {
-            run = try TrainingRun(resuming: resume)
+            run = try TrainingRun(resuming: resume, steps: training.steps)
         } else {
             let resolved = ResolvedEnvironment(spec: try Registry.shared.spec(environment!), overrides: try parameters.overrides())
             let id = resolved.id, agent = agent!, seed = seedOption.seed
-            run = TrainingRun(resolved: resolved, agentName: agent, seed: seed, steps: training.steps, settings: try training.settingValues(),
+            run = TrainingRun(resolved: resolved, agentName: agent, seed: seed, steps: training.stepCount, settings: try training.settingValues(),
                               evaluationInterval: evaluationInterval, evaluationEpisodes: training.evaluationEpisodes,
                               directory: out ?? "runs/\(id)-\(agent)-seed\(seed)", resumed: nil, keepBest: keepBest)
         }
@@ -109,8 +115,8 @@ struct Train: ParsableCommand {
             throw GymError.invalidArgument("\(resolved.id) is a single-agent environment; self-play needs a game whose players are all agents (train it with --agent)")
         }
         let seed = seedOption.seed
-        let run = SelfPlayRun(resolved: resolved, learners: names, seed: seed, steps: training.steps, settings: try training.settingValues(),
-                              sampled: sampled, evaluationInterval: evaluationInterval ?? max(1, training.steps / 20),
+        let run = SelfPlayRun(resolved: resolved, learners: names, seed: seed, steps: training.stepCount, settings: try training.settingValues(),
+                              sampled: sampled, evaluationInterval: evaluationInterval ?? max(1, training.stepCount / 20),
                               directory: out ?? "runs/\(resolved.id)-\(names.joined(separator: "-"))-seed\(seed)")
         try run.execute(json: output.json)
     }

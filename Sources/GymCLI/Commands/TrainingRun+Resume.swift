@@ -10,9 +10,11 @@ import GymNN
 extension TrainingRun {
     static let resumeFormat = "swiftgym.resume/1"
 
-    /// The run in `directory`, as its run.json describes it, with its resume.ckpt.
-    /// - Throws: `GymError.invalidArgument` naming the file for a directory without a resumable run.
-    init(resuming directory: String) throws {
+    /// The run in `directory`, as its run.json describes it, with its resume.ckpt; with `newTotal`, the
+    /// same run going on to that many steps in all (a finished run trains further).
+    /// - Throws: `GymError.invalidArgument` naming the file for a directory without a resumable run, a
+    ///   finished run without `newTotal`, or a `newTotal` not past the steps already taken.
+    init(resuming directory: String, steps newTotal: Int? = nil) throws {
         let runPath = directory + "/run.json", resumePath = directory + "/resume.ckpt"
         guard let text = FileManager.default.contents(atPath: runPath).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw GymError.invalidArgument("\(runPath): no such file; --resume takes the directory of a gym train run")
@@ -24,8 +26,9 @@ extension TrainingRun {
         }
         let status: String = try field("status") { $0.stringValue }
         let steps: Int = try field("steps") { $0.intValue }
-        if status == "finished" {
-            throw GymError.invalidArgument("\(runPath): the run finished all its \(steps) steps; there is nothing to resume")
+        if status == "finished" && newTotal == nil {
+            throw GymError.invalidArgument("\(runPath): the run finished all its \(steps) steps; there is nothing to resume "
+                + "(--steps N, more than \(steps), trains it further)")
         }
         guard FileManager.default.fileExists(atPath: resumePath) else {
             throw GymError.invalidArgument("\(resumePath): no such file; this run cannot be resumed "
@@ -34,6 +37,13 @@ extension TrainingRun {
         let checkpoint = try Checkpoint.read(from: resumePath)
         guard checkpoint.metadata["resume.format"] == TrainingRun.resumeFormat else {
             throw GymError.invalidArgument("\(resumePath): not a resume checkpoint of format \(TrainingRun.resumeFormat)")
+        }
+        if let newTotal {
+            let taken: Int
+            do { taken = try TrainerState(from: checkpoint).step } catch { throw GymError.invalidArgument("\(resumePath): \(error)") }
+            guard newTotal > taken else {
+                throw GymError.invalidArgument("\(resumePath): the run has taken \(taken) steps; --steps \(newTotal) must be more")
+            }
         }
         let id: String = try field("environment") { $0.stringValue }
         let file = run.objectValue?["environment_file"]?.stringValue
@@ -46,7 +56,7 @@ extension TrainingRun {
         let settings: [String: JSONValue] = try field("settings") { $0.objectValue }
         self.init(resolved: ResolvedEnvironment(spec: spec, overrides: parameters.compactMapValues(\.doubleValue)),
                   agentName: try field("agent") { $0.stringValue }, seed: try field("seed") { $0.doubleValue.flatMap { UInt64(exactly: $0) } },
-                  steps: steps, settings: settings.compactMapValues(\.stringValue),
+                  steps: newTotal ?? steps, settings: settings.compactMapValues(\.stringValue),
                   evaluationInterval: try field("evaluation_interval") { $0.intValue }, evaluationEpisodes: try field("evaluation_episodes") { $0.intValue },
                   directory: directory, resumed: (checkpoint, try field("wall_seconds") { $0.doubleValue }),
                   keepBest: run.objectValue?["keep_best"]?.boolValue ?? false)

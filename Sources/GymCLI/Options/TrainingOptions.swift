@@ -3,8 +3,11 @@ import GymAgents
 
 /// The budget and hyperparameters of training runs (`gym train`, `gym compare`).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Environment steps of each run.")
-    var steps: Int = 50_000
+    @Option(help: "Environment steps of each run (default 50,000); with `gym train --resume`, the run's new total.")
+    var steps: Int?
+
+    /// `--steps`, or 50,000.
+    var stepCount: Int { steps ?? 50_000 }
 
     @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter: --set key=value (repeatable); `gym compare` also takes agent.key=value.", valueName: "key=value"))
     var settings: [String] = []
@@ -17,7 +20,7 @@ struct TrainingOptions: ParsableArguments {
 
     func validate() throws {
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
-        guard steps > 0 else { throw ValidationError("--steps must be positive") }
+        if let steps, steps <= 0 { throw ValidationError("--steps must be positive") }
         guard evaluationEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive") }
     }
 

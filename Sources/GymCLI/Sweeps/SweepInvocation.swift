@@ -19,7 +19,7 @@ struct SweepInvocation {
         let names = options.agentNames, seeds = options.seeds, training = options.training, json = options.output.json
         for name in names { _ = try AgentRegistry.factory(name) }
         let resolved = try options.environment.resolve()
-        let id = resolved.id, steps = training.steps
+        let id = resolved.id, steps = training.stepCount
         let directory = options.out ?? "runs/\(command.rawValue)-\(id)"
         let plan = SweepPlan(environment: options.environment, agents: names, seeds: seeds, settings: try training.settingValues(),
                              grid: grid, training: training, directory: directory)

@@ -49,7 +49,7 @@ struct SweepPlan {
         let absolute = isFile ? URL(fileURLWithPath: path).standardizedFileURL.path : path
         environmentFile = isFile ? absolute : nil
         environmentArguments = [absolute] + environment.parameters.parameters.flatMap { ["--param", $0] } + environment.plugins.arguments
-        steps = training.steps
+        steps = training.stepCount
         evaluationEpisodes = training.evaluationEpisodes
         threads = training.threads
         self.directory = directory
