@@ -1,3 +1,4 @@
+import Gym
 import GymNN
 
 /// An agent whose whole training state can be saved and put back: besides what `save(into:)` writes
@@ -23,20 +24,46 @@ public protocol ResumableAgent: Agent {
 }
 
 extension Checkpoint {
-    /// Stores integers exactly.
-    mutating func set(_ name: String, ints: [Int]) { set(name, words: ints.map { UInt64(bitPattern: Int64($0)) }) }
+    /// Stores an observation exactly: its kind under `NAME.kind`, its values under `NAME`.
+    public mutating func set(_ name: String, observation: Observation) {
+        switch observation {
+        case .discrete(let i): metadata[name + ".kind"] = "discrete"; set(name, ints: [i])
+        case .integers(let v): metadata[name + ".kind"] = "integers"; set(name, ints: v)
+        case .vector(let v): metadata[name + ".kind"] = "vector"; set(name, shape: [v.count], values: v)
+        }
+    }
 
-    func ints(_ name: String, count: Int? = nil) throws -> [Int] { try words(name, count: count).map { Int(Int64(bitPattern: $0)) } }
+    /// What `set(_:observation:)` wrote.
+    /// - Throws: `CheckpointError` for a missing or damaged observation.
+    public func observation(_ name: String) throws -> Observation {
+        switch metadata[name + ".kind"] {
+        case "discrete": return .discrete(try ints(name, count: 1)[0])
+        case "integers": return .integers(try ints(name))
+        case "vector": return .vector(try values(name))
+        default: throw CheckpointError.mismatch("the checkpoint has no observation '\(name)'")
+        }
+    }
+
+    /// Stores integers exactly.
+    public mutating func set(_ name: String, ints: [Int]) { set(name, words: ints.map { UInt64(bitPattern: Int64($0)) }) }
+
+    /// What `set(_:ints:)` wrote (`count` of them, when given).
+    /// - Throws: `CheckpointError` for a missing entry or another count.
+    public func ints(_ name: String, count: Int? = nil) throws -> [Int] { try words(name, count: count).map { Int(Int64(bitPattern: $0)) } }
 
     /// Stores doubles exactly (their bit patterns).
-    mutating func set(_ name: String, doubles: [Double]) { set(name, words: doubles.map(\.bitPattern)) }
+    public mutating func set(_ name: String, doubles: [Double]) { set(name, words: doubles.map(\.bitPattern)) }
 
-    func doubles(_ name: String, count: Int? = nil) throws -> [Double] { try words(name, count: count).map(Double.init(bitPattern:)) }
+    /// What `set(_:doubles:)` wrote (`count` of them, when given).
+    /// - Throws: `CheckpointError` for a missing entry or another count.
+    public func doubles(_ name: String, count: Int? = nil) throws -> [Double] { try words(name, count: count).map(Double.init(bitPattern:)) }
 
     /// Stores floats exactly (their bit patterns).
-    mutating func set(_ name: String, floats: [Float]) { set(name, words: floats.map { UInt64($0.bitPattern) }) }
+    public mutating func set(_ name: String, floats: [Float]) { set(name, words: floats.map { UInt64($0.bitPattern) }) }
 
-    func floats(_ name: String, count: Int? = nil) throws -> [Float] {
+    /// What `set(_:floats:)` wrote (`count` of them, when given).
+    /// - Throws: `CheckpointError` for a missing entry or another count.
+    public func floats(_ name: String, count: Int? = nil) throws -> [Float] {
         try words(name, count: count).map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }
     }
 }

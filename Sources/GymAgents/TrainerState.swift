@@ -35,11 +35,8 @@ extension TrainerState {
     public func save(into checkpoint: inout Checkpoint) {
         checkpoint.set("trainer.counters", ints: [step] + episodeLengths)
         checkpoint.set("trainer.return", doubles: episodeReturns)
-        switch observation {
-        case nil: checkpoint.metadata["trainer.observation.kind"] = "vector-held"
-        case .discrete(let i): checkpoint.metadata["trainer.observation.kind"] = "discrete"; checkpoint.set("trainer.observation", ints: [i])
-        case .integers(let v): checkpoint.metadata["trainer.observation.kind"] = "integers"; checkpoint.set("trainer.observation", ints: v)
-        case .vector(let v): checkpoint.metadata["trainer.observation.kind"] = "vector"; checkpoint.set("trainer.observation", shape: [v.count], values: v)
+        if let observation { checkpoint.set("trainer.observation", observation: observation) } else {
+            checkpoint.metadata["trainer.observation.kind"] = "vector-held"
         }
         let keys = Set(episodes.flatMap { $0.statistics.keys }).union(statistics.keys).sorted()
         checkpoint.metadata["trainer.statistics.keys"] = keys.joined(separator: ",")
@@ -59,13 +56,7 @@ extension TrainerState {
         guard counters.count >= 2 else { throw bad("step counters") }
         (step, episodeLengths) = (counters[0], Array(counters.dropFirst()))
         episodeReturns = try checkpoint.doubles("trainer.return", count: episodeLengths.count)
-        switch checkpoint.metadata["trainer.observation.kind"] {
-        case "vector-held": observation = nil
-        case "discrete": observation = .discrete(try checkpoint.ints("trainer.observation", count: 1)[0])
-        case "integers": observation = .integers(try checkpoint.ints("trainer.observation"))
-        case "vector": observation = .vector(try checkpoint.values("trainer.observation"))
-        default: throw bad("observation")
-        }
+        observation = checkpoint.metadata["trainer.observation.kind"] == "vector-held" ? nil : try checkpoint.observation("trainer.observation")
         let keyText = checkpoint.metadata["trainer.statistics.keys"] ?? ""
         let keys = keyText.isEmpty ? [] : keyText.split(separator: ",").map(String.init)
         func statistics(_ values: ArraySlice<Double>) -> [String: Double] {

@@ -39,7 +39,8 @@ public struct Checkpoint {
     /// Free-form string metadata: agent name, environment id, spaces, hyperparameters (JSON text).
     public var metadata: [String: String] = [:]
     public private(set) var tensors: [String: (shape: [Int], values: [Float])] = [:]
-    private var order: [String] = []
+    /// The tensors' names in the order they were first set (the order they are written in).
+    private(set) var order: [String] = []
 
     public init(metadata: [String: String] = [:]) { self.metadata = metadata }
 

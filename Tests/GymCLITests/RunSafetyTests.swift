@@ -173,6 +173,18 @@ final class ResumeTests: CLITestCase {
                                  comparing: ["agent.ckpt", "exploitability.csv"])
     }
 
+    func testSelfPlayOfAgentsStoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["rock-paper-scissors-v2", "--agents", "dqn,ppo", "--steps", "30000", "--eval-every", "1000", "--seed", "2",
+                                  "--set", "hidden_sizes=16"], signal: SIGINT,
+                                 comparing: ["agent.ckpt", "agent-player_0.ckpt", "agent-player_1.ckpt", "exploitability.csv"])
+    }
+
+    func testSelfPlayOfAgentsKilledOutrightResumesExactly() throws {
+        try assertResumesExactly(["prisoners-dilemma-v2", "--agents", "ppo", "--steps", "30000", "--eval-every", "1000", "--seed", "5",
+                                  "--set", "hidden_sizes=16"], signal: SIGKILL,
+                                 comparing: ["agent.ckpt", "agent-row.ckpt", "agent-column.ckpt", "exploitability.csv"])
+    }
+
     /// PPO has no schedule over the run's length, so 8,000 steps continued to 16,000 are exactly a run of 16,000.
     func testAFinishedRunTrainsFurtherWithMoreSteps() throws {
         let straight = temporary("long"), extended = temporary("extended")

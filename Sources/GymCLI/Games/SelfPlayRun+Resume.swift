@@ -1,12 +1,17 @@
 import Foundation
 import Gym
+import GymAgents
 import GymGames
 import GymJSON
 import GymNN
 
-/// `gym train --resume DIR` for a self-play run of a game learner: run.json says what the run is,
-/// agent.ckpt holds the learning's whole state, exploitability.csv what was recorded.
+/// `gym train --resume DIR` for a self-play run: run.json says what the run is. For a game learner,
+/// agent.ckpt holds the learning's whole state and exploitability.csv what was recorded; for agents,
+/// resume.ckpt holds every agent's training state (`ResumableAgent`, under `player.NAME.` keys), the
+/// game's snapshot (under `environment.`) and the loop's (`AgentSelfPlayLoop`, under `loop.`).
 extension SelfPlayRun {
+    static let resumeFormat = "swiftgym.self-play-resume/1"
+
     /// Whether `directory` holds a self-play run (its run.json names `learners`).
     static func isSelfPlay(_ directory: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: directory + "/run.json"),
@@ -28,9 +33,6 @@ extension SelfPlayRun {
         guard try field("status", { $0.stringValue }) != "finished" else {
             throw GymError.invalidArgument("\(runPath): the run finished all its \(steps) steps; there is nothing to resume")
         }
-        guard learners.count == 1, GameLearnerKind(rawValue: learners[0]) != nil else {
-            throw GymError.invalidArgument("\(runPath): self-play of agents (\(learners.joined(separator: ","))) cannot be resumed; only game learners' runs can")
-        }
         let id: String = try field("environment") { $0.stringValue }
         let file = run.objectValue?["environment_file"]?.stringValue
         let spec = try Registry.shared.spec(file.map { FileManager.default.fileExists(atPath: $0) ? $0 : id } ?? id)
@@ -39,6 +41,20 @@ extension SelfPlayRun {
                   seed: UInt64(try field("seed") { $0.intValue }), steps: steps, settings: settings,
                   sampled: try field("sampled") { if case .bool(let b) = $0 { return b } else { return nil } },
                   evaluationInterval: try field("eval_every") { $0.intValue }, directory: directory)
+        guard isGameLearner else {
+            let resumePath = directory + "/resume.ckpt"
+            guard FileManager.default.fileExists(atPath: resumePath) else {
+                throw GymError.invalidArgument("\(resumePath): no such file; this self-play run of \(learners.joined(separator: ",")) cannot be resumed "
+                    + "(it stopped before its first evaluation, or its agents cannot save their training state)")
+            }
+            let checkpoint = try Checkpoint.read(from: resumePath)
+            guard checkpoint.metadata["resume.format"] == SelfPlayRun.resumeFormat, checkpoint.metadata["environment"] == id,
+                  checkpoint.metadata["learners"] == learners.joined(separator: ",") else {
+                throw GymError.invalidArgument("\(resumePath): not the resume checkpoint of format \(SelfPlayRun.resumeFormat) of \(learners.joined(separator: ",")) on \(id)")
+            }
+            resumedAgents = checkpoint
+            return
+        }
         guard FileManager.default.fileExists(atPath: checkpointPath) else {
             throw GymError.invalidArgument("\(checkpointPath): no such file; the run stopped before its first checkpoint, so start it again")
         }
@@ -55,5 +71,46 @@ extension SelfPlayRun {
             if step <= iterations { points.append(Point(step: step, average: average, current: current)) }
         }
         resumed = (iterations, state, points)
+    }
+}
+
+extension SelfPlayRun {
+    /// The steps a resume.ckpt of agents records.
+    static func resumedStep(_ checkpoint: Checkpoint) throws -> Int { try checkpoint.ints("loop.counters", count: 3)[0] }
+
+    /// Puts every agent and the game back where resume.ckpt left them; the loop's state.
+    /// - Throws: `GymError.invalidArgument` naming the file for agents or a game that cannot be restored,
+    ///   or a checkpoint that does not fit them.
+    func restore(_ agents: [Agent], _ env: MultiAgentEnvironment, _ game: NormalFormGame, from checkpoint: Checkpoint) throws -> AgentSelfPlayLoop {
+        let path = directory + "/resume.ckpt"
+        guard let snapshotting = env as? SnapshottingMultiAgentEnvironment, agents.allSatisfy({ $0 is ResumableAgent }) else {
+            throw GymError.invalidArgument("\(path): self-play of \(learners.joined(separator: ",")) on \(resolved.id) cannot be resumed")
+        }
+        do {
+            for (p, agent) in agents.enumerated() {
+                try (agent as! ResumableAgent).restoreTrainingState(from: checkpoint.embedded("player.\(game.players[p])."))
+            }
+            var snapshot = EnvironmentSnapshot()
+            for (key, value) in checkpoint.metadata where key.hasPrefix("environment.") { snapshot.entries[String(key.dropFirst(12))] = value }
+            try snapshotting.restore(snapshot)
+            return try AgentSelfPlayLoop(from: checkpoint, game: game)
+        } catch {
+            throw GymError.invalidArgument("\(path): \(error)")
+        }
+    }
+
+    /// Writes resume.ckpt (atomically, as every checkpoint).
+    func writeResume(_ agents: [Agent], _ env: MultiAgentEnvironment, _ loop: AgentSelfPlayLoop) throws {
+        let players = env.possibleAgents
+        var checkpoint = Checkpoint(metadata: ["resume.format": SelfPlayRun.resumeFormat, "environment": resolved.id,
+                                               "learners": learners.joined(separator: ",")])
+        for (p, agent) in agents.enumerated() {
+            var state = Checkpoint()
+            (agent as! ResumableAgent).saveTrainingState(into: &state)
+            checkpoint.embed(state, as: "player.\(players[p]).")
+        }
+        for (key, value) in (env as! SnapshottingMultiAgentEnvironment).snapshot().entries { checkpoint.metadata["environment." + key] = value }
+        loop.save(into: &checkpoint, players: players)
+        try checkpoint.write(to: directory + "/resume.ckpt")
     }
 }

@@ -26,6 +26,8 @@ struct SelfPlayRun {
     /// Where a resumed run of a game learner goes on from: the iterations done, the learning's state and
     /// the exploitability recorded so far.
     var resumed: (iterations: Int, state: [Double], points: [Point])? = nil
+    /// Where a resumed run of agents goes on from: its resume.ckpt (`SelfPlayRun+Resume`).
+    var resumedAgents: Checkpoint? = nil
 
     struct Point { var step: Int; var average: Double; var current: Double }
 
@@ -36,27 +38,31 @@ struct SelfPlayRun {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let start = Date()
         if !json {
-            print(resumed.map { "resuming self-play of \(learners[0]) on \(resolved.id) at step \($0.iterations) of \(steps) -> \(directory)" }
+            let resumedAt = resumed?.iterations ?? (try? resumedAgents.map { try SelfPlayRun.resumedStep($0) }) ?? nil
+            print(resumedAt.map { "resuming self-play of \(learners.joined(separator: ",")) on \(resolved.id) at step \($0) of \(steps) -> \(directory)" }
                   ?? "self-play of \(learners.joined(separator: ",")) on \(resolved.id) for \(steps) steps, seed \(seed) -> \(directory)")
         }
-        try writeRun(status: "running", game: game, points: [], final: nil, seconds: 0)
+        try writeRun(status: "running", game: game, points: [], final: nil, seconds: 0, resumable: isGameLearner)
         let interruption = TrainingInterruption()
         let points: [Point]
         let final: (average: StrategyProfile, current: StrategyProfile)
         var stoppedAt: Int?
+        var resumable = isGameLearner
         if let kind = GameLearnerKind(rawValue: learners[0]), learners.count == 1 {
             (points, final, stoppedAt) = try learn(kind, game, json: json, stop: { interruption.signal != nil })
         } else {
-            (points, final) = try playAgents(game, json: json)
+            (points, final, stoppedAt, resumable) = try playAgents(game, json: json, stop: { interruption.signal != nil })
         }
         let seconds = Date().timeIntervalSince(start)
         let curve = try writeCurve(points)
-        let run = try writeRun(status: stoppedAt == nil ? "finished" : "interrupted", game: game, points: points, final: final, seconds: seconds)
+        let run = try writeRun(status: stoppedAt == nil ? "finished" : "interrupted", game: game, points: points, final: final, seconds: seconds,
+                               resumable: resumable)
         try writeReport(game: game, curve: curve, points: points, final: final, seconds: seconds)
         if let stoppedAt {
             if json { print(run.encoded()) }
-            printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): agent.ckpt holds the learning as it was then; "
-                       + "gym train --resume \(directory) continues it")
+            printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): "
+                       + (isGameLearner ? "agent.ckpt holds the learning as it was then" : "the files hold the run up to its last evaluation")
+                       + (resumable ? "; gym train --resume \(directory) continues it" : " (these agents cannot save their training state, so it cannot be resumed)"))
             throw ExitCode(interruption.exitCode)
         }
         let last = points.last!
@@ -74,12 +80,12 @@ struct SelfPlayRun {
 
     /// run.json: what the run is (enough for `--resume`), its status and, once there are any, its results.
     @discardableResult
-    private func writeRun(status: String, game: NormalFormGame, points: [Point], final: (average: StrategyProfile, current: StrategyProfile)?,
-                          seconds: Double) throws -> JSONValue {
+    func writeRun(status: String, game: NormalFormGame, points: [Point], final: (average: StrategyProfile, current: StrategyProfile)?,
+                  seconds: Double, resumable: Bool) throws -> JSONValue {
         var run: [String: JSONValue] = [
             "environment": .string(resolved.id), "learners": .array(learners.map { .string($0) }), "steps": .number(Double(steps)),
             "seed": .number(Double(seed)), "sampled": .bool(sampled), "seconds": .number(seconds), "status": .string(status),
-            "eval_every": .number(Double(evaluationInterval)), "resumable": .bool(isGameLearner),
+            "eval_every": .number(Double(evaluationInterval)), "resumable": .bool(resumable),
         ]
         if FileManager.default.fileExists(atPath: resolved.spec.source) {
             run["environment_file"] = .string(URL(fileURLWithPath: resolved.spec.source).standardizedFileURL.path)
@@ -144,8 +150,10 @@ struct SelfPlayRun {
         return (points, (learning.average, learning.current), nil)
     }
 
-    /// Independent agents, one per player, in the multi-agent environment.
-    private func playAgents(_ game: NormalFormGame, json: Bool) throws -> ([Point], (average: StrategyProfile, current: StrategyProfile)) {
+    /// Independent agents, one per player, in the multi-agent environment; stops early (returning the
+    /// step) when `stop` says so. Also says whether the run can be resumed (every agent `ResumableAgent`).
+    private func playAgents(_ game: NormalFormGame, json: Bool, stop: () -> Bool) throws
+        -> ([Point], (average: StrategyProfile, current: StrategyProfile), Int?, Bool) {
         guard !sampled else { throw GymError.invalidArgument("--sampled is for game learners; agents always learn from played rounds") }
         let env = try resolved.makeGame()
         let names = learners.count == 1 ? Array(repeating: learners[0], count: game.playerCount) : learners
@@ -160,51 +168,59 @@ struct SelfPlayRun {
         if let vector = agents.first(where: { ($0 as? VectorAgent).map { $0.environmentCount > 1 } ?? false }) {
             throw GymError.invalidArgument("self-play steps one game, so every agent trains on one copy; \(vector.name) was set to num_envs=\((vector as! VectorAgent).environmentCount)")
         }
-        var averageSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
-        var windowSums = averageSums
-        var windowCount = 0, pointCount = 0
-        var points: [Point] = []
-        var current = StrategyProfile.uniform(game)
-        var observations = try env.reset(seed: seed, options: .none).observations
-        for t in 1...steps {
+        let resumable = env is SnapshottingMultiAgentEnvironment && agents.allSatisfy { $0 is ResumableAgent }
+        try writeRun(status: "running", game: game, points: [], final: nil, seconds: 0, resumable: resumable)
+        var loop: AgentSelfPlayLoop
+        if let saved = resumedAgents {
+            loop = try restore(agents, env, game, from: saved)
+        } else {
+            loop = AgentSelfPlayLoop(game: game, observations: try env.reset(seed: seed, options: .none).observations)
+        }
+        func average() -> StrategyProfile { StrategyProfile(loop.averageSums.map { $0.map { $0 / Double(max(loop.pointCount, 1)) } }) }
+        while loop.step < steps {
+            if stop() {
+                if resumable { try writeResume(agents, env, loop) }
+                return (loop.points, (average(), loop.current), loop.step, resumable)
+            }
+            loop.step += 1
+            let t = loop.step
             var actions: [String: Action] = [:]
             for (p, player) in game.players.enumerated() {
-                let observation = observations[player]!
+                let observation = loop.observations[player]!
                 actions[player] = agents[p].act(observation, mode: .explore)
                 // The policy the agent would play now: its probabilities, else its greedy action.
                 let policy = agents[p].actionProbabilities(observation)
                     ?? oneHot(agents[p].act(observation, mode: .greedy).index!, game.actionCounts[p])
-                for a in policy.indices { windowSums[p][a] += policy[a] }
+                for a in policy.indices { loop.windowSums[p][a] += policy[a] }
             }
-            windowCount += 1
+            loop.windowCount += 1
             let step = try env.step(actions)
             for (p, player) in game.players.enumerated() {
-                _ = agents[p].learn(Transition(observation: observations[player]!, action: actions[player]!, reward: step.rewards[player]!,
+                _ = agents[p].learn(Transition(observation: loop.observations[player]!, action: actions[player]!, reward: step.rewards[player]!,
                                                nextObservation: step.observations[player]!, terminated: step.terminated[player]!,
                                                truncated: step.truncated[player]!))
             }
-            observations = env.agents.isEmpty ? try env.reset(seed: nil, options: .none).observations : step.observations
+            loop.observations = env.agents.isEmpty ? try env.reset(seed: nil, options: .none).observations : step.observations
             if t % evaluationInterval == 0 || t == steps {
                 // Normalised per player: single-precision probabilities do not sum to 1 exactly.
-                current = StrategyProfile(windowSums.map { sums in let total = sums.reduce(0, +); return sums.map { $0 / total } })
-                pointCount += 1
-                for p in averageSums.indices { for a in averageSums[p].indices { averageSums[p][a] += current[p][a] } }
-                let average = StrategyProfile(averageSums.map { $0.map { $0 / Double(pointCount) } })
-                let point = Point(step: t, average: game.exploitability(average), current: game.exploitability(current))
-                points.append(point)
+                loop.current = StrategyProfile(loop.windowSums.map { sums in let total = sums.reduce(0, +); return sums.map { $0 / total } })
+                loop.pointCount += 1
+                for p in loop.averageSums.indices { for a in loop.averageSums[p].indices { loop.averageSums[p][a] += loop.current[p][a] } }
+                let point = Point(step: t, average: game.exploitability(average()), current: game.exploitability(loop.current))
+                loop.points.append(point)
                 report(point, json: json)
-                windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
-                windowCount = 0
-                try GameCheckpoint.save(average: average, current: current, game: game, environmentID: resolved.id,
+                loop.windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
+                loop.windowCount = 0
+                try GameCheckpoint.save(average: average(), current: loop.current, game: game, environmentID: resolved.id,
                                         learner: names.joined(separator: ","), iterations: t, learningState: nil, to: directory + "/agent.ckpt")
                 for p in agents.indices {
                     try AgentCheckpoint.save(agents[p], environmentID: resolved.id, environment: seats[p], seed: seed &+ UInt64(p),
                                              to: directory + "/agent-\(game.players[p]).ckpt")
                 }
+                if resumable { try writeResume(agents, env, loop) }
             }
         }
-        let average = StrategyProfile(averageSums.map { $0.map { $0 / Double(max(pointCount, 1)) } })
-        return (points, (average, current))
+        return (loop.points, (average(), loop.current), nil, resumable)
     }
 
     private func oneHot(_ i: Int, _ n: Int) -> [Double] { (0..<n).map { $0 == i ? 1 : 0 } }

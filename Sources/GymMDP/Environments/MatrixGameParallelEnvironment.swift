@@ -15,14 +15,14 @@ public final class MatrixGameParallelEnvironment: MultiAgentEnvironment {
     public let observesLastMoves: Bool
     public let metadata: EnvironmentMetadata
     public var possibleAgents: [String] { game.players }
-    public private(set) var agents: [String] = []
+    public internal(set) var agents: [String] = []
     private let observationSpaces: [String: Space]
     private let actionSpaces: [String: Space]
     /// Where each player's one-hot block starts in a "last-moves" observation.
     private let offsets: [Int]
-    private var lastMoves: [Int]?
-    private var played = 0
-    private var phase = EpisodePhase.needsReset
+    var lastMoves: [Int]?
+    var played = 0
+    var phase = EpisodePhase.needsReset
 
     public init(game: NormalFormGame, rounds: Int, observesLastMoves: Bool, metadata: EnvironmentMetadata) throws {
         self.game = game
