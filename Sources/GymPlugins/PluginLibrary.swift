@@ -59,6 +59,9 @@ public enum Plugins {
     /// environment in a supervised child. Set it before the first plugin is opened.
     nonisolated(unsafe) public static var isolation: PluginIsolation?
 
+    /// The plugin files loaded so far, by path: true when isolated.
+    static let loaded = Locked<[String: Bool]>([:])
+
     /// Failures that happened where none could be thrown (a plugin's destroy crashing).
     static let unreported = Locked<[String]>([])
 
@@ -74,11 +77,20 @@ public enum Plugins {
     }
 
     /// Loads a plugin file and registers its environments (`--plugin FILE`), in this process or isolated
-    /// as `isolation` says (by default, as `Plugins.isolation` does); returns their ids. An id already
-    /// registered keeps its first registration.
+    /// as `isolation` says (by default, as `Plugins.isolation` does); returns their ids. Loading a file
+    /// again the same way changes nothing.
+    /// - Throws: `PluginError` for a plugin that cannot be loaded, or for a file loaded before the other
+    ///   way (isolated against in this process), whose environments stay where they were.
     @discardableResult
     public static func load(_ path: String, isolation: PluginIsolation? = Plugins.isolation, into registry: Registry = .shared) throws -> [String] {
+        let key = URL(fileURLWithPath: path).standardizedFileURL.path
+        let earlier = loaded.withLock { modes in modes[key] }
+        if let earlier, earlier != (isolation != nil) {
+            throw PluginError(path: path, reason: .cannotLoad("it was loaded before \(earlier ? "isolated" : "in this process"), and its environments "
+                + "stay there; load it \(earlier ? "isolated" : "in this process") again, or in a new process the other way"))
+        }
         let specs = try specs(path, isolation: isolation)
+        loaded.withLock { modes in modes[key] = isolation != nil }
         for spec in specs where registry.specs[spec.id] == nil { try registry.register(spec) }
         return specs.map(\.id)
     }

@@ -146,7 +146,8 @@ def load_plugin(path, isolate=False, timeout=None):
     With ``isolate=True`` each of its environments runs in a supervised child process (``gym
     plugin-host``): a plugin that crashes, aborts, exits or hangs raises ``SwiftGymError`` naming the
     plugin, the call and the signal, and Python goes on. ``timeout`` bounds one plugin call, in seconds
-    (default 10; only with ``isolate``).
+    (default 10; only with ``isolate``). Loading a file again the same way changes nothing; loading it
+    the other way raises ``SwiftGymError``.
     """
     if timeout is not None and not isolate:
         raise ValueError("timeout applies to isolated plugins; pass isolate=True")

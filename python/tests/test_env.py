@@ -174,3 +174,8 @@ def test_isolation_options_are_checked():
         swiftgym.load_plugin(f"{REPOSITORY}/.build/plugins/libinventory.so", timeout=2)
     with pytest.raises(ValueError, match="positive number of seconds"):
         swiftgym.load_plugin(f"{REPOSITORY}/.build/plugins/libinventory.so", isolate=True, timeout=-1)
+    hostile = f"{REPOSITORY}/.build/plugins/libsegv-step.so"
+    swiftgym.load_plugin(hostile, isolate=True)
+    swiftgym.load_plugin(hostile, isolate=True)  # again the same way: nothing changes
+    with pytest.raises(swiftgym.SwiftGymError, match="libsegv-step.so.*loaded before isolated"):
+        swiftgym.load_plugin(hostile)
