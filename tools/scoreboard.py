@@ -30,6 +30,7 @@ import numpy as np
 import torch
 from stable_baselines3 import A2C, DDPG, DQN, PPO, SAC, TD3
 from stable_baselines3.common.callbacks import EvalCallback
+from stable_baselines3.common.env_util import make_vec_env
 from stable_baselines3.common.noise import NormalActionNoise
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -67,6 +68,13 @@ ROWS = {
     "sac-pendulum": dict(
         title="SAC, Pendulum, 20k (SB3 defaults)", env="pendulum-v1", agent="sac", settings={}, steps=20_000, threshold=-200,
         sb3=SAC, gym_id="Pendulum-v1", kwargs={}, threads=2),
+    "ppo-pendulum": dict(
+        title="PPO, Pendulum, 100k, 4 copies (RL Zoo, gSDE)", env="pendulum-v1", agent="ppo",
+        settings={"num_envs": "4", "n_steps": "1024", "gae_lambda": "0.95", "gamma": "0.9", "n_epochs": "10", "learning_rate": "0.001",
+                  "clip_range": "0.2", "use_sde": "true", "sde_sample_freq": "4"}, steps=100_000, threshold=-400,
+        sb3=PPO, gym_id="Pendulum-v1", n_envs=4,
+        kwargs=dict(n_steps=1024, gae_lambda=0.95, gamma=0.9, n_epochs=10, ent_coef=0.0, learning_rate=1e-3, clip_range=0.2,
+                    use_sde=True, sde_sample_freq=4)),
     "ppo-frozenlake": dict(
         title="PPO, FrozenLake 8x8, 200k (SB3 defaults)", env="frozen-lake-8x8-v1", agent="ppo", settings={}, steps=200_000, threshold=None,
         sb3=PPO, gym_id="FrozenLake8x8-v1", kwargs={}),
@@ -90,14 +98,17 @@ def swiftgym_run(gym, row, seed, steps, episodes, out):
 
 def sb3_run(row, seed, steps, episodes, out):
     make = lambda: gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))  # noqa: E731
-    env = make()
+    copies = row.get("n_envs", 1)
+    env = make() if copies == 1 else make_vec_env(row["gym_id"], n_envs=copies, seed=seed, env_kwargs=row.get("make_kwargs"))
     kwargs = dict(row["kwargs"])
     if "noise" in row:
         half = float(env.action_space.high[0] - env.action_space.low[0]) / 2
         kwargs["action_noise"] = NormalActionNoise(np.zeros(env.action_space.shape), row["noise"] * half * np.ones(env.action_space.shape))
     model = row["sb3"]("MlpPolicy", env, seed=seed, device="cpu", verbose=0, **kwargs)
     # The callback keeps its evaluations only when it has a log_path (it writes evaluations.npz there).
-    callback = EvalCallback(make(), n_eval_episodes=episodes, eval_freq=max(1, steps // 20), deterministic=True, verbose=0, log_path=out)
+    # eval_freq counts the callback's calls, one per step of every copy together.
+    callback = EvalCallback(make(), n_eval_episodes=episodes, eval_freq=max(1, steps // 20 // copies), deterministic=True, verbose=0,
+                            log_path=out)
     started = time.perf_counter()
     model.learn(total_timesteps=steps, callback=callback)
     seconds = time.perf_counter() - started

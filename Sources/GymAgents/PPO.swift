@@ -40,6 +40,8 @@ public final class PPO: VectorAgent, ResumableAgent {
         public var logStdInit = 0.0
         public var normalizeObservation = false
         public var normalizeReward = false
+        public var useSDE = false
+        public var sdeSampleFrequency = -1
 
         public static let keys: [SettingKey<Self>] = [
             .init("learning_rate", \.learningRate, "Adam's step size; 3e-4 (SB3), 7e-4 for a2c (SB3)."),
@@ -62,6 +64,10 @@ public final class PPO: VectorAgent, ResumableAgent {
                   "Normalise observations by running mean and variance, clipped to ±10; off (SB3), on with RL Zoo's normalize (VecNormalize)."),
             .init("normalize_reward", \.normalizeReward,
                   "Divide rewards by the running std of the discounted return, clipped to ±10; off (SB3), on with RL Zoo's normalize."),
+            .init("use_sde", \.useSDE,
+                  "Box actions: explore with gSDE's state-dependent noise, a linear function of the policy's last hidden features; off (SB3), on for Pendulum (RL Zoo)."),
+            .init("sde_sample_freq", \.sdeSampleFrequency,
+                  "With use_sde, draw new noise every N rollout steps; -1 (SB3): only when a rollout starts; 4 for Pendulum (RL Zoo)."),
         ]
 
         /// The keys of a2c: one epoch over the whole rollout, unclipped, so no batch, epoch, clip or normalisation keys.
@@ -123,7 +129,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         let activation = Activation(rawValue: h.activation)!
         policy = try StochasticPolicy(observationSpace: context.environment.observationSpace, actionSpace: context.environment.actionSpace,
                                       structure: .actorCritic(hiddenSizes: h.hiddenSizes, activation: activation), agent: name,
-                                      logStdInit: Float(h.logStdInit), rng: &rng)
+                                      logStdInit: Float(h.logStdInit), stateDependentNoise: h.useSDE, rng: &rng)
         observationSize = context.environment.observationSpace.flatDimension
         actionSize = policy.discreteActions == nil ? policy.box!.size : 1
         if h.normalizeObservation { observationMoments = RunningMoments(size: observationSize) }
@@ -134,9 +140,19 @@ public final class PPO: VectorAgent, ResumableAgent {
         optimizer = Adam(policy.parameters + value.parameters, learningRate: Float(h.learningRate), epsilon: 1e-5)
     }
 
+    /// With gSDE, new noise for every copy when a rollout starts and every `sde_sample_freq` rollout steps.
+    private func resampleNoiseIfDue(rolloutStep: Int) {
+        guard let noise = policy.noise else { return }
+        let every = hyperparameters.sdeSampleFrequency
+        if rolloutStep == 0 || (every > 0 && rolloutStep % every == 0) { noise.resample(copies: hyperparameters.numEnvs, using: &rng) }
+    }
+
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         let x = policy.observationSpace.flatten(observation)
-        if mode == .explore { observationMoments?.update(rows: x) }
+        if mode == .explore {
+            observationMoments?.update(rows: x)
+            resampleNoiseIfDue(rolloutStep: rewards.count)
+        }
         let (raw, action) = policy.act(flat: input(rows: x), greedy: mode == .greedy, rng: &rng)
         if mode == .explore { lastRaw = raw }
         return action
@@ -170,6 +186,7 @@ public final class PPO: VectorAgent, ResumableAgent {
 
     public func act(rows observations: [Float], count: Int) -> [Action] {
         observationMoments?.update(rows: observations)
+        resampleNoiseIfDue(rolloutStep: vectorSteps)
         let (raw, actions) = policy.act(rows: Matrix(rows: count, columns: observationSize, data: input(rows: observations)), greedy: false, rng: &rng)
         lastRaw = raw
         return actions
@@ -266,6 +283,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         checkpoint.set("value", network: value)
         checkpoint.set("adam", adam: optimizer)
         if let logStd = policy.logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
+        if let noise = policy.noise { checkpoint.set("sde_log_std", shape: noise.logStd.shape, values: noise.logStd.value) }
         if let observationMoments { checkpoint.set("observation_moments", moments: observationMoments) }
     }
 
@@ -274,6 +292,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         try checkpoint.load("value", into: value)
         try checkpoint.load("adam", into: optimizer)
         if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
+        if let noise = policy.noise { noise.logStd.value = try checkpoint.values("sde_log_std", count: noise.logStd.count) }
         if observationMoments != nil { observationMoments = try checkpoint.moments("observation_moments", size: observationSize) }
     }
 
@@ -289,6 +308,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         checkpoint.set("rollout.log_probabilities", shape: [logProbabilities.count], values: logProbabilities)
         checkpoint.set("rollout.last_raw", shape: [lastRaw.count], values: lastRaw)
         returnScaling?.save(into: &checkpoint, as: "return_scaling")
+        if let noise = policy.noise { checkpoint.set("rollout.sde_noise", shape: [noise.matrices.flatMap { $0 }.count], values: noise.matrices.flatMap { $0 }) }
     }
 
     public func restoreTrainingState(from checkpoint: Checkpoint) throws {
@@ -305,6 +325,13 @@ public final class PPO: VectorAgent, ResumableAgent {
         logProbabilities = try checkpoint.values("rollout.log_probabilities", count: n)
         lastRaw = try checkpoint.values("rollout.last_raw")
         try returnScaling?.restore(from: checkpoint, as: "return_scaling")
+        if let noise = policy.noise {
+            let saved = try checkpoint.values("rollout.sde_noise")
+            guard saved.isEmpty || saved.count == hyperparameters.numEnvs * noise.features * noise.actions else {
+                throw AgentError.checkpoint("the saved gSDE noise does not fit \(name)'s num_envs, hidden features and actions")
+            }
+            noise.restore(saved, copies: hyperparameters.numEnvs)
+        }
         guard lastRaw.count % max(actionSize, 1) == 0, n < max(hyperparameters.nSteps * hyperparameters.numEnvs, 1) else {
             throw AgentError.checkpoint("the saved rollout does not fit \(name)'s n_steps and action size")
         }

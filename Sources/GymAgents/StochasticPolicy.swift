@@ -2,7 +2,8 @@ import Gym
 import GymNN
 
 /// A stochastic policy network shared by the policy-gradient agents: softmax over an MLP's logits for
-/// Discrete actions, or a diagonal Gaussian with an MLP mean and a state-independent log-std for Box actions.
+/// Discrete actions, or a diagonal Gaussian with an MLP mean and a state-independent log-std for Box
+/// actions (or gSDE's state-dependent one, `StateDependentNoise`).
 ///
 /// The `linear` structure has no hidden layer and no bias, and for n discrete actions only n - 1 learned
 /// logits (the last is the constant 0): for two actions pi(a0 | x) = sigmoid(theta . x), the notes'
@@ -20,14 +21,19 @@ final class StochasticPolicy {
     }
 
     let network: MLP
+    /// The state-independent log-stds of a Gaussian policy; nil for discrete actions and with gSDE.
     let logStd: Parameter?
+    /// gSDE's noise, where the policy explores with state-dependent noise (`use_sde`).
+    let noise: StateDependentNoise?
     let discreteActions: Int?
     let box: Box?
     let observationSpace: Space
     let isLinear: Bool
 
-    /// A Gaussian policy's log standard deviations all start at `logStdInit`.
-    init(observationSpace: Space, actionSpace: Space, structure: Structure, agent: String, logStdInit: Float = 0, rng: inout RandomSource) throws {
+    /// A Gaussian policy's log standard deviations all start at `logStdInit` (with `stateDependentNoise`,
+    /// gSDE's, one per hidden feature and action).
+    init(observationSpace: Space, actionSpace: Space, structure: Structure, agent: String, logStdInit: Float = 0,
+         stateDependentNoise: Bool = false, rng: inout RandomSource) throws {
         self.observationSpace = observationSpace
         isLinear = structure == .linear
         let outputs: Int
@@ -37,11 +43,22 @@ final class StochasticPolicy {
             box = nil
             outputs = isLinear ? d.n - 1 : d.n
             logStd = nil
+            noise = nil
+            if stateDependentNoise { throw AgentError.invalidSetting("\(agent): use_sde is for Box actions, not \(actionSpace)") }
         case .box(let b):
             discreteActions = nil
             box = b
             outputs = b.size
-            logStd = Parameter(Array(repeating: logStdInit, count: b.size), shape: [b.size])
+            if stateDependentNoise {
+                guard case .mlp(let hiddenSizes, _, _, _) = structure, let features = hiddenSizes.last else {
+                    throw AgentError.invalidSetting("\(agent): use_sde needs a hidden layer, whose outputs are the noise's features")
+                }
+                noise = StateDependentNoise(features: features, actions: b.size, logStdInit: logStdInit)
+                logStd = nil
+            } else {
+                noise = nil
+                logStd = Parameter(Array(repeating: logStdInit, count: b.size), shape: [b.size])
+            }
         default:
             throw AgentError.unsupported("\(agent) supports Discrete (from 0, at least two actions) or Box action spaces, not \(actionSpace)")
         }
@@ -62,7 +79,7 @@ final class StochasticPolicy {
         return Matrix(rows: output.rows, columns: output.columns + 1, data: (0..<output.rows).flatMap { output.row($0) + [0] })
     }
 
-    var parameters: [Parameter] { network.parameters + (logStd.map { [$0] } ?? []) }
+    var parameters: [Parameter] { network.parameters + (logStd.map { [$0] } ?? []) + (noise.map { [$0.logStd] } ?? []) }
 
     /// A sampled (or greedy) action as the policy's raw value, and the action to send to the environment (clipped to the box).
     func act(_ observation: Observation, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], action: Action) {
@@ -71,6 +88,12 @@ final class StochasticPolicy {
 
     /// `act` on an observation already flattened (and normalised, where the agent does so).
     func act(flat x: [Float], greedy: Bool, rng: inout RandomSource) -> (raw: [Float], action: Action) {
+        if let noise, !greedy {
+            let mean = network.forward(Matrix(row: x)).data
+            let e = noise.noise(network.lastHiddenOutput.data[...], copy: 0, rng: &rng)
+            let raw = (0..<mean.count).map { mean[$0] + e[$0] }
+            return (raw, .continuous(box!.clip(raw.map(Double.init))))
+        }
         var out = network.predict(x)
         if discreteActions != nil {
             if isLinear { out.append(0) }
@@ -85,6 +108,17 @@ final class StochasticPolicy {
     /// action sampled (or chosen greedily) as `act` does, in row order. Returns the raw actions, row-major.
     func act(rows observations: Matrix, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], actions: [Action]) {
         let output = network.forward(observations)
+        if let noise, !greedy {
+            let f = network.lastHiddenOutput, d = output.columns
+            var raw: [Float] = [], actions: [Action] = []
+            for r in 0..<output.rows {
+                let e = noise.noise(f.data[(r * f.columns)..<((r + 1) * f.columns)], copy: r, rng: &rng)
+                let sample = (0..<d).map { output.data[r * d + $0] + e[$0] }
+                raw += sample
+                actions.append(.continuous(box!.clip(sample.map(Double.init))))
+            }
+            return (raw, actions)
+        }
         var raw: [Float] = [], actions: [Action] = []
         for r in 0..<output.rows {
             var out = Array(output.data[(r * output.columns)..<((r + 1) * output.columns)])
@@ -110,7 +144,8 @@ final class StochasticPolicy {
             return (0..<observations.rows).map { logp[$0, Int(actions.data[$0])] }
         }
         var unusedMean = Matrix(rows: 0, columns: 0), unusedLogStd = Matrix(rows: 0, columns: 0)
-        return Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions,
+        let stds = noise?.rowLogStd(network.lastHiddenOutput) ?? Matrix(row: logStd!.value)
+        return Gaussian.logProbabilities(mean: output, logStd: stds, actions: actions,
                                          weights: Array(repeating: 0, count: observations.rows),
                                          gradMean: &unusedMean, gradLogStd: &unusedLogStd)
     }
@@ -131,6 +166,15 @@ final class StochasticPolicy {
             if isLinear {  // the constant logit has no parameter
                 gradient = Matrix(rows: rows, columns: n - 1, data: (0..<rows).flatMap { Array(gradient.row($0).prefix(n - 1)) })
             }
+        } else if let noise {
+            let f = network.lastHiddenOutput, stds = noise.rowLogStd(f)
+            var gradLogStd = Matrix(rows: 0, columns: 0)
+            logp = Gaussian.logProbabilities(mean: output, logStd: stds, actions: actions, weights: weights,
+                                             gradMean: &gradient, gradLogStd: &gradLogStd)
+            // Each row's entropy is sum_k log sigma_k(s) + constants: d / d log sigma_k = 1 per row.
+            for i in gradLogStd.data.indices { gradLogStd.data[i] += entropyWeight }
+            noise.accumulate(gradLogStd, features: f, rowLogStd: stds)
+            entropy = (0..<rows).reduce(Float(0)) { $0 + Gaussian.entropy(logStd: stds.row($1)) } / Float(rows)
         } else {
             var gradLogStd = Matrix(rows: 0, columns: 0)
             logp = Gaussian.logProbabilities(mean: output, logStd: Matrix(row: logStd!.value), actions: actions, weights: weights,

@@ -55,6 +55,9 @@ public final class MLP {
         return activations[layers.count]
     }
 
+    /// The last hidden layer's outputs at the last `forward` (its input, for a network without hidden layers).
+    public var lastHiddenOutput: Matrix { activations[layers.count - 1] }
+
     /// The output for one input vector (plain loops; no caching for backward).
     public func predict(_ input: [Float]) -> [Float] {
         var x = Matrix(row: input)

@@ -135,6 +135,12 @@ final class ResumeTests: CLITestCase {
                                   "--set", "normalize_reward=true", "--set", "log_std_init=-1"], signal: SIGKILL)
     }
 
+    func testPPOWithStateDependentNoiseKilledOutrightResumesExactly() throws {
+        try assertResumesExactly(["pendulum-v1", "--agent", "ppo", "--steps", "40000", "--eval-every", "1002", "--seed", "2",
+                                  "--set", "hidden_sizes=16,16", "--set", "num_envs=2", "--set", "n_steps=300", "--set", "use_sde=true",
+                                  "--set", "sde_sample_freq=4"], signal: SIGKILL)
+    }
+
     func testPPOOnEightCopiesKilledOutrightResumesExactly() throws {
         try assertResumesExactly(["cartpole-v1", "--agent", "ppo", "--steps", "80000", "--eval-every", "2000", "--seed", "3",
                                   "--set", "hidden_sizes=32,32", "--set", "num_envs=8", "--set", "n_steps=64"], signal: SIGKILL)
