@@ -71,6 +71,13 @@ final class VectorSnapshotTests: XCTestCase {
         }
     }
 
+    /// An environment of a user's own, whose snapshot records no phase: the vector keeps the copy's.
+    func testAUsersOwnSnapshottingEnvironmentRestoresExactly() throws {
+        for mode in AutoresetMode.allCases {
+            try assertRestoresExactly("a counter, \(mode.rawValue)", mode: mode) { Counter() }
+        }
+    }
+
     /// A copy's entries are its environment's snapshot: one environment restored from them steps as the copy does.
     func testACopysSnapshotRestoresOneEnvironment() throws {
         for id in ["windy-gridworld-v1", "pendulum-v1", "prisoners-dilemma-tit-for-tat-v1"] {
@@ -127,3 +134,35 @@ private final class Opaque: Wrapper, SnapshottingEnvironment {
     func snapshot() -> EnvironmentSnapshot { (inner as! SnapshottingEnvironment).snapshot() }
     func restore(_ snapshot: EnvironmentSnapshot) throws { try (inner as! SnapshottingEnvironment).restore(snapshot) }
 }
+
+/// Counts the actions it is given, from a random start; the episode ends at 5 or more. Its snapshot is
+/// its count and generator, nothing else.
+private final class Counter: SnapshottingEnvironment {
+    let observationSpace: Space = .box(try! Box(low: 0, high: 100, shape: [1]))
+    let actionSpace: Space = .discrete(try! Discrete(3))
+    let metadata = EnvironmentMetadata(id: "counter-v0", isStochastic: true, discount: 1)
+    private var count = 0
+    private var rng = RandomSource(seed: 0)
+
+    func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
+        if let seed { rng = RandomSource(seed: seed) }
+        count = rng.nextInt(below: 3)
+        return (try observe(), [:])
+    }
+    func observe() throws -> Observation { .vector([Float(count)]) }
+    func step(_ action: Action) throws -> Step {
+        count += action.index!
+        return Step(observation: try observe(), reward: Double(rng.nextInt(below: 2)), terminated: count >= 5, truncated: false)
+    }
+    func snapshot() -> EnvironmentSnapshot {
+        var snapshot = EnvironmentSnapshot()
+        snapshot.set("count", int: count)
+        snapshot.set("rng", generator: rng)
+        return snapshot
+    }
+    func restore(_ snapshot: EnvironmentSnapshot) throws {
+        count = try snapshot.int("count")
+        rng = try snapshot.generator("rng")
+    }
+}
+

@@ -51,10 +51,12 @@ final class EnvironmentCopies: EnvironmentBatch {
     func observation(lane: Int) -> Observation { current[lane] }
 
     /// The copy's own snapshot, when it is a `SnapshottingEnvironment`, with the steps of this batch's
-    /// time limit (`lane.elapsed`).
+    /// time limit (`lane.elapsed`) and the vector's phase of the lane (`lane.phase`, for environments
+    /// whose snapshots do not record theirs).
     func snapshot(lane: Int, phase: EpisodePhase) -> EnvironmentSnapshot? {
         guard var snapshot = (copies[lane] as? SnapshottingEnvironment)?.snapshot() else { return nil }
         snapshot.set("lane.elapsed", int: clocks[lane].elapsed)
+        snapshot.set("lane.phase", phase: phase)
         return snapshot
     }
 
@@ -63,11 +65,15 @@ final class EnvironmentCopies: EnvironmentBatch {
             throw GymError.invalidArgument("\(type(of: copies[lane])) cannot be restored from a snapshot")
         }
         let steps = try snapshot.int(snapshot.entries["lane.elapsed"] == nil ? "elapsed" : "lane.elapsed")
-        let phase = try snapshot.phase("phase")
+        let phase = try snapshot.phase(snapshot.entries["phase"] == nil ? "lane.phase" : "phase")
         try copy.restore(snapshot)
         clocks[lane].limit = episodeLimit
         clocks[lane].resume(at: steps)
-        if phase != .needsReset { write(try copy.observe(), lane: lane, into: observation) }
+        switch phase {
+        case .running: write(try copy.observe(), lane: lane, into: observation)
+        case .ended: if let last = try? copy.observe() { write(last, lane: lane, into: observation) }  // not every environment shows it
+        case .needsReset: break
+        }
         return phase
     }
 
