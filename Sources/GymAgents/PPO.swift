@@ -40,6 +40,7 @@ public final class PPO: VectorAgent, ResumableAgent {
         public var logStdInit = 0.0
         public var normalizeObservation = false
         public var normalizeReward = false
+        public var learningRateDecay = false
         public var useSDE = false
         public var sdeSampleFrequency = -1
 
@@ -64,6 +65,8 @@ public final class PPO: VectorAgent, ResumableAgent {
                   "Normalise observations by running mean and variance, clipped to ±10; off (SB3), on with RL Zoo's normalize (VecNormalize)."),
             .init("normalize_reward", \.normalizeReward,
                   "Divide rewards by the running std of the discounted return, clipped to ±10; off (SB3), on with RL Zoo's normalize."),
+            .init("learning_rate_decay", \.learningRateDecay,
+                  "Let the step size fall linearly to 0 over the run, as SB3's linear schedule (RL Zoo's lin_ prefix); off (SB3)."),
             .init("use_sde", \.useSDE,
                   "Box actions: explore with gSDE's state-dependent noise, a linear function of the policy's last hidden features; off (SB3), on for Pendulum (RL Zoo)."),
             .init("sde_sample_freq", \.sdeSampleFrequency,
@@ -112,6 +115,8 @@ public final class PPO: VectorAgent, ResumableAgent {
     private var returnScaling: ReturnScaling?
 
     public var environmentCount: Int { hyperparameters.numEnvs }
+    /// The run's length in environment steps, for `learning_rate_decay`.
+    private let totalSteps: Int
 
     public init(_ context: inout AgentContext, variant: Variant = .ppo) throws {
         name = variant == .ppo ? "ppo" : "a2c"
@@ -125,6 +130,7 @@ public final class PPO: VectorAgent, ResumableAgent {
             throw AgentError.invalidSetting("\(name): n_steps, batch_size, n_epochs and num_envs must be positive")
         }
         hyperparameters = h
+        totalSteps = context.totalSteps
         rng = RandomSource(seed: context.seed)
         let activation = Activation(rawValue: h.activation)!
         policy = try StochasticPolicy(observationSpace: context.environment.observationSpace, actionSpace: context.environment.actionSpace,
@@ -146,6 +152,9 @@ public final class PPO: VectorAgent, ResumableAgent {
         let every = hyperparameters.sdeSampleFrequency
         if rolloutStep == 0 || (every > 0 && rolloutStep % every == 0) { noise.resample(copies: hyperparameters.numEnvs, using: &rng) }
     }
+
+    /// Adam's step size now: `learning_rate`, or less with `learning_rate_decay` (set at each update).
+    public var currentLearningRate: Double { Double(optimizer.learningRate) }
 
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         let x = policy.observationSpace.flatten(observation)
@@ -239,6 +248,13 @@ public final class PPO: VectorAgent, ResumableAgent {
         var h = hyperparameters
         let n = advantages.count
         if isA2C { h.batchSize = n }
+        if h.learningRateDecay {
+            // As SB3: the fraction of the run left once this rollout was collected. The rollouts before it
+            // are the optimiser's steps so far over the steps of one rollout's update.
+            let perRollout = h.nEpochs * ((n + h.batchSize - 1) / h.batchSize)
+            let collected = (optimizer.stepCount / perRollout + 1) * n
+            optimizer.learningRate = Float(h.learningRate * max(0, 1 - Double(collected) / Double(max(totalSteps, 1))))
+        }
         var indices = Array(0..<n)
         var policyLoss = 0.0, valueLoss = 0.0, clipped = 0.0, updates = 0
         for _ in 0..<h.nEpochs {

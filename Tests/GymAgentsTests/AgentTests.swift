@@ -139,6 +139,18 @@ final class AgentTests: XCTestCase {
         }
     }
 
+    /// PPO sets the step size at each update from the steps collected by then, as SB3: the last of six
+    /// rollouts of 300 steps in a run of 2,000 updates at 1 - 1,800 / 2,000 of it.
+    func testPPOsDecayingStepSizeFallsLinearly() throws {
+        for (agentName, decay) in [("ppo", false), ("ppo", true), ("a2c", true)] {
+            let (agent, _) = try train(agentName, corridor, steps: 2000, settings: [
+                "n_steps": "300", "hidden_sizes": "8", "learning_rate": "0.001", "learning_rate_decay": "\(decay)",
+            ].merging(agentName == "ppo" ? ["batch_size": "100", "n_epochs": "2"] : [:]) { $1 })
+            let rate = try XCTUnwrap(agent as? PPO).currentLearningRate
+            XCTAssertEqual(rate, decay ? 0.0001 : 0.001, accuracy: 1e-7, "\(agentName), decay \(decay)")
+        }
+    }
+
     func testSACFindsTheContinuousTargetAndItsCheckpointReloads() throws {
         let (agent, env) = try train("sac", { ContinuousTarget() }, steps: 1500, settings: [
             "learning_starts": "200", "batch_size": "64", "hidden_sizes": "32,32", "learning_rate": "0.003",
