@@ -14,7 +14,6 @@ struct AgentSelfPlayLoop {
     var averageSums: [[Double]]
     /// Per player and action, the sum of the policies played since the last evaluation.
     var windowSums: [[Double]]
-    var windowCount = 0
     var pointCount = 0
     /// The policy of the last evaluation window.
     var current: StrategyProfile
@@ -29,7 +28,7 @@ struct AgentSelfPlayLoop {
 
     /// Writes the loop under `loop.` entries, every number exactly.
     func save(into checkpoint: inout Checkpoint, players: [String]) {
-        checkpoint.set("loop.counters", ints: [step, windowCount, pointCount])
+        checkpoint.set("loop.counters", ints: [step, pointCount])
         checkpoint.set("loop.average_sums", doubles: averageSums.flatMap { $0 })
         checkpoint.set("loop.window_sums", doubles: windowSums.flatMap { $0 })
         checkpoint.set("loop.current", doubles: current.strategies.flatMap { $0 })
@@ -41,7 +40,7 @@ struct AgentSelfPlayLoop {
     /// Reads what `save(into:players:)` wrote for `game`.
     /// - Throws: `CheckpointError` for a missing or inconsistent entry.
     init(from checkpoint: Checkpoint, game: NormalFormGame) throws {
-        let counters = try checkpoint.ints("loop.counters", count: 3)
+        let counters = try checkpoint.ints("loop.counters", count: 2)
         let total = game.actionCounts.reduce(0, +)
         func rows(_ flat: [Double]) -> [[Double]] {
             var offset = 0
@@ -49,10 +48,10 @@ struct AgentSelfPlayLoop {
         }
         let stepsRecorded = try checkpoint.ints("loop.points")
         let exploitability = try checkpoint.doubles("loop.points.exploitability", count: 2 * stepsRecorded.count)
-        guard counters.allSatisfy({ $0 >= 0 }), counters[2] == stepsRecorded.count else {
+        guard counters.allSatisfy({ $0 >= 0 }), counters[1] == stepsRecorded.count else {
             throw CheckpointError.mismatch("the self-play loop's counters are damaged")
         }
-        (step, windowCount, pointCount) = (counters[0], counters[1], counters[2])
+        (step, pointCount) = (counters[0], counters[1])
         averageSums = rows(try checkpoint.doubles("loop.average_sums", count: total))
         windowSums = rows(try checkpoint.doubles("loop.window_sums", count: total))
         current = StrategyProfile(rows(try checkpoint.doubles("loop.current", count: total)))

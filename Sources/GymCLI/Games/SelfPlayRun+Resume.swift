@@ -76,7 +76,7 @@ extension SelfPlayRun {
 
 extension SelfPlayRun {
     /// The steps a resume.ckpt of agents records.
-    static func resumedStep(_ checkpoint: Checkpoint) throws -> Int { try checkpoint.ints("loop.counters", count: 3)[0] }
+    static func resumedStep(_ checkpoint: Checkpoint) throws -> Int { try checkpoint.ints("loop.counters", count: 2)[0] }
 
     /// Puts every agent and the game back where resume.ckpt left them; the loop's state.
     /// - Throws: `GymError.invalidArgument` naming the file for agents or a game that cannot be restored,

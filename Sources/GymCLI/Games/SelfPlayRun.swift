@@ -193,7 +193,6 @@ struct SelfPlayRun {
                     ?? oneHot(agents[p].act(observation, mode: .greedy).index!, game.actionCounts[p])
                 for a in policy.indices { loop.windowSums[p][a] += policy[a] }
             }
-            loop.windowCount += 1
             let step = try env.step(actions)
             for (p, player) in game.players.enumerated() {
                 _ = agents[p].learn(Transition(observation: loop.observations[player]!, action: actions[player]!, reward: step.rewards[player]!,
@@ -210,7 +209,6 @@ struct SelfPlayRun {
                 loop.points.append(point)
                 report(point, json: json)
                 loop.windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
-                loop.windowCount = 0
                 try GameCheckpoint.save(average: average(), current: loop.current, game: game, environmentID: resolved.id,
                                         learner: names.joined(separator: ","), iterations: t, learningState: nil, to: directory + "/agent.ckpt")
                 for p in agents.indices {
