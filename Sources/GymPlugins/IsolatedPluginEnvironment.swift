@@ -13,11 +13,13 @@ import Gym
 /// Each instance has its own process. `makeBatch(count:)` puts `count` instances in one process and
 /// steps them all in one round trip.
 ///
+/// Snapshots replay the current episode from its seed and actions, as `PluginEnvironment`'s do.
+///
 /// ```swift
 /// let library = try IsolatedPluginLibrary(path: "libinventory.so", isolation: try .locate())
 /// let env = try IsolatedPluginEnvironment(library: library, environmentID: "inventory-v1", configuration: [:])
 /// ```
-public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
+public final class IsolatedPluginEnvironment: Environment, BatchSteppable, SnapshottingEnvironment {
     public let library: IsolatedPluginLibrary
     public let environmentID: String
     public let configuration: [String: Double]
@@ -31,6 +33,7 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
     private var observationBuffer: [Double]
     private var actionBuffer: [Double]
     private var current = PluginEpisode()
+    private var replay = PluginReplay()
 
     /// Starts a process for the instance (or uses `process`, the library's probe).
     public convenience init(library: IsolatedPluginLibrary, environmentID: String, configuration: [String: Double]) throws {
@@ -62,13 +65,15 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
         let call = PluginCall("reset", environment: environmentID, episode: current.episode + 1)
+        let given = replay.seed(for: seed)
         let (status, message) = try observationBuffer.withUnsafeMutableBufferPointer {
-            try process.reset(instance, seed: seed, options: options, observation: $0.baseAddress!, width: $0.count, call: call)
+            try process.reset(instance, seed: given, options: options, observation: $0.baseAddress!, width: $0.count, call: call)
         }
         guard status == GYM_OK else {
             throw PluginValues.failure(status, call: "reset", message: message, plugin: library.name, path: library.path,
                                        beforeReset: current.phase == .needsReset)
         }
+        replay.started(seed: given, options: options)
         return current.started(PluginValues.decode(observationBuffer, of: observationSpace))
     }
 
@@ -86,6 +91,7 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
             throw PluginValues.failure(answer.status, call: "step", message: answer.message, plugin: library.name, path: library.path,
                                        beforeReset: current.phase == .needsReset)
         }
+        actionBuffer.withUnsafeBufferPointer { replay.stepped($0) }
         return current.stepped(Step(observation: PluginValues.decode(observationBuffer, of: observationSpace), reward: answer.reward,
                                     terminated: answer.terminated, truncated: answer.truncated))
     }
@@ -93,5 +99,18 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable {
     /// `count` fresh instances in one new process, stepped in one round trip (`BatchSteppable`).
     public func makeBatch(count: Int) throws -> EnvironmentBatch {
         try IsolatedPluginBatch(library: library, environmentID: environmentID, configuration: configuration, count: count)
+    }
+}
+
+extension IsolatedPluginEnvironment {
+    public func snapshot() -> EnvironmentSnapshot { replay.snapshot(current, observation: observationBuffer) }
+
+    /// Plays the saved episode again in this instance's process, as `PluginEnvironment.restore` does.
+    public func restore(_ snapshot: EnvironmentSnapshot) throws {
+        let saved = try PluginReplay.Saved(snapshot, actionWidth: actionBuffer.count, observationWidth: observationBuffer.count)
+        try saved.play(actionSpace: actionSpace, environment: environmentID, plugin: library.name, path: library.path,
+                       reset: { _ = try reset(seed: $0, options: $1) }, step: { _ = try step($0) }, end: { (current.phase, observationBuffer[...]) })
+        current = saved.restored(current)
+        replay = saved.replay
     }
 }

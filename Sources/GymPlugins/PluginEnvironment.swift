@@ -8,7 +8,11 @@ import GymJSON
 /// becomes a `GymError` (invalid action, wrong order) or a `PluginError` naming the plugin; the host
 /// never crashes because a plugin reported an error. A plugin that crashes, though, takes this process
 /// with it: `IsolatedPluginEnvironment` runs one in a supervised child instead.
-public final class PluginEnvironment: Environment {
+///
+/// Its snapshot holds the current episode's seed and actions, and `restore` plays them again
+/// (`PluginReplay`), so a run on a plugin that is deterministic for a seed resumes exactly. Every reset
+/// gives the plugin a seed: the caller's, or the next of a generator the caller's last seed started.
+public final class PluginEnvironment: Environment, SnapshottingEnvironment {
     public let library: PluginLibrary
     public let observationSpace: Space
     public let actionSpace: Space
@@ -20,6 +24,7 @@ public final class PluginEnvironment: Environment {
     private var actionBuffer: [Double]
     private var errorBuffer = [CChar](repeating: 0, count: 1024)
     private var current = PluginEpisode()
+    private var replay = PluginReplay()
 
     public init(library: PluginLibrary, environmentID: String, configuration: [String: Double]) throws {
         self.library = library
@@ -55,11 +60,10 @@ public final class PluginEnvironment: Environment {
     }
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {
-        var object: [String: JSONValue] = options.extra
-        if let initial = options.initialState { object["initial_state"] = initial }
-        let status = library.table.pointee.reset(env, seed ?? 0, seed == nil ? 0 : 1, JSONValue.object(object).encoded(),
-                                                 &observationBuffer, &errorBuffer, errorBuffer.count - 1)
+        let given = replay.seed(for: seed)
+        let status = library.table.pointee.reset(env, given, 1, PluginReplay.encoded(options), &observationBuffer, &errorBuffer, errorBuffer.count - 1)
         guard status == GYM_OK else { throw failure(status, "reset") }
+        replay.started(seed: given, options: options)
         return current.started(PluginValues.decode(observationBuffer, of: observationSpace))
     }
 
@@ -72,7 +76,23 @@ public final class PluginEnvironment: Environment {
         var terminated: Int32 = 0, truncated: Int32 = 0
         let status = library.table.pointee.step(env, actionBuffer, &observationBuffer, &reward, &terminated, &truncated, &errorBuffer, errorBuffer.count - 1)
         guard status == GYM_OK else { throw failure(status, "step") }
+        actionBuffer.withUnsafeBufferPointer { replay.stepped($0) }
         return current.stepped(Step(observation: PluginValues.decode(observationBuffer, of: observationSpace), reward: reward,
                                     terminated: terminated != 0, truncated: truncated != 0))
+    }
+}
+
+extension PluginEnvironment {
+    public func snapshot() -> EnvironmentSnapshot { replay.snapshot(current, observation: observationBuffer) }
+
+    /// Plays the saved episode again on this instance: a reset with its seed, then its actions.
+    /// - Throws: `GymError.invalidArgument` for a snapshot that does not fit; `PluginError` when the replay
+    ///   fails or does not end where the saved episode did.
+    public func restore(_ snapshot: EnvironmentSnapshot) throws {
+        let saved = try PluginReplay.Saved(snapshot, actionWidth: actionBuffer.count, observationWidth: observationBuffer.count)
+        try saved.play(actionSpace: actionSpace, environment: metadata.id ?? "?", plugin: library.name, path: library.path,
+                       reset: { _ = try reset(seed: $0, options: $1) }, step: { _ = try step($0) }, end: { (current.phase, observationBuffer[...]) })
+        current = saved.restored(current)
+        replay = saved.replay
     }
 }

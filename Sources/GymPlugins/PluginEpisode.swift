@@ -19,6 +19,9 @@ struct PluginEpisode {
         return step
     }
 
+    /// The episode is numbered `episode` (restoring a snapshot, whose replay counted from 1).
+    mutating func renumber(_ episode: Int) { self.episode = episode }
+
     func observe(_ name: String?) throws -> Observation {
         try phase.checkObserve(name ?? "plugin environment")
         return last

@@ -33,6 +33,9 @@ public struct PluginError: Error, CustomStringConvertible, Equatable, Sendable {
         case hostUnavailable(String)
         /// The plugin host could not load the library; the host's message.
         case hostRefused(String)
+        /// A saved episode (`steps` steps into episode `episode`), played again from its seed and actions
+        /// to restore a snapshot, did not end where it had: the plugin is not deterministic for a seed.
+        case notReplayable(environment: String, episode: Int, steps: Int, problem: String)
     }
 
     /// The library's path, as given.
@@ -67,6 +70,9 @@ public struct PluginError: Error, CustomStringConvertible, Equatable, Sendable {
         case .processEnded(let earlier): return "\(library): its process has ended (\(earlier)); make a new environment"
         case .hostUnavailable(let message): return "plugin host \(path): \(message)"
         case .hostRefused(let message): return message
+        case .notReplayable(let environment, let episode, let steps, let problem):
+            return "\(library), \(environment): the saved episode (\(steps) steps into episode \(episode)), played again from its seed and actions, "
+                + "did not end where it had: \(problem). A run on a plugin resumes only when the plugin is deterministic for a given seed"
         }
     }
 }

@@ -44,13 +44,11 @@ extension PluginProcess {
     /// Resets `instance`, writing its first observation into `observation`; the plugin's status and message.
     func reset(_ instance: UInt32, seed: UInt64?, options: ResetOptions, observation: UnsafeMutablePointer<Double>, width: Int,
                call: PluginCall) throws -> (status: GymStatus, message: String) {
-        var object: [String: JSONValue] = options.extra
-        if let initial = options.initialState { object["initial_state"] = initial }
         writer.start(PluginWire.Operation.reset.rawValue)
         writer.u32(instance)
         writer.u64(seed ?? 0)
         writer.byte(seed == nil ? 0 : 1)
-        writer.string(JSONValue.object(object).encoded())
+        writer.string(PluginReplay.encoded(options))
         guard case .ok(var reply) = try self.call(call) else {
             throw PluginError(path: path, name: name, reason: .hostUnavailable("reset failed in the host"))
         }

@@ -37,6 +37,16 @@ enum PluginValues {
         }
     }
 
+    /// The action of `space` in `buffer`, as `encode` wrote it.
+    static func action(_ buffer: UnsafePointer<Double>, of space: Space) -> Action {
+        let width = width(space)
+        switch space {
+        case .discrete: return .discrete(Int(exactly: buffer[0]) ?? -1)
+        case .box: return .continuous(Array(UnsafeBufferPointer(start: buffer, count: width)))
+        case .multiDiscrete, .multiBinary: return .integers((0..<width).map { Int(exactly: buffer[$0]) ?? -1 })
+        }
+    }
+
     /// The error for a status other than `GYM_OK` from `call`, with the plugin's message.
     /// `beforeReset` tells a wrong-order step before any reset from one after the episode ended.
     static func failure(_ status: GymStatus, call: String, message: String, plugin: String, path: String, beforeReset: Bool) -> Error {

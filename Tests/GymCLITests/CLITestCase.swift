@@ -47,6 +47,20 @@ class CLITestCase: XCTestCase {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Builds the example C plugin (`Plugins/inventory`) into `directory` with the system compiler.
+    func buildInventoryPlugin(in directory: URL) throws -> String {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let library = directory.appendingPathComponent("libinventory.so").path
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-O2", "-shared", "-fPIC", "-I", CLITestCase.root.appendingPathComponent("Sources/CGymPlugin/include").path,
+                        CLITestCase.root.appendingPathComponent("Plugins/inventory/inventory.c").path, "-ljson-c", "-lm", "-o", library]
+        try cc.run()
+        cc.waitUntilExit()
+        XCTAssertEqual(cc.terminationStatus, 0, "cc could not build the inventory plugin")
+        return library
+    }
+
     /// Parses JSON lines printed by the binary.
     func jsonLines(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map {

@@ -152,16 +152,8 @@ final class MDPCommandsTests: CLITestCase {
 
     func testPluginsWorkFromTheCommandLine() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gym-cli-plugin-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let library = dir.appendingPathComponent("libinventory.so").path
-        let cc = Process()
-        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        cc.arguments = ["cc", "-O2", "-shared", "-fPIC", "-I", CLITestCase.root.appendingPathComponent("Sources/CGymPlugin/include").path,
-                        CLITestCase.root.appendingPathComponent("Plugins/inventory/inventory.c").path, "-ljson-c", "-lm", "-o", library]
-        try cc.run()
-        cc.waitUntilExit()
-        XCTAssertEqual(cc.terminationStatus, 0)
+        let library = try buildInventoryPlugin(in: dir)
         let check = try gym("check", library)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         let rollout = try gym("rollout", "inventory/inventory-v1", "--plugin", library, "--seed", "7", "--actions", "0,3,5", "--jsonl")

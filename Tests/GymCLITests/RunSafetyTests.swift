@@ -88,7 +88,7 @@ final class ResumeTests: CLITestCase {
 
     func assertResumesExactly(_ arguments: [String], signal: Int32, waitingFor marker: String = "resume.ckpt",
                               comparing files: [String] = ["agent.ckpt", "metrics.csv", "evaluations.csv"],
-                              file: StaticString = #filePath, line: UInt = #line) throws {
+                              checking check: (String) -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) throws {
         let straight = temporary("straight"), stopped = temporary("stopped")
         defer { for d in [straight, stopped] { try? FileManager.default.removeItem(atPath: d) } }
         XCTAssertEqual(try gym(["train"] + arguments + ["--out", straight]).status, 0, file: file, line: line)
@@ -106,6 +106,7 @@ final class ResumeTests: CLITestCase {
         process.waitUntilExit()
         let run = try String(contentsOfFile: stopped + "/run.json", encoding: .utf8)
         XCTAssertFalse(run.contains("\"status\":\"finished\""), "the run ended before the signal; give it more steps", file: file, line: line)
+        check(run)
 
         let resumed = try gym("train", "--resume", stopped)
         XCTAssertEqual(resumed.status, 0, resumed.stderr, file: file, line: line)
@@ -192,6 +193,22 @@ final class ResumeTests: CLITestCase {
     }
 
     /// PPO has no schedule over the run's length, so 8,000 steps continued to 16,000 are exactly a run of 16,000.
+    func testPPOOnAPluginKilledOutrightResumesExactly() throws {
+        let dir = URL(fileURLWithPath: temporary("plugin"))
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try assertResumesExactly(["inventory/inventory-v1", "--plugin", try buildInventoryPlugin(in: dir), "--agent", "ppo", "--steps", "60000",
+                                  "--eval-every", "2000", "--seed", "3", "--set", "hidden_sizes=16,16", "--set", "n_steps=512"], signal: SIGKILL)
+    }
+
+    func testDQNOnFourIsolatedPluginCopiesStoppedBySIGINTResumesIsolatedAndExactly() throws {
+        let dir = URL(fileURLWithPath: temporary("isolated-plugin"))
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try assertResumesExactly(["inventory/inventory-v1", "--plugin", try buildInventoryPlugin(in: dir), "--isolate", "--agent", "dqn",
+                                  "--steps", "30000", "--eval-every", "1000", "--seed", "1", "--set", "hidden_sizes=16", "--set", "num_envs=4",
+                                  "--set", "learning_starts=200", "--set", "buffer_size=4000"], signal: SIGINT,
+                                 checking: { XCTAssertTrue($0.contains("\"plugin_isolation\":{\"timeout\":10}"), $0) })
+    }
+
     func testAFinishedRunTrainsFurtherWithMoreSteps() throws {
         let straight = temporary("long"), extended = temporary("extended")
         defer { for d in [straight, extended] { try? FileManager.default.removeItem(atPath: d) } }

@@ -60,8 +60,10 @@ typedef struct GymPluginV1 {
      * with spaces as in Specs/protocol.md ({"type": "Discrete", "n": 4, "start": 0}, ...). */
     const char *(*describe)(GymEnv *env);
 
-    /* Starts an episode. has_seed = 0 continues the environment's generator. options_json is "{}"
-     * or {"initial_state": ...}. Writes the first observation into observation_out. */
+    /* Starts an episode from seed. SwiftGym's host passes a seed at every reset, so that an episode
+     * can be played again from its seed and actions to resume a run (Specs/plugin-abi.md, Resuming);
+     * has_seed = 0, from hosts that do not, continues the environment's generator. options_json is
+     * "{}" or {"initial_state": ...}. Writes the first observation into observation_out. */
     GymStatus (*reset)(GymEnv *env, uint64_t seed, int has_seed, const char *options_json,
                        double *observation_out, char *error, size_t error_size);
 

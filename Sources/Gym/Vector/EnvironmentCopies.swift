@@ -50,23 +50,21 @@ final class EnvironmentCopies: EnvironmentBatch {
 
     func observation(lane: Int) -> Observation { current[lane] }
 
-    /// The copy's own snapshot, when it is a `SnapshottingEnvironment`, with the steps of this batch's
+    /// The copy's own snapshot (`Environment.savedState()`), when it can save its state, with the steps of this batch's
     /// time limit (`lane.elapsed`) and the vector's phase of the lane (`lane.phase`, for environments
     /// whose snapshots do not record theirs).
     func snapshot(lane: Int, phase: EpisodePhase) -> EnvironmentSnapshot? {
-        guard var snapshot = (copies[lane] as? SnapshottingEnvironment)?.snapshot() else { return nil }
+        guard var snapshot = copies[lane].savedState() else { return nil }
         snapshot.set("lane.elapsed", int: clocks[lane].elapsed)
         snapshot.set("lane.phase", phase: phase)
         return snapshot
     }
 
     func restore(lane: Int, _ snapshot: EnvironmentSnapshot, observation: UnsafeMutablePointer<Float>) throws -> EpisodePhase {
-        guard let copy = copies[lane] as? SnapshottingEnvironment else {
-            throw GymError.invalidArgument("\(type(of: copies[lane])) cannot be restored from a snapshot")
-        }
+        let copy = copies[lane]
         let steps = try snapshot.int(snapshot.entries["lane.elapsed"] == nil ? "elapsed" : "lane.elapsed")
         let phase = try snapshot.phase(snapshot.entries["phase"] == nil ? "lane.phase" : "phase")
-        try copy.restore(snapshot)
+        try copy.restoreState(snapshot)
         clocks[lane].limit = episodeLimit
         clocks[lane].resume(at: steps)
         switch phase {

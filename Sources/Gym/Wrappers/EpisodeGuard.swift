@@ -87,5 +87,11 @@ public final class EpisodeGuard: Wrapper {
         return step
     }
 
+    /// Continues an episode at `phase` after `steps` steps (restoring a snapshot, `EpisodeGuard+Snapshot`).
+    func resume(_ phase: EpisodePhase, at steps: Int) {
+        current = phase
+        clock.resume(at: steps)
+    }
+
     private var name: String { guardedMetadata.id ?? "environment" }
 }

@@ -97,7 +97,7 @@ struct Train: ParsableCommand {
         }
         let run: TrainingRun
         if let resume {
-            run = try TrainingRun(resuming: resume, steps: training.steps)
+            run = try TrainingRun(resuming: resume, steps: training.steps, inProcess: plugins.inProcess)
         } else {
             let resolved = ResolvedEnvironment(spec: try Registry.shared.spec(environment!), overrides: try parameters.overrides())
             let id = resolved.id, agent = agent!, seed = seedOption.seed

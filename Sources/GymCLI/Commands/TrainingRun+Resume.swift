@@ -4,6 +4,7 @@ import Gym
 import GymAgents
 import GymJSON
 import GymNN
+import GymPlugins
 
 /// Resuming: resume.ckpt holds the agent's training state (`ResumableAgent`), the environment's snapshot
 /// (`SnapshottingEnvironment`, or a vector's, under `environment.` keys) and the loop's (`TrainerState`).
@@ -11,10 +12,11 @@ extension TrainingRun {
     static let resumeFormat = "swiftgym.resume/1"
 
     /// The run in `directory`, as its run.json describes it, with its resume.ckpt; with `newTotal`, the
-    /// same run going on to that many steps in all (a finished run trains further).
+    /// same run going on to that many steps in all (a finished run trains further). Plugins run isolated
+    /// when they did in the run (`plugin_isolation`), unless `inProcess`.
     /// - Throws: `GymError.invalidArgument` naming the file for a directory without a resumable run, a
     ///   finished run without `newTotal`, or a `newTotal` not past the steps already taken.
-    init(resuming directory: String, steps newTotal: Int? = nil) throws {
+    init(resuming directory: String, steps newTotal: Int? = nil, inProcess: Bool = false) throws {
         let runPath = directory + "/run.json", resumePath = directory + "/resume.ckpt"
         guard let text = FileManager.default.contents(atPath: runPath).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw GymError.invalidArgument("\(runPath): no such file; --resume takes the directory of a gym train run")
@@ -45,6 +47,9 @@ extension TrainingRun {
                 throw GymError.invalidArgument("\(resumePath): the run has taken \(taken) steps; --steps \(newTotal) must be more")
             }
         }
+        if let isolation = run.objectValue?["plugin_isolation"]?.objectValue, Plugins.isolation == nil, !inProcess {
+            Plugins.isolation = try PluginIsolation.locate(timeout: isolation["timeout"]?.doubleValue ?? PluginIsolation.defaultTimeout)
+        }
         let id: String = try field("environment") { $0.stringValue }
         let file = run.objectValue?["environment_file"]?.stringValue
         let spec: EnvironmentSpec
@@ -64,7 +69,7 @@ extension TrainingRun {
 
     /// Puts the agent and the environment (or the vector) back where the checkpoint left them; the loop's state.
     func restore(_ agent: Agent, _ target: TrainingTarget, from checkpoint: Checkpoint) throws -> TrainerState {
-        guard let resumable = agent as? ResumableAgent, target.snapshot() != nil else {
+        guard let resumable = agent as? ResumableAgent, target.canSaveState else {
             throw GymError.invalidArgument("\(resumePath): \(agentName) on \(id) cannot be resumed")
         }
         guard checkpoint.metadata["agent"] == agentName, checkpoint.metadata["environment"] == id else {

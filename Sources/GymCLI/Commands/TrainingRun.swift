@@ -3,6 +3,7 @@ import Foundation
 import Gym
 import GymAgents
 import GymNN
+import GymPlugins
 
 /// One `gym train` run: what it trains, with what, for how long and where its files go; fresh, or
 /// resumed from a run directory's run.json and resume.ckpt.
@@ -47,7 +48,7 @@ struct TrainingRun {
         // Where a run can be resumed from: the agent's whole training state, the environment's (or the
         // vector's) and the loop's.
         let saveResume: ((TrainerState) throws -> Void)? = (learner as? ResumableAgent).flatMap { resumable in
-            target.snapshot() == nil ? nil : { loop in
+            !target.canSaveState ? nil : { loop in
                 try TrainingRun.writeResume(resumable, target.snapshot()!, environmentID: id, loop, to: resumePath)
             }
         }
@@ -141,6 +142,8 @@ struct TrainingRun {
             "final_evaluation": final,
             "episodes": .number(Double(trainer.episodes.count)), "wall_seconds": .number(seconds),
         ]
+        // Where plugins ran, so that a resumed run runs them the same way (in a child, as a vector's batch).
+        if let isolation = Plugins.isolation { run["plugin_isolation"] = ["timeout": .number(isolation.timeout)] }
         if let environmentFile { run["environment_file"] = .string(URL(fileURLWithPath: environmentFile).standardizedFileURL.path) }
         if keepBest {
             run["keep_best"] = .bool(true)

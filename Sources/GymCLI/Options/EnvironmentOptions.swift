@@ -68,11 +68,19 @@ enum TrainingTarget {
     case single(Environment)
     case vector(VectorEnvironment)
 
-    /// Its state (`SnapshottingEnvironment.snapshot()`, `VectorEnvironment.snapshot()`); nil when it cannot save it.
+    /// Its state (`Environment.savedState()`, `VectorEnvironment.snapshot()`); nil when it cannot save it.
     func snapshot() -> EnvironmentSnapshot? {
         switch self {
-        case .single(let env): return (env as? SnapshottingEnvironment)?.snapshot()
+        case .single(let env): return env.savedState()
         case .vector(let vector): return vector.snapshot()
+        }
+    }
+
+    /// Whether `snapshot()` gives one.
+    var canSaveState: Bool {
+        switch self {
+        case .single(let env): return env.canSaveState
+        case .vector(let vector): return vector.snapshot() != nil
         }
     }
 
@@ -80,11 +88,7 @@ enum TrainingTarget {
     /// - Throws: `GymError.invalidArgument` when it cannot save its state, or for a snapshot that does not fit.
     func restore(_ snapshot: EnvironmentSnapshot) throws {
         switch self {
-        case .single(let env):
-            guard let snapshotting = env as? SnapshottingEnvironment else {
-                throw GymError.invalidArgument("\(env.metadata.id ?? "the environment") cannot save its state")
-            }
-            try snapshotting.restore(snapshot)
+        case .single(let env): try env.restoreState(snapshot)
         case .vector(let vector): try vector.restore(snapshot)
         }
     }
