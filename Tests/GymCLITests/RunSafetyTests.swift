@@ -88,7 +88,7 @@ final class ResumeTests: CLITestCase {
 
     func assertResumesExactly(_ arguments: [String], signal: Int32, waitingFor marker: String = "resume.ckpt",
                               comparing files: [String] = ["agent.ckpt", "metrics.csv", "evaluations.csv"],
-                              checking check: (String) -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) throws {
+                              checking check: (_ runFile: String) -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) throws {
         let straight = temporary("straight"), stopped = temporary("stopped")
         defer { for d in [straight, stopped] { try? FileManager.default.removeItem(atPath: d) } }
         XCTAssertEqual(try gym(["train"] + arguments + ["--out", straight]).status, 0, file: file, line: line)
@@ -115,6 +115,7 @@ final class ResumeTests: CLITestCase {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: straight + "/" + name)), try Data(contentsOf: URL(fileURLWithPath: stopped + "/" + name)),
                            "\(name) differs after resuming", file: file, line: line)
         }
+        check(try String(contentsOfFile: stopped + "/run.json", encoding: .utf8))
         XCTAssertEqual(try gym("train", "--resume", stopped).status, 2, "a finished run resumes again", file: file, line: line)
     }
 

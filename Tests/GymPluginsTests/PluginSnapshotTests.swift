@@ -59,33 +59,34 @@ final class PluginSnapshotTests: XCTestCase {
         XCTAssertThrowsError(try moved.step(.discrete(1))) { XCTAssertTrue("\($0)".contains("reset"), "\($0)") }
     }
 
-    func testAVectorOfIsolatedCopiesResumesExactly() throws {
+    func testVectorsOfPluginCopiesResumeExactlyBatchedOrNot() throws {
         let library = try isolated(), spec = try library.environmentSpecs()[0], local = try PluginLibrary(path: try PluginBuilds.inventory())
         let registry = Registry()
-        for batched in [true, false] {
-            func make() throws -> VectorEnvironment {
-                batched ? try VectorEnvironment(count: 4, threads: 1) { try registry.make(spec) }
-                    : try VectorEnvironment(count: 4, threads: 1) {
-                        try EpisodeGuard(try PluginEnvironment(library: local, environmentID: "inventory-v1", configuration: [:]), maxEpisodeSteps: spec.maxEpisodeSteps)
-                    }
-            }
-            func run(_ vector: VectorEnvironment, steps: Int, seed: UInt64) throws -> [[Float]] {
-                var rng = RandomSource(seed: seed), rows: [[Float]] = []
-                for _ in 0..<steps {
-                    try vector.step((0..<4).map { _ in vector.actionSpace.sampleAction(using: &rng) })
-                    rows.append(Array(vector.observationBuffer) + vector.rewardBuffer.map(Float.init))
+        func make(batched: Bool) throws -> VectorEnvironment {
+            batched ? try VectorEnvironment(count: 4, threads: 1) { try registry.make(spec) }
+                : try VectorEnvironment(count: 4, threads: 1) {
+                    try EpisodeGuard(try PluginEnvironment(library: local, environmentID: "inventory-v1", configuration: [:]), maxEpisodeSteps: spec.maxEpisodeSteps)
                 }
-                return rows
+        }
+        func run(_ vector: VectorEnvironment, steps: Int, seed: UInt64) throws -> [[Float]] {
+            var rng = RandomSource(seed: seed), rows: [[Float]] = []
+            for _ in 0..<steps {
+                try vector.step((0..<4).map { _ in vector.actionSpace.sampleAction(using: &rng) })
+                rows.append(Array(vector.observationBuffer) + vector.rewardBuffer.map(Float.init))
             }
-            let vector = try make()
-            XCTAssertEqual(vector.isBatched, batched)
+            return rows
+        }
+        // Saved from the isolated batch and from copies in process; restored onto either.
+        for (saving, restoring) in [(true, true), (false, false), (true, false), (false, true)] {
+            let vector = try make(batched: saving)
+            XCTAssertEqual(vector.isBatched, saving)
             try vector.reset(seed: 5)
             _ = try run(vector, steps: 130, seed: 1)   // past the 100-step limit: every lane is in its second episode
-            let saved = try XCTUnwrap(vector.snapshot(), "batched: \(batched)")
+            let saved = try XCTUnwrap(vector.snapshot(), "batched: \(saving)")
             let expected = try run(vector, steps: 150, seed: 2)
-            let restored = try make()
+            let restored = try make(batched: restoring)
             try restored.restore(saved)
-            XCTAssertEqual(try run(restored, steps: 150, seed: 2), expected, "batched: \(batched)")
+            XCTAssertEqual(try run(restored, steps: 150, seed: 2), expected, "saved batched: \(saving), restored batched: \(restoring)")
         }
     }
 

@@ -11,11 +11,13 @@ extension EpisodeGuard {
         return snapshot
     }
 
-    /// Puts back what `snapshot()` wrote.
+    /// Puts back what `snapshot()` wrote. A snapshot of the inner environment alone (as an isolated
+    /// plugin's batch writes one) gives the guard the episode's own `phase` and `elapsed`.
     /// - Throws: `GymError.invalidArgument` when the inner environment cannot save its state, or naming
     ///   the entry that is missing or does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
-        let phase = try snapshot.phase("guard.phase"), steps = try snapshot.int("guard.elapsed")
+        let alone = snapshot.entries["guard.phase"] == nil
+        let phase = try snapshot.phase(alone ? "phase" : "guard.phase"), steps = try snapshot.int(alone ? "elapsed" : "guard.elapsed")
         try inner.restoreState(snapshot)
         resume(phase, at: steps)
     }

@@ -86,6 +86,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         if let helpAgent { return try Agents.parse([helpAgent] + (output.json ? ["--json"] : [])).run() }
+        if let resume, !plugins.inProcess { try TrainingRun.isolatePlugins(asIn: resume) }   // where the run ran them
         try plugins.load()
         Matrix.threadCount = training.threads
         if let names = selfPlay.map({ [$0] }) ?? agents.map({ $0.split(separator: ",").map(String.init) }) {
@@ -97,7 +98,7 @@ struct Train: ParsableCommand {
         }
         let run: TrainingRun
         if let resume {
-            run = try TrainingRun(resuming: resume, steps: training.steps, inProcess: plugins.inProcess)
+            run = try TrainingRun(resuming: resume, steps: training.steps)
         } else {
             let resolved = ResolvedEnvironment(spec: try Registry.shared.spec(environment!), overrides: try parameters.overrides())
             let id = resolved.id, agent = agent!, seed = seedOption.seed

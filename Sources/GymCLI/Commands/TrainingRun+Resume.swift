@@ -12,11 +12,10 @@ extension TrainingRun {
     static let resumeFormat = "swiftgym.resume/1"
 
     /// The run in `directory`, as its run.json describes it, with its resume.ckpt; with `newTotal`, the
-    /// same run going on to that many steps in all (a finished run trains further). Plugins run isolated
-    /// when they did in the run (`plugin_isolation`), unless `inProcess`.
+    /// same run going on to that many steps in all (a finished run trains further).
     /// - Throws: `GymError.invalidArgument` naming the file for a directory without a resumable run, a
     ///   finished run without `newTotal`, or a `newTotal` not past the steps already taken.
-    init(resuming directory: String, steps newTotal: Int? = nil, inProcess: Bool = false) throws {
+    init(resuming directory: String, steps newTotal: Int? = nil) throws {
         let runPath = directory + "/run.json", resumePath = directory + "/resume.ckpt"
         guard let text = FileManager.default.contents(atPath: runPath).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw GymError.invalidArgument("\(runPath): no such file; --resume takes the directory of a gym train run")
@@ -47,9 +46,6 @@ extension TrainingRun {
                 throw GymError.invalidArgument("\(resumePath): the run has taken \(taken) steps; --steps \(newTotal) must be more")
             }
         }
-        if let isolation = run.objectValue?["plugin_isolation"]?.objectValue, Plugins.isolation == nil, !inProcess {
-            Plugins.isolation = try PluginIsolation.locate(timeout: isolation["timeout"]?.doubleValue ?? PluginIsolation.defaultTimeout)
-        }
         let id: String = try field("environment") { $0.stringValue }
         let file = run.objectValue?["environment_file"]?.stringValue
         let spec: EnvironmentSpec
@@ -65,6 +61,17 @@ extension TrainingRun {
                   evaluationInterval: try field("evaluation_interval") { $0.intValue }, evaluationEpisodes: try field("evaluation_episodes") { $0.intValue },
                   directory: directory, resumed: (checkpoint, try field("wall_seconds") { $0.doubleValue }),
                   keepBest: run.objectValue?["keep_best"]?.boolValue ?? false)
+    }
+
+    /// Runs plugins isolated, with the run's timeout, when the run in `directory` ran them so (its
+    /// run.json's `plugin_isolation`); called before any plugin is loaded, so that the environments
+    /// and their snapshots are of the same kind as the run's. A run.json that cannot be read is left to
+    /// `init(resuming:)` to report.
+    static func isolatePlugins(asIn directory: String) throws {
+        guard Plugins.isolation == nil, let data = FileManager.default.contents(atPath: directory + "/run.json"),
+              let run = try? JSONReader.parse(String(decoding: data, as: UTF8.self), source: directory + "/run.json").plain,
+              let isolation = run.objectValue?["plugin_isolation"]?.objectValue else { return }
+        Plugins.isolation = try PluginIsolation.locate(timeout: isolation["timeout"]?.doubleValue ?? PluginIsolation.defaultTimeout)
     }
 
     /// Puts the agent and the environment (or the vector) back where the checkpoint left them; the loop's state.
