@@ -108,7 +108,7 @@ final class IsolatedPluginBatch: EnvironmentBatch {
                     return
                 }
                 for j in 0..<width { values[lane * width + j] = received[k * width + j] }
-                actions.withUnsafeBufferPointer { replays[lane].stepped(UnsafeBufferPointer(rebasing: $0[k * stride ..< (k + 1) * stride])) }
+                replays[lane].stepped(actions[k * stride ..< (k + 1) * stride])
                 output.rewards[lane] = answer.reward
                 output.terminated[lane] = answer.terminated
                 output.truncated[lane] = answer.truncated || (clocks[lane].tick() && !answer.terminated)

@@ -91,7 +91,7 @@ public final class IsolatedPluginEnvironment: Environment, BatchSteppable, Snaps
             throw PluginValues.failure(answer.status, call: "step", message: answer.message, plugin: library.name, path: library.path,
                                        beforeReset: current.phase == .needsReset)
         }
-        replay.stepped(actionBuffer)
+        replay.stepped(actionBuffer[...])
         return current.stepped(Step(observation: PluginValues.decode(observationBuffer, of: observationSpace), reward: answer.reward,
                                     terminated: answer.terminated, truncated: answer.truncated))
     }

@@ -76,7 +76,7 @@ public final class PluginEnvironment: Environment, SnapshottingEnvironment {
         var terminated: Int32 = 0, truncated: Int32 = 0
         let status = library.table.pointee.step(env, actionBuffer, &observationBuffer, &reward, &terminated, &truncated, &errorBuffer, errorBuffer.count - 1)
         guard status == GYM_OK else { throw failure(status, "step") }
-        replay.stepped(actionBuffer)
+        replay.stepped(actionBuffer[...])
         return current.stepped(Step(observation: PluginValues.decode(observationBuffer, of: observationSpace), reward: reward,
                                     terminated: terminated != 0, truncated: truncated != 0))
     }

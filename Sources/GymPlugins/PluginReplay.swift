@@ -34,15 +34,9 @@ struct PluginReplay {
         actions.removeAll(keepingCapacity: true)
     }
 
-    /// The plugin took the action `values`.
+    /// The plugin took the action `values` (an environment's action buffer, or a lane's part of a batch's).
     @inline(__always)
-    mutating func stepped(_ values: [Double]) { actions.append(contentsOf: values) }
-
-    /// The plugin took the action in `buffer` (a lane of an isolated batch's actions).
-    @inline(__always)
-    mutating func stepped(_ buffer: UnsafeBufferPointer<Double>) {
-        for value in buffer { actions.append(value) }
-    }
+    mutating func stepped(_ values: ArraySlice<Double>) { actions.append(contentsOf: values) }
 
     /// The reset options as the plugin reads them: the extra entries with `initial_state`.
     static func encoded(_ options: ResetOptions) -> String {
