@@ -31,7 +31,7 @@
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CRSVG (librsvg and cairo), CGymMath (the interpreter's sine, cosine and vectorised lane
-// kernels, and the optimisers' elementwise kernel), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter, and the path of a loaded image).
+// kernels, the optimisers' elementwise kernel, and the worker threads that share a large product's row blocks), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter, and the path of a loaded image).
 import PackageDescription
 
 let package = Package(

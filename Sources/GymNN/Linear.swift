@@ -60,16 +60,24 @@ public final class Linear {
 
     public var parameters: [Parameter] { [weight, bias] }
 
-    /// `output = input W + b` (output is resized to batch x outputs).
-    public func forward(_ input: Matrix, into output: inout Matrix) {
+    /// `output = activation(input W + b)` (output is resized to batch x outputs). A large product runs in
+    /// row blocks, each thread adding the bias and applying the activation to its own rows.
+    public func forward(_ input: Matrix, into output: inout Matrix, activation: Activation = .identity) {
         output.resize(rows: input.rows, columns: outputs)
         let width = outputs
-        output.data.withUnsafeMutableBufferPointer { out in
-            bias.value.withUnsafeBufferPointer { b in
-                for r in 0..<input.rows { (out.baseAddress! + r * width).update(from: b.baseAddress!, count: width) }
+        let weights = Matrix(rows: inputs, columns: outputs, data: weight.value)
+        bias.value.withUnsafeBufferPointer { b in
+            let fillBias = { (out: UnsafeMutableBufferPointer<Float>) in
+                for r in 0..<(out.count / width) { (out.baseAddress! + r * width).update(from: b.baseAddress!, count: width) }
             }
+            if input.rows * inputs * outputs >= Matrix.splitMinimumWork,
+               Matrix.multiplyInRowBlocks(input, weights, into: &output, beta: 1, before: fillBias, after: { activation.apply(toAll: $0) }) {
+                return
+            }
+            output.data.withUnsafeMutableBufferPointer { fillBias($0) }
+            Matrix.multiply(input, weights, into: &output, beta: 1)
+            output.data.withUnsafeMutableBufferPointer { activation.apply(toAll: $0) }
         }
-        Matrix.multiply(input, Matrix(rows: inputs, columns: outputs, data: weight.value), into: &output, beta: 1)
     }
 
     /// Accumulates dW += input^T gradOutput and db += column sums of gradOutput; writes

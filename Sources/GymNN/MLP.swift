@@ -48,9 +48,7 @@ public final class MLP {
         precondition(input.columns == inputSize, "MLP expects \(inputSize) inputs, got \(input.columns)")
         activations[0] = input
         for (i, layer) in layers.enumerated() {
-            layer.forward(activations[i], into: &activations[i + 1])
-            let f = i == layers.count - 1 ? outputActivation : activation
-            activations[i + 1].data.withUnsafeMutableBufferPointer { f.apply(toAll: $0) }
+            layer.forward(activations[i], into: &activations[i + 1], activation: i == layers.count - 1 ? outputActivation : activation)
         }
         return activations[layers.count]
     }
@@ -63,9 +61,7 @@ public final class MLP {
         var x = Matrix(row: input)
         var y = Matrix(rows: 1, columns: 0)
         for (i, layer) in layers.enumerated() {
-            layer.forward(x, into: &y)
-            let f = i == layers.count - 1 ? outputActivation : activation
-            if f != .identity { for k in y.data.indices { y.data[k] = f.apply(y.data[k]) } }
+            layer.forward(x, into: &y, activation: i == layers.count - 1 ? outputActivation : activation)
             swap(&x, &y)
         }
         return x.data

@@ -1,4 +1,5 @@
 import CBLAS
+import CGymMath
 
 /// A row-major matrix of Floats: `rows` x `columns`, element (r, c) at `data[r * columns + c]`.
 ///
@@ -14,15 +15,17 @@ public struct Matrix: Equatable, Sendable {
     /// Below this many rows, products go row by row through `sgemv` instead of `sgemm`.
     public static let blasMinimumRows = 4
 
-    /// OpenBLAS's threads for every product of the process; 1 unless set. One is the default because the
-    /// agents' small matrices gain nothing from more, whose threads measurably burn the second core spinning
-    /// (8,000 DQN steps on CartPole, batches of 64 rows: the same 15 s wall time, with 5 s more user and
-    /// 10 s more system time); two pay for the actor-critics' batches of 256 rows through 256x256 layers
-    /// (`gym train --threads 2`). The products give the same bits with any count: OpenBLAS splits rows
-    /// and columns among threads, never the sums.
+    /// Threads for every product of the process, the calling thread's included; 1 unless set. Products of
+    /// at least `splitMinimumWork` multiply-adds are cut into row blocks, one a thread (`Matrix+RowBlocks.swift`),
+    /// while OpenBLAS itself always runs on one thread: its own threads made a 256x256x256 product only 1.2 times
+    /// faster on this project's two-core machines, the blocks 1.8 times. Two pay for the actor-critics'
+    /// batches of 256 rows through 256x256 layers (`gym train --threads 2`); one is the default, for a
+    /// second thread waits spinning for a while after each product, which a machine running several
+    /// trainings at once would rather have. The blocks give the same bits with any count: each row's sums
+    /// are the whole product's.
     public static var threadCount: Int {
-        get { _ = initialThreads; return Int(openblas_get_num_threads()) }
-        set { _ = initialThreads; openblas_set_num_threads(Int32(max(1, newValue))) }
+        get { _ = initialThreads; return Int(gym_parallel_threads()) }
+        set { _ = initialThreads; gym_parallel_set_threads(Int32(max(1, newValue))) }
     }
 
     private static let initialThreads: Void = { openblas_set_num_threads(1) }()
@@ -71,6 +74,8 @@ public struct Matrix: Equatable, Sendable {
         precondition(c.rows == m && c.columns == n, "result is \(c.rows) x \(c.columns), expected \(m) x \(n)")
         if m >= blasMinimumRows || transposeA {
             _ = initialThreads
+            if m * n * k >= splitMinimumWork, multiplyInRowBlocks(a, transposeA: transposeA, b, transposeB: transposeB, into: &c,
+                                                                 alpha: alpha, beta: beta) { return }
             cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                         Int32(m), Int32(n), Int32(k), alpha, a.data, Int32(a.columns), b.data, Int32(b.columns), beta, &c.data, Int32(n))
             return

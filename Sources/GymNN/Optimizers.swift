@@ -67,14 +67,17 @@ public final class Adam: Optimizer {
         let stepSize = learningRate / correction1
         let b1 = beta1, b2 = beta2, eps = epsilon, inverseCorrection2 = 1 / correction2
         for (k, p) in parameters.enumerated() {
-            let count = p.count
             p.value.withUnsafeMutableBufferPointer { value in
                 p.gradient.withUnsafeBufferPointer { grad in
                     firstMoments[k].withUnsafeMutableBufferPointer { m in
                         secondMoments[k].withUnsafeMutableBufferPointer { v in
-                            // CGymMath's kernel: the scalar formula's bits, vectorised.
-                            gym_adam_update(value.baseAddress!, grad.baseAddress!, m.baseAddress!, v.baseAddress!, count,
-                                            b1, b2, eps, stepSize, inverseCorrection2)
+                            // CGymMath's kernel: the scalar formula's bits, vectorised; large tensors in row
+                            // blocks on the threads that wrote those rows of the gradient.
+                            let value = value.baseAddress!, grad = grad.baseAddress!, m = m.baseAddress!, v = v.baseAddress!
+                            WorkerThreads.forEachBlock(ofTensor: p.shape) { block in
+                                let i = block.lowerBound
+                                gym_adam_update(value + i, grad + i, m + i, v + i, block.count, b1, b2, eps, stepSize, inverseCorrection2)
+                            }
                         }
                     }
                 }

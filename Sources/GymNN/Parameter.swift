@@ -14,7 +14,10 @@ public final class Parameter {
     public var count: Int { value.count }
 
     public func zeroGradient() {
-        gradient.withUnsafeMutableBufferPointer { g in g.update(repeating: 0) }
+        gradient.withUnsafeMutableBufferPointer { g in
+            let base = g.baseAddress
+            WorkerThreads.forEachBlock(ofTensor: shape) { block in (base! + block.lowerBound).update(repeating: 0, count: block.count) }
+        }
     }
 }
 
@@ -72,7 +75,9 @@ extension Array where Element == Parameter {
             precondition(target.count == s.count, "Polyak update between parameters of \(target.count) and \(s.count) values")
             s.value.withUnsafeBufferPointer { from in
                 target.value.withUnsafeMutableBufferPointer { to in
-                    for i in to.indices { to[i] = tau * from[i] + (1 - tau) * to[i] }
+                    WorkerThreads.forEachBlock(ofTensor: target.shape) { block in
+                        for i in block { to[i] = tau * from[i] + (1 - tau) * to[i] }
+                    }
                 }
             }
         }

@@ -59,18 +59,4 @@ final class KernelTests: XCTestCase {
         XCTAssertEqual(alone.data.map(\.bitPattern), fromBackward.data.map(\.bitPattern))
         XCTAssertTrue(net.parameters.allSatisfy { $0.gradient.allSatisfy { $0 == 0 } }, "inputGradient accumulated into a parameter")
     }
-
-    func testProductsGiveTheSameBitsOnTwoThreads() {
-        var rng = RandomSource(seed: 6)
-        let a = Matrix(rows: 256, columns: 256, data: (0..<65_536).map { _ in Float(rng.uniform(-1, 1)) })
-        let b = Matrix(rows: 256, columns: 256, data: (0..<65_536).map { _ in Float(rng.uniform(-1, 1)) })
-        var one = Matrix(rows: 256, columns: 256), two = one
-        defer { Matrix.threadCount = 1 }
-        Matrix.threadCount = 1
-        Matrix.multiply(a, transposeA: true, b, into: &one)
-        Matrix.threadCount = 2
-        XCTAssertEqual(Matrix.threadCount, 2)
-        Matrix.multiply(a, transposeA: true, b, into: &two)
-        XCTAssertEqual(one.data.map(\.bitPattern), two.data.map(\.bitPattern))
-    }
 }
