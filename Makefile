@@ -204,11 +204,11 @@ gymnasium-fixtures: $(PEERS_VENV)/bin/python
 	$(PEERS_VENV)/bin/python tools/gymnasium_trajectories.py
 
 # The threaded vector path under ThreadSanitizer: the batched-stepping and vector tests and PPO/A2C on
-# eight copies (threads 1, 2, 3 and 8, every autoreset mode), in a debug build of their own (a few minutes; not part of
-# `make test`). Any race report fails it.
+# eight copies (threads 1, 2, 3 and 8, every autoreset mode), and the matrix products' row blocks on 2-5 worker threads,
+# in a debug build of their own (a few minutes; not part of `make test`). Any race report fails it.
 tsan: deps
 	TSAN_OPTIONS="halt_on_error=1" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --disable-swift-testing \
-		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C|ExpressionLimitsTests|IsolationTests"
+		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C|ExpressionLimitsTests|IsolationTests|RowBlockTests"
 
 # libFuzzer targets (Sources/GymFuzz) built with AddressSanitizer in their own build folder, linked with the
 # toolchain's lld (gold fails on the fuzzer's objects). Each target starts from its committed corpus in

@@ -15,6 +15,9 @@ public struct Matrix: Equatable, Sendable {
     /// Below this many rows, products go row by row through `sgemv` instead of `sgemm`.
     public static let blasMinimumRows = 4
 
+    /// The most threads `threadCount` takes (64); a larger count is taken as this one.
+    public static let maximumThreadCount = Int(GYM_PARALLEL_MAX_THREADS)
+
     /// Threads for every product of the process, the calling thread's included; 1 unless set. Products of
     /// at least `splitMinimumWork` multiply-adds are cut into row blocks, one a thread (`Matrix+RowBlocks.swift`),
     /// while OpenBLAS itself always runs on one thread: its own threads made a 256x256x256 product only 1.2 times

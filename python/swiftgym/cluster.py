@@ -57,7 +57,7 @@ def train(gym, arguments, files):
             arguments = [local if argument == file["path"] else argument for argument in arguments]
         out = os.path.join(scratch, "run")
         done = subprocess.run([gym, *arguments, "--out", out], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True, env=dict(os.environ, OPENBLAS_NUM_THREADS=str(threads(arguments))))
+                              text=True, env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
         if done.returncode != 0:
             ending = f"was killed by signal {-done.returncode}" if done.returncode < 0 else f"exited with status {done.returncode}"
             last = " | ".join(done.stderr.strip().splitlines()[-3:])

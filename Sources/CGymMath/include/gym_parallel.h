@@ -11,10 +11,13 @@
    Workers spin for a short while after each job, for the next one comes within microseconds during a
    training update, then sleep on a futex until woken. A forked child starts with no workers. */
 
+/* The most threads the pool takes, the caller's included. */
+#define GYM_PARALLEL_MAX_THREADS 64
+
 /* The function of a job: called once for each part in 0..<parts, part 0 on the calling thread. */
 typedef void (*gym_part_function)(void *context, int part, int parts);
 
-/* Makes the pool `threads` threads, the caller's included (1: no workers; at most 64). Starts or stops
+/* Makes the pool `threads` threads, the caller's included (1: no workers; at most GYM_PARALLEL_MAX_THREADS). Starts or stops
    workers as needed; returns the count now in effect. Not to be called while a job runs. */
 int gym_parallel_set_threads(int threads);
 

@@ -2,7 +2,8 @@ import Foundation
 import Gym
 import GymNN
 
-/// Times the network operations an agent's update is made of, on an MLP [4, 256, 256, 2].
+/// Times the network operations an agent's update is made of, on an MLP [4, 256, 256, 2], and an
+/// actor-critic's critic step at batch 256 on one thread and on two.
 struct NetworkBench {
     var repeats: Int
 
@@ -40,14 +41,37 @@ struct NetworkBench {
             adam.step()
         }
         let forwardOne = perSecond(20000) { _ = online.predict(single) }
+        // An actor-critic's critic step, [4, 256, 256, 1] at batch 256, on one thread and on two (row blocks).
+        let critic = MLP(sizes: [4, 256, 256, 1], rng: &rng)
+        critic.computesInputGradient = false
+        let criticAdam = Adam(critic.parameters)
+        let criticBatch = Matrix(rows: 256, columns: 4, data: (0..<1024).map { _ in Float(rng.uniform(-1, 1)) })
+        let criticTargets = Matrix(rows: 256, columns: 1, data: (0..<256).map { _ in Float(rng.uniform(-1, 1)) })
+        var criticGradient = Matrix(rows: 256, columns: 1)
+        let threads = Matrix.threadCount
+        let criticSteps = [1, 2].map { count -> Double in
+            Matrix.threadCount = count
+            return perSecond(500) {
+                critic.parameters.zeroGradients()
+                _ = Loss.meanSquaredError(critic.forward(criticBatch), criticTargets, gradient: &criticGradient)
+                critic.backward(criticGradient)
+                criticAdam.step()
+            }
+        }
+        Matrix.threadCount = threads
         let flops = 2.0 * 64 * Double(4 * 256 + 256 * 256 + 256 * 2) * 4  // target + online forward, backward (2x)
         let results: [(String, Double, String)] = [
             ("forward+backward+Adam, batch 64", trainStep, "steps/s"),
             ("DQN update (target forward, online forward+backward, Adam), batch 64", dqnUpdate, "updates/s"),
             ("forward, batch 1 (plain loops)", forwardOne, "forwards/s"),
+            ("critic step [4, 256, 256, 1] (forward+backward+Adam), batch 256, 1 thread", criticSteps[0], "steps/s"),
+            ("the same critic step on 2 threads (--threads 2)", criticSteps[1], "steps/s"),
         ]
         var rows = results.map { [$0.0, String(format: "%.0f %@", $0.1, $0.2)] }
         rows.append(["DQN update time", String(format: "%.3f ms (about %.0f MFLOP, %.1f GFLOP/s)", 1000 / dqnUpdate, flops / 1e6, flops * dqnUpdate / 1e9)])
+        let criticFlops = 2.0 * 256 * Double(4 * 256 + 256 * 256 + 256) * 3  // forward, and backward's dW and dX (2x)
+        rows.append(["critic step time, 1 and 2 threads", String(format: "%.3f and %.3f ms (about %.0f MFLOP; 2 threads %.2fx faster)",
+                                                                1000 / criticSteps[0], 1000 / criticSteps[1], criticFlops / 1e6, criticSteps[1] / criticSteps[0])])
         report.section("Network core", header: ["MLP [4, 256, 256, 2]", "rate"], rows: rows, records: results.map {
             ["network": "MLP [4, 256, 256, 2]", "measure": .string($0.0), "per_second": .number($0.1.rounded()), "unit": .string($0.2)]
         })

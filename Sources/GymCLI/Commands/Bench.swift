@@ -39,7 +39,7 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Also measure the neural-network core: an MLP [4, 256, 256, 2] at batch 64 and batch 1, and a DQN update.")
+    @Flag(help: "Also measure the neural-network core: an MLP [4, 256, 256, 2] at batch 64 and batch 1, a DQN update, and a critic step at batch 256 on 1 and 2 threads.")
     var networks = false
 
     @Flag(help: "Also measure training throughput: DQN on cartpole-v1 (environment steps and updates per second).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GymAgents
+import GymNN
 
 /// The budget and hyperparameters of training runs (`gym train`, `gym compare`).
 struct TrainingOptions: ParsableArguments {
@@ -15,11 +16,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("eval-episodes"), help: "Greedy episodes per evaluation.")
     var evaluationEpisodes: Int = 5
 
-    @Option(help: "Threads of the agent's matrix products (OpenBLAS): 1 suits batches of 64 rows, 2 the actor-critics' 256; any count gives the same numbers.")
+    @Option(help: "Threads of the agent's matrix products, each taking a block of a large product's rows: 1 suits batches of 64 rows, 2 the actor-critics' 256; any count gives the same numbers (at most 64).")
     var threads: Int = 1
 
     func validate() throws {
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
+        guard threads <= Matrix.maximumThreadCount else { throw ValidationError("--threads must be at most \(Matrix.maximumThreadCount), not \(threads)") }
         if let steps, steps <= 0 { throw ValidationError("--steps must be positive") }
         guard evaluationEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive") }
     }
