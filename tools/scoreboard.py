@@ -1,17 +1,22 @@
 """SwiftGym's agents beside Stable-Baselines3's, side by side in one run (`make bench-sb3`).
 
 Every row trains both on the same environment with the same hyperparameters, over the same seeds, and
-prints and writes (runs/scoreboard/scoreboard.md and .csv):
+prints and writes (runs/scoreboard/scoreboard.md and .json):
 - the wall time of each run, training and its evaluations included;
 - the final greedy evaluation, mean ± standard deviation over seeds;
+- the final agent evaluated again on --final-episodes greedy episodes (100; not timed), mean ± standard
+  deviation over seeds: a 10-episode evaluation on Pendulum has a standard error of 10-40, too much to
+  compare two agents by;
 - the steps to the row's threshold: the first evaluation (every budget/20 steps) whose mean reaches it
   (CartPole 475; Pendulum -200; FrozenLake 95% of the optimal success rate within its 200 steps).
 
 SwiftGym runs are `gym train ENV --agent A --seed S --json`. It evaluates every budget/20 steps on
---eval-episodes episodes, with `--threads` at the row's `threads` (OpenBLAS's threads: 1, and 2 for the
-actor-critics' batches of 256 rows, where a second thread pays). SB3 runs on Gymnasium's own
+--eval-episodes episodes, with `--threads` at the row's `threads` (the row blocks of its matrix products:
+1, and 2 for the actor-critics' batches of 256 rows, where a second thread pays), and its final agent is
+evaluated again by `gym evaluate --episodes N --seed 1000`. SB3 runs on Gymnasium's own
 environment with an EvalCallback at the same interval and the same episode count, on the CPU with
---torch-threads threads. Each side's final evaluation is the last of those evaluations.
+--torch-threads threads, and its final model is evaluated again by `evaluate_policy` on a fresh environment
+seeded with 1000. Each side's final evaluation is the last of the evaluations during training.
 
 Run in .venv-integration (stable-baselines3, torch 2.13 for CPUs, Gymnasium 1.4):
     .venv-integration/bin/python tools/scoreboard.py [--seeds 5] [--rows dqn-cartpole,ppo-cartpole] [--scale 1]
@@ -31,9 +36,13 @@ import torch
 from stable_baselines3 import A2C, DDPG, DQN, PPO, SAC, TD3
 from stable_baselines3.common.callbacks import EvalCallback
 from stable_baselines3.common.env_util import make_vec_env
+from stable_baselines3.common.evaluation import evaluate_policy
+from stable_baselines3.common.vec_env import DummyVecEnv
 from stable_baselines3.common.noise import NormalActionNoise
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The seed of the final agents' second evaluation (`--final-episodes`), on both sides.
+FINAL_SEED = 1000
 
 # Each row: SwiftGym's id and agent with its --set values, and SB3's class, Gymnasium id and keyword
 # arguments for the same hyperparameters. Sources: RL Zoo's hyperparams/dqn.yml for DQN on CartPole-v1;
@@ -96,6 +105,15 @@ def swiftgym_run(gym, row, seed, steps, episodes, out):
     return seconds, curve
 
 
+def swiftgym_final(gym, row, out, episodes):
+    """The mean return of the run's final agent over `episodes` greedy episodes from seed 1000."""
+    done = subprocess.run([gym, "evaluate", row["env"], "--checkpoint", os.path.join(out, "agent.ckpt"), "--episodes", str(episodes),
+                           "--seed", str(FINAL_SEED), "--json"], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"gym evaluate {row['env']} on {out} failed:\n{done.stderr}")
+    return json.loads(done.stdout)["mean"]
+
+
 def sb3_run(row, seed, steps, episodes, out):
     make = lambda: gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))  # noqa: E731
     copies = row.get("n_envs", 1)
@@ -113,7 +131,15 @@ def sb3_run(row, seed, steps, episodes, out):
     model.learn(total_timesteps=steps, callback=callback)
     seconds = time.perf_counter() - started
     curve = [(int(step), float(np.mean(returns))) for step, returns in zip(callback.evaluations_timesteps, callback.evaluations_results)]
-    return seconds, curve
+    return seconds, curve, model
+
+
+def sb3_final(row, model, episodes):
+    """The mean return of the final model over `episodes` greedy episodes on a fresh environment seeded with 1000."""
+    env = DummyVecEnv([lambda: gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))])
+    env.seed(FINAL_SEED)
+    mean, _ = evaluate_policy(model, env, n_eval_episodes=episodes, deterministic=True)
+    return float(mean)
 
 
 def steps_to(curve, threshold):
@@ -121,12 +147,14 @@ def steps_to(curve, threshold):
 
 
 def summary(runs, threshold):
-    finals = [curve[-1][1] for _, curve in runs]
-    reached = [steps_to(curve, threshold) for _, curve in runs] if threshold is not None else []
+    finals = [curve[-1][1] for _, curve, _ in runs]
+    reached = [steps_to(curve, threshold) for _, curve, _ in runs] if threshold is not None else []
+    again = [final for _, _, final in runs if final is not None]
     hits = [s for s in reached if s is not None]
     return {
-        "seconds": statistics.mean(s for s, _ in runs),
+        "seconds": statistics.mean(s for s, _, _ in runs),
         "final_mean": statistics.mean(finals), "final_std": statistics.pstdev(finals), "finals": finals,
+        "again_mean": statistics.mean(again) if again else None, "again_std": statistics.pstdev(again) if again else None, "again": again,
         "steps_to_threshold": statistics.median(hits) if hits else None, "reached": f"{len(hits)}/{len(runs)}" if threshold is not None else "",
     }
 
@@ -150,12 +178,15 @@ def main():
                         help="comma-separated rows, each NAME or NAME:SEEDS to give it its own seed count: " + ", ".join(ROWS))
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every budget (a quick check of the tool: 0.05)")
     parser.add_argument("--eval-episodes", type=int, default=10)
+    parser.add_argument("--final-episodes", type=int, default=100, help="episodes of the final agents' second evaluation (0: none)")
     parser.add_argument("--torch-threads", type=int, default=2)
     parser.add_argument("--out", default=os.path.join(ROOT, "runs", "scoreboard"))
     args = parser.parse_args()
     torch.set_num_threads(args.torch_threads)
     os.makedirs(args.out, exist_ok=True)
     header = ["run", "SwiftGym time", "SB3 time", "speedup", "SwiftGym final", "SB3 final", "SwiftGym to threshold", "SB3 to threshold"]
+    if args.final_episodes > 0:
+        header[6:6] = [f"SwiftGym final, {args.final_episodes} episodes", f"SB3 final, {args.final_episodes} episodes"]
     lines, records = [], []
     print(f"{args.seeds} seeds unless a row says; SwiftGym on 1 thread (2 for DDPG, TD3 and SAC), SB3 {stable_version()} on torch {torch.__version__} with "
           f"{args.torch_threads} threads; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
@@ -170,10 +201,14 @@ def main():
             threshold = 0.95 * optimal_success_rate(args.gym, row["env"], args.out)
         ours, theirs = [], []
         for seed in range(seeds):
-            ours.append(swiftgym_run(args.gym, row, seed, steps, args.eval_episodes, os.path.join(args.out, f"{name}-seed{seed}")))
-            theirs.append(sb3_run(row, seed, steps, args.eval_episodes, os.path.join(args.out, f"{name}-seed{seed}-sb3")))
-            print(f"  {name} seed {seed}: SwiftGym {ours[-1][0]:.1f} s, final {ours[-1][1][-1][1]:.1f}; "
-                  f"SB3 {theirs[-1][0]:.1f} s, final {theirs[-1][1][-1][1]:.1f}", flush=True)
+            out = os.path.join(args.out, f"{name}-seed{seed}")
+            seconds, curve = swiftgym_run(args.gym, row, seed, steps, args.eval_episodes, out)
+            ours.append((seconds, curve, swiftgym_final(args.gym, row, out, args.final_episodes) if args.final_episodes > 0 else None))
+            seconds, curve, model = sb3_run(row, seed, steps, args.eval_episodes, out + "-sb3")
+            theirs.append((seconds, curve, sb3_final(row, model, args.final_episodes) if args.final_episodes > 0 else None))
+            again = lambda run: f" ({args.final_episodes} episodes: {run[2]:.1f})" if run[2] is not None else ""  # noqa: E731
+            print(f"  {name} seed {seed}: SwiftGym {ours[-1][0]:.1f} s, final {ours[-1][1][-1][1]:.1f}{again(ours[-1])}; "
+                  f"SB3 {theirs[-1][0]:.1f} s, final {theirs[-1][1][-1][1]:.1f}{again(theirs[-1])}", flush=True)
         a, b = summary(ours, threshold), summary(theirs, threshold)
         title = row["title"] if args.scale == 1 else f"{row['title']} (x{args.scale:g}: {steps} steps)"
         places = 3 if abs(threshold) < 10 else 1  # success rates need more places than returns
@@ -182,6 +217,8 @@ def main():
         limit = f"{threshold:.3f}" if places == 3 else f"{threshold:g}"
         lines.append([f"{title}; threshold {limit}; {seeds} seed{'s' if seeds > 1 else ''}", f"{a['seconds']:.1f} s", f"{b['seconds']:.1f} s",
                       f"{b['seconds'] / a['seconds']:.1f}x", fmt(a), fmt(b), to(a), to(b)])
+        if args.final_episodes > 0:
+            lines[-1][6:6] = [f"{s['again_mean']:.{places}f} ± {s['again_std']:.{places}f}" for s in (a, b)]
         records.append({"row": name, "seeds": seeds, "steps": steps, "threshold": threshold, "swiftgym": a, "sb3": b})
         print("| " + " | ".join(lines[-1]) + " |", flush=True)
     table = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n" + "".join("| " + " | ".join(l) + " |\n" for l in lines)
