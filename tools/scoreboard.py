@@ -114,10 +114,14 @@ def swiftgym_final(gym, row, out, episodes):
     return json.loads(done.stdout)["mean"]
 
 
+def gymnasium_env(row):
+    """A fresh Gymnasium environment of the row's."""
+    return gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))
+
+
 def sb3_run(row, seed, steps, episodes, out):
-    make = lambda: gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))  # noqa: E731
     copies = row.get("n_envs", 1)
-    env = make() if copies == 1 else make_vec_env(row["gym_id"], n_envs=copies, seed=seed, env_kwargs=row.get("make_kwargs"))
+    env = gymnasium_env(row) if copies == 1 else make_vec_env(row["gym_id"], n_envs=copies, seed=seed, env_kwargs=row.get("make_kwargs"))
     kwargs = dict(row["kwargs"])
     if "noise" in row:
         half = float(env.action_space.high[0] - env.action_space.low[0]) / 2
@@ -125,7 +129,7 @@ def sb3_run(row, seed, steps, episodes, out):
     model = row["sb3"]("MlpPolicy", env, seed=seed, device="cpu", verbose=0, **kwargs)
     # The callback keeps its evaluations only when it has a log_path (it writes evaluations.npz there).
     # eval_freq counts the callback's calls, one per step of every copy together.
-    callback = EvalCallback(make(), n_eval_episodes=episodes, eval_freq=max(1, steps // 20 // copies), deterministic=True, verbose=0,
+    callback = EvalCallback(gymnasium_env(row), n_eval_episodes=episodes, eval_freq=max(1, steps // 20 // copies), deterministic=True, verbose=0,
                             log_path=out)
     started = time.perf_counter()
     model.learn(total_timesteps=steps, callback=callback)
@@ -136,7 +140,7 @@ def sb3_run(row, seed, steps, episodes, out):
 
 def sb3_final(row, model, episodes):
     """The mean return of the final model over `episodes` greedy episodes on a fresh environment seeded with 1000."""
-    env = DummyVecEnv([lambda: gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))])
+    env = DummyVecEnv([lambda: gymnasium_env(row)])
     env.seed(FINAL_SEED)
     mean, _ = evaluate_policy(model, env, n_eval_episodes=episodes, deterministic=True)
     return float(mean)

@@ -17,8 +17,9 @@
 /* The function of a job: called once for each part in 0..<parts, part 0 on the calling thread. */
 typedef void (*gym_part_function)(void *context, int part, int parts);
 
-/* Makes the pool `threads` threads, the caller's included (1: no workers; at most GYM_PARALLEL_MAX_THREADS). Starts or stops
-   workers as needed; returns the count now in effect. Not to be called while a job runs. */
+/* Makes the pool `threads` threads, the caller's included (1: no workers; at most GYM_PARALLEL_MAX_THREADS,
+   and a larger count is taken as that). Starts or stops workers as needed; returns the count now in effect.
+   Not to be called while a job runs. */
 int gym_parallel_set_threads(int threads);
 
 /* The pool's thread count, the caller's included. */
