@@ -204,25 +204,25 @@ def main():
         if threshold is None:  # a known model: 95% of the optimum
             threshold = 0.95 * optimal_success_rate(args.gym, row["env"], args.out)
         ours, theirs = [], []
+        again = lambda run: f" ({args.final_episodes} episodes: {run[2]:.1f})" if run[2] is not None else ""  # noqa: E731
         for seed in range(seeds):
             out = os.path.join(args.out, f"{name}-seed{seed}")
             seconds, curve = swiftgym_run(args.gym, row, seed, steps, args.eval_episodes, out)
             ours.append((seconds, curve, swiftgym_final(args.gym, row, out, args.final_episodes) if args.final_episodes > 0 else None))
             seconds, curve, model = sb3_run(row, seed, steps, args.eval_episodes, out + "-sb3")
             theirs.append((seconds, curve, sb3_final(row, model, args.final_episodes) if args.final_episodes > 0 else None))
-            again = lambda run: f" ({args.final_episodes} episodes: {run[2]:.1f})" if run[2] is not None else ""  # noqa: E731
             print(f"  {name} seed {seed}: SwiftGym {ours[-1][0]:.1f} s, final {ours[-1][1][-1][1]:.1f}{again(ours[-1])}; "
                   f"SB3 {theirs[-1][0]:.1f} s, final {theirs[-1][1][-1][1]:.1f}{again(theirs[-1])}", flush=True)
         a, b = summary(ours, threshold), summary(theirs, threshold)
         title = row["title"] if args.scale == 1 else f"{row['title']} (x{args.scale:g}: {steps} steps)"
         places = 3 if abs(threshold) < 10 else 1  # success rates need more places than returns
-        fmt = lambda s: f"{s['final_mean']:.{places}f} ± {s['final_std']:.{places}f}"  # noqa: E731
+        fmt = lambda s, key="final": f"{s[key + '_mean']:.{places}f} ± {s[key + '_std']:.{places}f}"  # noqa: E731
         to = lambda s: (f"{s['steps_to_threshold']:.0f} ({s['reached']})" if s["steps_to_threshold"] is not None else f"not reached ({s['reached']})")  # noqa: E731
         limit = f"{threshold:.3f}" if places == 3 else f"{threshold:g}"
         lines.append([f"{title}; threshold {limit}; {seeds} seed{'s' if seeds > 1 else ''}", f"{a['seconds']:.1f} s", f"{b['seconds']:.1f} s",
                       f"{b['seconds'] / a['seconds']:.1f}x", fmt(a), fmt(b), to(a), to(b)])
         if args.final_episodes > 0:
-            lines[-1][6:6] = [f"{s['again_mean']:.{places}f} ± {s['again_std']:.{places}f}" for s in (a, b)]
+            lines[-1][6:6] = [fmt(a, "again"), fmt(b, "again")]
         records.append({"row": name, "seeds": seeds, "steps": steps, "threshold": threshold, "swiftgym": a, "sb3": b})
         print("| " + " | ".join(lines[-1]) + " |", flush=True)
     table = "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n" + "".join("| " + " | ".join(l) + " |\n" for l in lines)
