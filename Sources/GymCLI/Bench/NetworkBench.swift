@@ -24,13 +24,14 @@ struct NetworkBench {
                 return iterations
             }
         }
-        let trainStep = perSecond(2000) {
-            online.parameters.zeroGradients()
-            let q = online.forward(batch)
-            _ = Loss.meanSquaredError(q, targets, gradient: &gradient)
-            online.backward(gradient)
-            adam.step()
+        /// One regression step: forward, mean squared error, backward and Adam.
+        func regressionStep(_ network: MLP, _ optimizer: Adam, _ input: Matrix, _ targets: Matrix, _ gradient: inout Matrix) {
+            network.parameters.zeroGradients()
+            _ = Loss.meanSquaredError(network.forward(input), targets, gradient: &gradient)
+            network.backward(gradient)
+            optimizer.step()
         }
+        let trainStep = perSecond(2000) { regressionStep(online, adam, batch, targets, &gradient) }
         let dqnUpdate = perSecond(2000) {
             let qNext = target.forward(next)
             for r in 0..<64 { targets[r, 0] = 1 + 0.99 * max(qNext[r, 0], qNext[r, 1]); targets[r, 1] = targets[r, 0] }
@@ -51,12 +52,7 @@ struct NetworkBench {
         let threads = Matrix.threadCount
         let criticSteps = [1, 2].map { count -> Double in
             Matrix.threadCount = count
-            return perSecond(500) {
-                critic.parameters.zeroGradients()
-                _ = Loss.meanSquaredError(critic.forward(criticBatch), criticTargets, gradient: &criticGradient)
-                critic.backward(criticGradient)
-                criticAdam.step()
-            }
+            return perSecond(500) { regressionStep(critic, criticAdam, criticBatch, criticTargets, &criticGradient) }
         }
         Matrix.threadCount = threads
         let flops = 2.0 * 64 * Double(4 * 256 + 256 * 256 + 256 * 2) * 4  // target + online forward, backward (2x)
