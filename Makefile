@@ -141,6 +141,7 @@ bench: build plugins
 	for p in -1.5 -1 -0.5 0 0.5 1 1.5; do $(GYM) act --checkpoint runs/bench-dpg-demand/agent.ckpt --observation "[$$p]"; done
 	$(GYM) train pendulum-v1 --agent dpg --set td3=true --steps 20000 --eval-episodes 10 --out runs/bench-td3-pendulum | tail -1
 	$(GYM) compare point-mass-v1 --agents ppo,a2c --seeds 3 --steps 20000 --out runs/bench-ppo-a2c-point-mass
+	$(GYM) compare point-mass-v1 --agents a2c --seeds 3 --steps 20000 --set activation=relu --out runs/bench-a2c-relu-point-mass
 	$(GYM) compare pendulum-v1 --agents ppo --seeds 3 --steps 100000 --set num_envs=4 --set n_steps=1024 --set gamma=0.9 \
 		--set learning_rate=1e-3 --set normalize_observation=true --set normalize_reward=true --set log_std_init=-2 \
 		--set activation=relu --set hidden_sizes=256,256 --out runs/bench-ppo-pendulum

@@ -59,7 +59,7 @@ public final class PPO: VectorAgent, ResumableAgent {
             .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the policy and the value networks (tanh); 64,64 (SB3)."),
             .init("num_envs", \.numEnvs, "Environments stepped together, each for n_steps per rollout; 1 (SB3), 8 for CartPole (RL Zoo)."),
             .init("activation", \.activation, allowed: ["tanh", "relu"],
-                  "The hidden layers' activation in both networks; tanh (SB3), relu for Pendulum (RL Zoo)."),
+                  "The hidden layers' activation in both networks; tanh (SB3), relu for Pendulum (RL Zoo) and for a2c on point-mass-v1 (README)."),
             .init("log_std_init", \.logStdInit, "Starting log standard deviation of the Gaussian policy (Box actions); 0 (SB3), -2 for Pendulum (RL Zoo)."),
             .init("normalize_observation", \.normalizeObservation,
                   "Normalise observations by running mean and variance, clipped to ±10; off (SB3), on with RL Zoo's normalize (VecNormalize)."),

@@ -114,6 +114,25 @@ final class EvaluationTests: CLITestCase {
         XCTAssertEqual(learned["shortfall"] as! Double, (learned["optimal_start_value"] as! Double) - (learned["discounted_mean"] as! Double), accuracy: 1e-12)
     }
 
+    func testTheGreedyPolicyIsAlsoEvaluatedExactlyOnTheModel() throws {
+        // Value iteration's greedy policy is optimal: its exact value is the optimum, whatever the episodes drew.
+        let optimal = try evaluation("value-iteration", steps: "10")
+        XCTAssertEqual(optimal["policy_start_value"] as! Double, optimal["optimal_start_value"] as! Double, accuracy: 1e-9)
+        XCTAssertEqual(optimal["policy_shortfall"] as! Double, 0, accuracy: 1e-9)
+        // A learned policy's exact value is what its sampled mean estimates (4,000 episodes: a few standard errors).
+        let learned = try evaluation("q-learning", steps: "20000", ["--set", "learning_rate=0.05"])
+        let exact = learned["policy_start_value"] as! Double
+        XCTAssertLessThan(exact, (learned["optimal_start_value"] as! Double) - 0.01, "20,000 steps leave a gap")
+        XCTAssertEqual(exact, learned["discounted_mean"] as! Double, accuracy: 4 * (learned["discounted_standard_error"] as! Double))
+        // No exact value for a policy that is not a function of the state alone.
+        XCTAssertNil(try evaluation("random", steps: "100")["policy_start_value"])
+        let out = scratch("stochastic")
+        XCTAssertEqual(try gym("train", "frozen-lake-4x4-v1", "--agent", "ppo", "--steps", "2048", "--out", out).status, 0)
+        let sampled = try XCTUnwrap(jsonLines(try gym("evaluate", "frozen-lake-4x4-v1", "--checkpoint", out + "/agent.ckpt", "--stochastic", "--json").stdout).first)
+        XCTAssertNil(sampled["policy_start_value"])
+        XCTAssertTrue(try gym("evaluate", "frozen-lake-4x4-v1", "--checkpoint", out + "/agent.ckpt").stdout.contains("exactly on the model"))
+    }
+
     func testTheTextReportsAGapNotAPercentage() throws {
         let out = scratch("text")
         XCTAssertEqual(try gym("train", "cliff-walking-v1", "--agent", "random", "--steps", "100", "--out", out).status, 0)

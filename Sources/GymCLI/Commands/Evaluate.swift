@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
+import GymMDP
 import GymNN
 import GymPlanning
 
@@ -17,7 +18,10 @@ struct Evaluate: ParsableCommand {
             mean is compared with the exact optimum and with the uniformly random policy, under the discount \
             the agent was trained with (its gamma setting, else the file's discount, else 1): the optimum, \
             the achieved discounted return, the shortfall, and the normalised score \
-            (achieved - random) / (optimum - random), 1 for an optimal policy and 0 for a random one.
+            (achieved - random) / (optimum - random), 1 for an optimal policy and 0 for a random one. \
+            Where the model's states are the observations (a tabular or grid MDP), the agent's policy is also \
+            evaluated exactly on the model, without sampling: its expected discounted return from the start and \
+            its shortfall, which the mean of the episodes estimates.
             """)
 
     @OptionGroup var environment: EnvironmentOptions
@@ -62,7 +66,8 @@ struct Evaluate: ParsableCommand {
                                                          mode: stochastic ? .explore : .greedy, discount: discount)
         let record = EvaluationRecord(step: 0, returns: returns)
         let achieved = EvaluationRecord(step: 0, returns: discounted)
-        let gap = OptimalityGap(env, discount: discount, achieved: achieved.mean)
+        let gap = OptimalityGap(env, discount: discount, achieved: achieved.mean,
+                                policy: stochastic || !agent.hasGreedyPolicy ? nil : { agent.act($0, mode: .greedy) })
         let how = !agent.hasGreedyPolicy ? "random" : stochastic ? "stochastic" : "greedy"
         if output.json {
             var object: [String: JSONValue] = [
@@ -78,6 +83,10 @@ struct Evaluate: ParsableCommand {
                 object["shortfall"] = .number(gap.shortfall)
                 if let random = gap.random { object["random_start_value"] = .number(random) }
                 if let score = gap.normalisedScore { object["normalised_score"] = .number(score) }
+                if let exact = gap.policyValue {
+                    object["policy_start_value"] = .number(exact)
+                    object["policy_shortfall"] = .number(gap.optimum - exact)
+                }
             }
             print(JSONValue.object(object).encoded())
             return
@@ -92,6 +101,10 @@ struct Evaluate: ParsableCommand {
                      quantity, gap.optimum, achieved.mean, achieved.standardError, gap.shortfall))
         if let random = gap.random, let score = gap.normalisedScore {
             print(String(format: "  the uniformly random policy's %@ %.4f; normalised score %.3f (1 optimal, 0 random)", quantity, random, score))
+        }
+        if let exact = gap.policyValue {
+            print(String(format: "  this greedy policy's expected %@ from the start, exactly on the model: %.4f; shortfall %.4f",
+                         quantity, exact, gap.optimum - exact))
         }
     }
 
@@ -110,25 +123,49 @@ struct OptimalityGap {
     let optimum: Double
     let random: Double?
     let achieved: Double
+    /// The exact expected return from the start of a deterministic policy given as `policy(state)`'s
+    /// action (the one the episodes were played with), when one was given.
+    let policyValue: Double?
 
     /// Nil when value iteration does not converge (an undiscounted model where some policy never ends).
-    init?(model: TabularModel, discount: Double, timeLimit: Int?, achieved: Double) {
+    init?(model: TabularModel, discount: Double, timeLimit: Int?, achieved: Double, policy: ((Int) -> Int)? = nil) {
         let uniform = [Double](repeating: 1 / Double(model.actionCount), count: model.actionCount)
+        let chosen = policy.map { choose in
+            { (s: Int) -> [Double] in (0..<model.actionCount).map { $0 == choose(s) ? 1 : 0 } }
+        }
         if let timeLimit {
             optimum = model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit))
             random = model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit) { _ in uniform })
+            policyValue = chosen.map { model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit, policy: $0)) }
         } else {
             guard let optimum = try? model.optimalStartValue(gamma: discount) else { return nil }
             self.optimum = optimum
             random = (try? PolicyEvaluation.values(model, gamma: discount) { _ in uniform }).map(model.startValue)
+            policyValue = chosen.flatMap { (try? PolicyEvaluation.values(model, gamma: discount, policy: $0)).map(model.startValue) }
         }
         self.achieved = achieved
     }
 
-    /// The gap for `env`'s known model and time limit; nil when it has no model, or one state.
-    init?(_ env: Environment, discount: Double, achieved: Double) {
+    /// The gap for `env`'s known model and time limit; nil when it has no model, or one state. With
+    /// `policy` (the action for an observation), also that policy's exact value, where every model state
+    /// has an observation: a tabular MDP's, or a `Discrete` observation space's state index.
+    init?(_ env: Environment, discount: Double, achieved: Double, policy: ((Observation) -> Action)? = nil) {
         guard let model = (env.unwrapped as? ModelledEnvironment)?.knownModel, model.stateCount > 1 else { return nil }
-        self.init(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved)
+        var observation: ((Int) -> Observation)?
+        if let tabular = env.unwrapped as? TabularEnvironment {
+            observation = { tabular.observation(of: $0) }
+        } else if case .discrete = env.observationSpace {
+            observation = { .discrete($0) }
+        }
+        let stateAction: ((Int) -> Int)? = policy.flatMap { act in
+            observation.map { observe in
+                { s in
+                    guard !model.terminal[s], case .discrete(let a) = act(observe(s)) else { return 0 }
+                    return a
+                }
+            }
+        }
+        self.init(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved, policy: stateAction)
     }
 
     var shortfall: Double { optimum - achieved }
