@@ -8,7 +8,8 @@ prints and writes (runs/scoreboard/scoreboard.md and .json):
   deviation over seeds: a 10-episode evaluation on Pendulum has a standard error of 10-40, too much to
   compare two agents by;
 - the steps to the row's threshold: the first evaluation (every budget/20 steps) whose mean reaches it
-  (CartPole 475; Pendulum -200; FrozenLake 95% of the optimal success rate within its 200 steps).
+  (CartPole 475; Pendulum -200; FrozenLake 95% of the optimal success rate within its 200 steps; the point
+  mass -50, where pushing nothing returns about -267).
 
 SwiftGym runs are `gym train ENV --agent A --seed S --json`. It evaluates every budget/20 steps on
 --eval-episodes episodes, with `--threads` at the row's `threads` (the row blocks of its matrix products:
@@ -17,6 +18,9 @@ evaluated again by `gym evaluate --episodes N --seed 1000`. SB3 runs on Gymnasiu
 environment with an EvalCallback at the same interval and the same episode count, on the CPU with
 --torch-threads threads, and its final model is evaluated again by `evaluate_policy` on a fresh environment
 seeded with 1000. Each side's final evaluation is the last of the evaluations during training.
+
+SB3 runs the point-mass rows on SwiftGym's own file through the swiftgym package, which needs python/ on
+PYTHONPATH and SWIFTGYM_LIBRARY (the Makefile sets both).
 
 Run in .venv-integration (stable-baselines3, torch 2.13 for CPUs, Gymnasium 1.4):
     .venv-integration/bin/python tools/scoreboard.py [--seeds 5] [--rows dqn-cartpole,ppo-cartpole] [--scale 1]
@@ -46,8 +50,9 @@ FINAL_SEED = 1000
 
 # Each row: SwiftGym's id and agent with its --set values, and SB3's class, Gymnasium id and keyword
 # arguments for the same hyperparameters. Sources: RL Zoo's hyperparams/dqn.yml for DQN on CartPole-v1;
-# SB3's defaults for PPO, A2C and SAC; CleanRL's ddpg/td3_continuous_action.py for DDPG and TD3, which
-# SwiftGym's dpg follows (1,000 random steps first instead of 25,000).
+# SB3's defaults for PPO, A2C and SAC (A2C with ReLU on the point mass, where tanh fails on both sides);
+# CleanRL's ddpg/td3_continuous_action.py for DDPG and TD3, which SwiftGym's dpg follows (1,000 random
+# steps first instead of 25,000).
 DPG_SB3 = dict(learning_rate=3e-4, buffer_size=1_000_000, learning_starts=1000, batch_size=256, tau=0.005, gamma=0.99,
                train_freq=1, gradient_steps=1, policy_kwargs=dict(net_arch=[256, 256]))
 # RL Zoo's hyperparams/dqn.yml for CartPole-v1.
@@ -87,6 +92,14 @@ ROWS = {
     "ppo-frozenlake": dict(
         title="PPO, FrozenLake 8x8, 200k (SB3 defaults)", env="frozen-lake-8x8-v1", agent="ppo", settings={}, steps=200_000, threshold=None,
         sb3=PPO, gym_id="FrozenLake8x8-v1", kwargs={}),
+    # SwiftGym's own JSON file on both sides: SB3 steps it through the swiftgym package ("SwiftGym/<id>").
+    # Pushing nothing returns about -267 and the linear controller u = clip(-2x - 2v) -12.3 (the file's description).
+    "ppo-point-mass": dict(
+        title="PPO, point mass, 20k (SB3 defaults)", env="point-mass-v1", agent="ppo", settings={}, steps=20_000, threshold=-50,
+        sb3=PPO, gym_id="SwiftGym/point-mass-v1", kwargs={}),
+    "a2c-point-mass": dict(
+        title="A2C, point mass, 20k (SB3 defaults, ReLU)", env="point-mass-v1", agent="a2c", settings={"activation": "relu"}, steps=20_000,
+        threshold=-50, sb3=A2C, gym_id="SwiftGym/point-mass-v1", kwargs=dict(policy_kwargs=dict(activation_fn=torch.nn.ReLU))),
 }
 
 
@@ -114,12 +127,20 @@ def swiftgym_final(gym, row, out, episodes):
     return json.loads(done.stdout)["mean"]
 
 
+def register(row):
+    """SwiftGym's ids join Gymnasium's registry when the swiftgym package (python/, SWIFTGYM_LIBRARY) is imported."""
+    if row["gym_id"].startswith("SwiftGym/"):
+        import swiftgym  # noqa: F401
+
+
 def gymnasium_env(row):
     """A fresh Gymnasium environment of the row's."""
+    register(row)
     return gymnasium.make(row["gym_id"], **row.get("make_kwargs", {}))
 
 
 def sb3_run(row, seed, steps, episodes, out):
+    register(row)
     copies = row.get("n_envs", 1)
     env = gymnasium_env(row) if copies == 1 else make_vec_env(row["gym_id"], n_envs=copies, seed=seed, env_kwargs=row.get("make_kwargs"))
     kwargs = dict(row["kwargs"])
