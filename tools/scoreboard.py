@@ -145,8 +145,10 @@ def sb3_run(row, seed, steps, episodes, out):
     env = gymnasium_env(row) if copies == 1 else make_vec_env(row["gym_id"], n_envs=copies, seed=seed, env_kwargs=row.get("make_kwargs"))
     kwargs = dict(row["kwargs"])
     if "noise" in row:
-        half = float(env.action_space.high[0] - env.action_space.low[0]) / 2
-        kwargs["action_noise"] = NormalActionNoise(np.zeros(env.action_space.shape), row["noise"] * half * np.ones(env.action_space.shape))
+        # SB3 adds action noise to the action scaled to [-1, 1] (OffPolicyAlgorithm._sample_action), so a standard
+        # deviation of `noise` there is `noise` times the half-range in the environment's units, as CleanRL's
+        # exploration_noise * action_scale and SwiftGym's exploration_noise * (high - low) / 2.
+        kwargs["action_noise"] = NormalActionNoise(np.zeros(env.action_space.shape), row["noise"] * np.ones(env.action_space.shape))
     model = row["sb3"]("MlpPolicy", env, seed=seed, device="cpu", verbose=0, **kwargs)
     # The callback keeps its evaluations only when it has a log_path (it writes evaluations.npz there).
     # eval_freq counts the callback's calls, one per step of every copy together.
