@@ -6,7 +6,9 @@ prints and writes (runs/scoreboard/scoreboard.md and .json):
 - the final greedy evaluation, mean ± standard deviation over seeds;
 - the final agent evaluated again on --final-episodes greedy episodes (100; not timed), mean ± standard
   deviation over seeds: a 10-episode evaluation on Pendulum has a standard error of 10-40, too much to
-  compare two agents by;
+  compare two agents by. Both sides play the same episodes' start states there: SwiftGym's environment
+  seeded with 1000 at its first reset (SB3's model through the swiftgym package), since on Pendulum two
+  sets of 100 random starts differ by about 10 in their mean return whoever plays them;
 - the steps to the row's threshold: the first evaluation (every budget/20 steps) whose mean reaches it
   (CartPole 475; Pendulum -200; FrozenLake 95% of the optimal success rate within its 200 steps; the point
   mass -50, where pushing nothing returns about -267).
@@ -16,11 +18,11 @@ SwiftGym runs are `gym train ENV --agent A --seed S --json`. It evaluates every 
 1, and 2 for the actor-critics' batches of 256 rows, where a second thread pays), and its final agent is
 evaluated again by `gym evaluate --episodes N --seed 1000`. SB3 runs on Gymnasium's own
 environment with an EvalCallback at the same interval and the same episode count, on the CPU with
---torch-threads threads, and its final model is evaluated again by `evaluate_policy` on a fresh environment
-seeded with 1000. Each side's final evaluation is the last of the evaluations during training.
+--torch-threads threads, and its final model is evaluated again by `evaluate_policy` on SwiftGym's copy of
+the environment (whose dynamics match Gymnasium's) seeded with 1000, the same start states. Each side's final evaluation is the last of the evaluations during training.
 
-SB3 runs the point-mass rows on SwiftGym's own file through the swiftgym package, which needs python/ on
-PYTHONPATH and SWIFTGYM_LIBRARY (the Makefile sets both).
+SB3 runs the point-mass rows, and every final re-evaluation, on SwiftGym's own files through the swiftgym
+package, which needs python/ on PYTHONPATH and SWIFTGYM_LIBRARY (the Makefile sets both).
 
 Run in .venv-integration (stable-baselines3, torch 2.13 for CPUs, Gymnasium 1.4):
     .venv-integration/bin/python tools/scoreboard.py [--seeds 5] [--rows dqn-cartpole,ppo-cartpole] [--scale 1]
@@ -162,8 +164,11 @@ def sb3_run(row, seed, steps, episodes, out):
 
 
 def sb3_final(row, model, episodes):
-    """The mean return of the final model over `episodes` greedy episodes on a fresh environment seeded with 1000."""
-    env = DummyVecEnv([lambda: gymnasium_env(row)])
+    """The mean return of the final model over `episodes` greedy episodes of SwiftGym's copy of the
+    environment through the swiftgym package, seeded with 1000 at the first reset as `gym evaluate` seeds
+    it: both sides' final agents play the same start states, so their means differ by their play alone."""
+    import swiftgym  # noqa: F401  (registers "SwiftGym/<id>")
+    env = DummyVecEnv([lambda: gymnasium.make("SwiftGym/" + row["env"])])
     env.seed(FINAL_SEED)
     mean, _ = evaluate_policy(model, env, n_eval_episodes=episodes, deterministic=True)
     return float(mean)
