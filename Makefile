@@ -188,7 +188,7 @@ bench-python: build $(PEERS_VENV)/bin/python
 # The scoreboard: SwiftGym's agents beside Stable-Baselines3's on the same environments with the same
 # hyperparameters, seeds 0-4, in one run (DQN, PPO, A2C on CartPole; DDPG, TD3, SAC on Pendulum; PPO on
 # FrozenLake 8x8 against its exact optimum; PPO and A2C on point-mass-v1, which SB3 steps through the
-# swiftgym package); about 55 minutes per seed on 2 cores. SCOREBOARD_ARGS="--seeds 1" for one.
+# swiftgym package); about 25 minutes per seed on 2 cores. SCOREBOARD_ARGS="--seeds 1" for one.
 SCOREBOARD_ARGS ?=
 bench-sb3: build $(INTEGRATION_VENV)/installed
 	SWIFTGYM_LIBRARY=$(CURDIR)/.build/release/libSwiftGymC.so PYTHONPATH=$(CURDIR)/python \
