@@ -19,7 +19,8 @@ SwiftGym runs are `gym train ENV --agent A --seed S --json`. It evaluates every 
 evaluated again by `gym evaluate --episodes N --seed 1000`. SB3 runs on Gymnasium's own
 environment with an EvalCallback at the same interval and the same episode count, on the CPU with
 --torch-threads threads, and its final model is evaluated again by `evaluate_policy` on SwiftGym's copy of
-the environment (whose dynamics match Gymnasium's) seeded with 1000, the same start states. Each side's final evaluation is the last of the evaluations during training.
+the environment (whose dynamics match Gymnasium's) seeded with 1000, the same start states. Each side's
+final evaluation is the last of the evaluations during training.
 
 SB3 runs the point-mass rows, and every final re-evaluation, on SwiftGym's own files through the swiftgym
 package, which needs python/ on PYTHONPATH and SWIFTGYM_LIBRARY (the Makefile sets both).

@@ -157,12 +157,11 @@ struct OptimalityGap {
         } else if case .discrete = env.observationSpace {
             observation = { .discrete($0) }
         }
-        let stateAction: ((Int) -> Int)? = policy.flatMap { act in
-            observation.map { observe in
-                { s in
-                    guard !model.terminal[s], case .discrete(let a) = act(observe(s)) else { return 0 }
-                    return a
-                }
+        var stateAction: ((Int) -> Int)?
+        if let policy, let observation {
+            stateAction = { s in
+                guard !model.terminal[s], case .discrete(let a) = policy(observation(s)) else { return 0 }
+                return a
             }
         }
         self.init(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved, policy: stateAction)
