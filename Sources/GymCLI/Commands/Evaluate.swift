@@ -83,9 +83,9 @@ struct Evaluate: ParsableCommand {
                 object["shortfall"] = .number(gap.shortfall)
                 if let random = gap.random { object["random_start_value"] = .number(random) }
                 if let score = gap.normalisedScore { object["normalised_score"] = .number(score) }
-                if let exact = gap.policyValue {
+                if let exact = gap.policyValue, let shortfall = gap.policyShortfall {
                     object["policy_start_value"] = .number(exact)
-                    object["policy_shortfall"] = .number(gap.optimum - exact)
+                    object["policy_shortfall"] = .number(shortfall)
                 }
             }
             print(JSONValue.object(object).encoded())
@@ -102,9 +102,9 @@ struct Evaluate: ParsableCommand {
         if let random = gap.random, let score = gap.normalisedScore {
             print(String(format: "  the uniformly random policy's %@ %.4f; normalised score %.3f (1 optimal, 0 random)", quantity, random, score))
         }
-        if let exact = gap.policyValue {
+        if let exact = gap.policyValue, let shortfall = gap.policyShortfall {
             print(String(format: "  this greedy policy's expected %@ from the start, exactly on the model: %.4f; shortfall %.4f",
-                         quantity, exact, gap.optimum - exact))
+                         quantity, exact, shortfall))
         }
     }
 
@@ -168,6 +168,9 @@ struct OptimalityGap {
     }
 
     var shortfall: Double { optimum - achieved }
+
+    /// How far the given policy's exact value falls from the optimum.
+    var policyShortfall: Double? { policyValue.map { optimum - $0 } }
 
     /// (achieved - random) / (optimum - random), when the optimum beats the random policy.
     var normalisedScore: Double? {
