@@ -195,7 +195,7 @@ bench-sb3: build $(INTEGRATION_VENV)/installed
 		$(INTEGRATION_VENV)/bin/python tools/scoreboard.py $(SCOREBOARD_ARGS)
 
 # DPG on demand-continuous-v1 at the file's discount 0.9 (seeds 0-4), beside the error floor of a critic that is
-# given the true form of Q and the true next-state values (#22's target of 0.05; about 10 minutes).
+# given the true form of Q and the true next-state values (the target is an error of 0.05; about 10 minutes).
 bench-dpg-limit: build $(TEST_VENV)/installed-3
 	$(TEST_VENV)/bin/python tools/dpg_demand_limit.py --gym $(GYM)
 

@@ -2,7 +2,7 @@
 (`make bench-dpg-limit`): the best any critic could do with the data of one run, beside what
 `gym train --agent dpg` reaches.
 
-The metric is #22's: max |q(p) - q*(p)| over 31 points p in [-1.5, 1.5], where q(p) is the greedy action.
+The metric is max |q(p) - q*(p)| over 31 points p in [-1.5, 1.5], where q(p) is the greedy action.
 
 The critic here is given every advantage a real one lacks, so its error is a floor for DPG's:
 - the data is DPG's at its best: `learning_starts` uniform random actions, then the optimal action q*(p)
@@ -39,30 +39,39 @@ def read_model(path):
                 gamma=spec["discount"], episode=spec["max_episode_steps"])
 
 
-def oracle_errors(model, runs, steps, learning_starts, exploration, weighted, seed):
-    """The max error over POINTS of the oracle critic's greedy action, for `runs` independent runs."""
-    rho, sigma, c, q_max, gamma = (model[k] for k in ("rho", "sigma", "c", "q_max", "gamma"))
+def simulated_runs(model, runs, steps, seed):
+    """States, next states and the random draws of `runs` independent runs of DPG's data, as arrays (runs, steps)."""
+    rho, sigma, q_max = model["rho"], model["sigma"], model["q_max"]
     rng = np.random.default_rng(seed)
     stationary = sigma / np.sqrt(1 - rho ** 2)
     p = np.empty((runs, steps))
     noise = rng.normal(0, sigma, (runs, steps))
     for t in range(steps):
         p[:, t] = rng.normal(0, stationary, runs) if t % model["episode"] == 0 else rho * p[:, t - 1] + noise[:, t - 1]
-    next_p = rho * p + noise
-    random = np.arange(steps) < learning_starts
-    explored = np.clip(p / (2 * c) + rng.normal(0, exploration * q_max, (runs, steps)), -q_max, q_max)
-    q = np.where(random, rng.uniform(-q_max, q_max, (runs, steps)), explored)
-    scale = 1 / (4 * c * (1 - gamma * rho ** 2))
-    value = scale * (next_p ** 2 - stationary ** 2) + stationary ** 2 / (4 * c * (1 - gamma))
+    return dict(p=p, next_p=rho * p + noise, uniform=rng.uniform(-q_max, q_max, (runs, steps)),
+                normal=rng.normal(0, 1, (runs, steps)))
+
+
+def oracle_errors(model, data, learning_starts, exploration, weighted):
+    """The max error over POINTS of the oracle critic's greedy action, one a simulated run of `data`."""
+    rho, sigma, c, q_max, gamma = (model[k] for k in ("rho", "sigma", "c", "q_max", "gamma"))
+    p, next_p = data["p"], data["next_p"]
+    runs, steps = p.shape
+    explored = np.clip(p / (2 * c) + exploration * q_max * data["normal"], -q_max, q_max)
+    q = np.where(np.arange(steps) < learning_starts, data["uniform"], explored)
+    stationary = sigma ** 2 / (1 - rho ** 2)
+    value = (next_p ** 2 - stationary) / (4 * c * (1 - gamma * rho ** 2)) + stationary / (4 * c * (1 - gamma))
     targets = q * p - c * q ** 2 + gamma * value
-    # The standard deviation of gamma V*(p') given p: V* is scale p'^2 + const, p' ~ N(rho p, sigma^2).
+    # Proportional to the standard deviation of gamma V*(p') given p: V*(p') is a multiple of p'^2 plus a
+    # constant, and p' ~ N(rho p, sigma^2).
     spread = np.sqrt(4 * rho ** 2 * p ** 2 * sigma ** 2 + 2 * sigma ** 4) if weighted else np.ones_like(p)
+    optimum = np.clip(POINTS / (2 * c), -q_max, q_max)
     errors = []
     for r in range(runs):
         features = np.stack([np.ones(steps), p[r], p[r] ** 2, q[r], q[r] * p[r], q[r] ** 2], axis=1)
         coefficients, *_ = np.linalg.lstsq(features / spread[r, :, None], targets[r] / spread[r], rcond=None)
         greedy = np.clip((coefficients[3] + coefficients[4] * POINTS) / (-2 * coefficients[5]), -q_max, q_max)
-        errors.append(np.abs(greedy - np.clip(POINTS / (2 * c), -q_max, q_max)).max())
+        errors.append(np.abs(greedy - optimum).max())
     return np.array(errors)
 
 
@@ -88,14 +97,15 @@ def main():
     parser.add_argument("--runs", type=int, default=400, help="simulated runs per oracle line")
     parser.add_argument("--agent-seeds", type=int, default=5, help="gym train runs of DPG (0: none)")
     parser.add_argument("--set", action="append", default=[], help="a DPG setting for gym train, as NAME=VALUE")
-    parser.add_argument("--tolerance", type=float, default=0.05, help="#22's target")
+    parser.add_argument("--tolerance", type=float, default=0.05, help="the target error")
     args = parser.parse_args()
     model = read_model(os.path.join(ROOT, "Environments", "demand-continuous-v1.json"))
     print(f"demand-continuous-v1 at gamma {model['gamma']}, {args.steps} steps; max |q(p) - q*(p)| over 31 points in [-1.5, 1.5]")
     print(f"oracle critic (true form, true next-state values), {args.runs} simulated runs each:")
+    data = simulated_runs(model, args.runs, args.steps, seed=1)
     for exploration in (0.1, 0.2):
         for weighted in (False, True):
-            errors = oracle_errors(model, args.runs, args.steps, args.learning_starts, exploration, weighted, seed=1)
+            errors = oracle_errors(model, data, args.learning_starts, exploration, weighted)
             print(f"  exploration_noise {exploration} ({exploration * model['q_max']:.1f} in action units), "
                   f"{'weighted' if weighted else 'unweighted'} least squares: median {np.median(errors):.3f}, "
                   f"mean {errors.mean():.3f}, within {args.tolerance} in {100 * np.mean(errors <= args.tolerance):.0f}% of runs")
