@@ -52,8 +52,14 @@ def simulated_runs(model, runs, steps, seed):
                 normal=rng.normal(0, 1, (runs, steps)))
 
 
-def oracle_errors(model, data, learning_starts, exploration, weighted):
-    """The max error over POINTS of the oracle critic's greedy action, one a simulated run of `data`."""
+def optimal_actions(model):
+    """q*(p) at POINTS: p / 2c, clipped to the bounds."""
+    return np.clip(POINTS / (2 * model["c"]), -model["q_max"], model["q_max"])
+
+
+def oracle_errors(model, data, learning_starts, exploration):
+    """The max error over POINTS of the oracle critic's greedy action, one a simulated run of `data`, fitted by
+    unweighted and by weighted least squares: a pair of arrays."""
     rho, sigma, c, q_max, gamma = (model[k] for k in ("rho", "sigma", "c", "q_max", "gamma"))
     p, next_p = data["p"], data["next_p"]
     runs, steps = p.shape
@@ -64,15 +70,16 @@ def oracle_errors(model, data, learning_starts, exploration, weighted):
     targets = q * p - c * q ** 2 + gamma * value
     # Proportional to the standard deviation of gamma V*(p') given p: V*(p') is a multiple of p'^2 plus a
     # constant, and p' ~ N(rho p, sigma^2).
-    spread = np.sqrt(4 * rho ** 2 * p ** 2 * sigma ** 2 + 2 * sigma ** 4) if weighted else np.ones_like(p)
-    optimum = np.clip(POINTS / (2 * c), -q_max, q_max)
-    errors = []
+    spread = np.sqrt(4 * rho ** 2 * p ** 2 * sigma ** 2 + 2 * sigma ** 4)
+    optimum = optimal_actions(model)
+    errors = np.empty((2, runs))
     for r in range(runs):
         features = np.stack([np.ones(steps), p[r], p[r] ** 2, q[r], q[r] * p[r], q[r] ** 2], axis=1)
-        coefficients, *_ = np.linalg.lstsq(features / spread[r, :, None], targets[r] / spread[r], rcond=None)
-        greedy = np.clip((coefficients[3] + coefficients[4] * POINTS) / (-2 * coefficients[5]), -q_max, q_max)
-        errors.append(np.abs(greedy - optimum).max())
-    return np.array(errors)
+        for weighted, scale in enumerate((np.ones(steps), spread[r])):
+            coefficients, *_ = np.linalg.lstsq(features / scale[:, None], targets[r] / scale, rcond=None)
+            greedy = np.clip((coefficients[3] + coefficients[4] * POINTS) / (-2 * coefficients[5]), -q_max, q_max)
+            errors[weighted, r] = np.abs(greedy - optimum).max()
+    return errors[0], errors[1]
 
 
 def agent_error(gym, seed, steps, settings, model):
@@ -86,7 +93,7 @@ def agent_error(gym, seed, steps, settings, model):
             answer = subprocess.run([gym, "act", "--checkpoint", os.path.join(out, "agent.ckpt"),
                                      "--observation", f"[{point}]", "--json"], check=True, capture_output=True, text=True)
             actions.append(json.loads(answer.stdout)["action"][0])
-    return np.abs(np.array(actions) - np.clip(POINTS / (2 * model["c"]), -model["q_max"], model["q_max"])).max()
+    return np.abs(np.array(actions) - optimal_actions(model)).max()
 
 
 def main():
@@ -104,8 +111,7 @@ def main():
     print(f"oracle critic (true form, true next-state values), {args.runs} simulated runs each:")
     data = simulated_runs(model, args.runs, args.steps, seed=1)
     for exploration in (0.1, 0.2):
-        for weighted in (False, True):
-            errors = oracle_errors(model, data, args.learning_starts, exploration, weighted)
+        for weighted, errors in enumerate(oracle_errors(model, data, args.learning_starts, exploration)):
             print(f"  exploration_noise {exploration} ({exploration * model['q_max']:.1f} in action units), "
                   f"{'weighted' if weighted else 'unweighted'} least squares: median {np.median(errors):.3f}, "
                   f"mean {errors.mean():.3f}, within {args.tolerance} in {100 * np.mean(errors <= args.tolerance):.0f}% of runs")
