@@ -28,6 +28,14 @@ ENVIRONMENT = "frozen-lake-8x8-v1"
 SETTINGS = ["num_envs=8", "n_steps=256", "entropy_coef=0.002", "gae_lambda=0.8"]
 
 
+def run(command):
+    """`command`'s standard output; on failure, exits with gym's own message."""
+    try:
+        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    except subprocess.CalledProcessError as failure:
+        sys.exit(f"{' '.join(command[1:3])} failed (exit status {failure.returncode}): {failure.stderr.strip()}")
+
+
 def train_and_score(gym, seed, steps, settings, directory):
     """Train one seed into `directory` and return (seed, seconds, evaluate's JSON object)."""
     command = [gym, "train", ENVIRONMENT, "--agent", "ppo", "--steps", str(steps), "--seed", str(seed),
@@ -35,11 +43,11 @@ def train_and_score(gym, seed, steps, settings, directory):
     for setting in settings:
         command += ["--set", setting]
     start = time.monotonic()
-    subprocess.run(command, check=True, capture_output=True, text=True)
+    run(command)
     seconds = time.monotonic() - start
-    answer = subprocess.run([gym, "evaluate", ENVIRONMENT, "--checkpoint", os.path.join(directory, "agent.ckpt"),
-                             "--episodes", "10", "--json"], check=True, capture_output=True, text=True)
-    return seed, seconds, json.loads(answer.stdout.splitlines()[-1])
+    answer = run([gym, "evaluate", ENVIRONMENT, "--checkpoint", os.path.join(directory, "agent.ckpt"),
+                  "--episodes", "10", "--json"])
+    return seed, seconds, json.loads(answer.splitlines()[-1])
 
 
 def main():
@@ -64,7 +72,9 @@ def main():
             results = [future.result() for future in futures]
 
     print(f"gym train {ENVIRONMENT} --agent ppo --steps {args.steps} " + " ".join("--set " + s for s in settings))
-    print(f"{args.jobs} run(s) at once; exact greedy start value against the optimum at gamma 0.99, 200-step limit")
+    first = results[0][2]
+    print(f"{args.jobs} run(s) at once; exact greedy start value against the optimum at gamma {first['discount']}, "
+          f"{first['time_limit']}-step limit")
     print("| seed | policy start value | optimum | fraction | wall time |")
     print("|---|---|---|---|---|")
     fractions = []
