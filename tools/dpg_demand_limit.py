@@ -22,10 +22,11 @@ value of q*(p) = p / 2c while the clip at q_max does not bind (|p| <= 2c q_max).
 import argparse
 import json
 import os
-import subprocess
 import tempfile
 
 import numpy as np
+
+from gym_command import run_gym
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POINTS = np.linspace(-1.5, 1.5, 31)
@@ -87,12 +88,12 @@ def agent_error(gym, seed, steps, settings, model):
     with tempfile.TemporaryDirectory(prefix="swiftgym-dpg-limit-") as out:
         command = [gym, "train", "demand-continuous-v1", "--agent", "dpg", "--steps", str(steps), "--seed", str(seed),
                    "--out", out] + [word for s in settings for word in ("--set", s)]
-        subprocess.run(command, check=True, capture_output=True, text=True)
+        run_gym(command)
         actions = []
         for point in POINTS:
-            answer = subprocess.run([gym, "act", "--checkpoint", os.path.join(out, "agent.ckpt"),
-                                     "--observation", f"[{point}]", "--json"], check=True, capture_output=True, text=True)
-            actions.append(json.loads(answer.stdout)["action"][0])
+            answer = run_gym([gym, "act", "--checkpoint", os.path.join(out, "agent.ckpt"),
+                              "--observation", f"[{point}]", "--json"])
+            actions.append(json.loads(answer)["action"][0])
     return np.abs(np.array(actions) - optimal_actions(model)).max()
 
 

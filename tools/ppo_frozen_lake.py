@@ -6,7 +6,7 @@ as many at once as --jobs says (one a core by default). Each final agent.ckpt is
 `gym evaluate`'s `policy_start_value`: the exact discounted value of the greedy policy from the start
 state, within the file's 200-step limit, at the agent's gamma (0.99), which has no sampling error. The
 fraction printed is that value over `optimal_start_value`, the exact optimum at the same discount and
-limit (0.4120). The issue's target is 95%.
+limit (0.4120). The target is 95%.
 
 The default settings are eight copies with rollouts of 256 steps each (2,048 a rollout, SB3's default),
 a small entropy bonus, and GAE's lambda at 0.8 rather than SB3's 0.95: the advantages lean more on the
@@ -17,23 +17,16 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from gym_command import run_gym
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENVIRONMENT = "frozen-lake-8x8-v1"
 SETTINGS = ["num_envs=8", "n_steps=256", "entropy_coef=0.002", "gae_lambda=0.8"]
-
-
-def run(command):
-    """`command`'s standard output; on failure, exits with gym's own message."""
-    try:
-        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    except subprocess.CalledProcessError as failure:
-        sys.exit(f"{' '.join(command[1:3])} failed (exit status {failure.returncode}): {failure.stderr.strip()}")
 
 
 def train_and_score(gym, seed, steps, settings, directory):
@@ -43,10 +36,10 @@ def train_and_score(gym, seed, steps, settings, directory):
     for setting in settings:
         command += ["--set", setting]
     start = time.monotonic()
-    run(command)
+    run_gym(command)
     seconds = time.monotonic() - start
-    answer = run([gym, "evaluate", ENVIRONMENT, "--checkpoint", os.path.join(directory, "agent.ckpt"),
-                  "--episodes", "10", "--json"])
+    answer = run_gym([gym, "evaluate", ENVIRONMENT, "--checkpoint", os.path.join(directory, "agent.ckpt"),
+                      "--episodes", "10", "--json"])
     return seed, seconds, json.loads(answer.splitlines()[-1])
 
 
