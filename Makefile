@@ -11,7 +11,7 @@ PLUGINS := .build/plugins
 BENCH_IDS := gridworld-v1 frozen-lake-8x8-v1 cartpole-v1 pendulum-v1 demand-v1 rock-paper-scissors-exploiter-v1
 PEERS_VENV := .venv-peers
 
-.PHONY: deps build test check-visuals python-test integration integration-sb3 integration-ray docs demo bench bench-peers bench-python bench-sb3 bench-dpg-limit bench-frozen-lake bench-ray schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
+.PHONY: deps build test test-kernels check-visuals python-test integration integration-sb3 integration-ray docs demo bench bench-peers bench-python bench-sb3 bench-dpg-limit bench-frozen-lake bench-ray schema gymnasium-fixtures plugins tsan fuzz test-sanitizers clean
 
 # Installs the system libraries when they are missing (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -51,6 +51,13 @@ test: build schema docs
 	$(MAKE) -s python-test
 	$(MAKE) -s fuzz FUZZ_RUNS=3000 FUZZ_SEED=1
 	$(SWIFT) test -c release --disable-swift-testing
+	$(MAKE) -s test-kernels
+
+# The promise that any thread count trains to the same numbers, under every OpenBLAS kernel this CPU can
+# execute (OPENBLAS_CORETYPE; kernels whose instructions it lacks are named and skipped).
+KERNEL_TESTS := RowBlockTests|TrainOptionsTests.testThreadsChangeNoNumberOfTheActorCritics
+test-kernels:
+	tools/blas_kernels.sh '$(KERNEL_TESTS)' -c release --disable-swift-testing
 
 # The stamp is written last, so an interrupted install is redone.
 $(TEST_VENV)/installed-3:
@@ -116,6 +123,9 @@ plugins: deps
 # Gymnasium and a C loop side by side.
 bench: build plugins
 	$(GYM) bench $(BENCH_IDS) $(PLUGINS)/libinventory.so --networks --training --large-mdp 100000
+	# Threads idle and beside one busy process of gym's own: a vector of 64 and of 256, and the critic step.
+	$(GYM) bench cartpole-v1 --envs 64 --threads 1 2 --vector-only --beside-busy --networks
+	$(GYM) bench cartpole-v1 --envs 256 --threads 1 2 --vector-only --beside-busy
 	$(GYM) train gridworld-v1 --agent q-learning --steps 300000 --set learning_rate=0.05 --seed 1 --out runs/bench-q-learning | tail -1
 	$(GYM) evaluate gridworld-v1 --checkpoint runs/bench-q-learning/agent.ckpt --episodes 5000
 	$(GYM) train demand-v1 --agent reinforce --set policy=linear --steps 20000 --seed 1 --out runs/bench-reinforce | tail -2
@@ -221,7 +231,7 @@ gymnasium-fixtures: $(PEERS_VENV)/bin/python
 # in a debug build of their own (a few minutes; not part of `make test`). Any race report fails it.
 tsan: deps
 	TSAN_OPTIONS="halt_on_error=1" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --disable-swift-testing \
-		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C|ExpressionLimitsTests|IsolationTests|RowBlockTests"
+		--filter "BatchSteppingTests|VectorEnvironmentTests|VectorTrainingTests.testPPOAndA2C|ExpressionLimitsTests|IsolationTests|RowBlockTests|ThreadPoolTests"
 
 # libFuzzer targets (Sources/GymFuzz) built with AddressSanitizer in their own build folder, linked with the
 # toolchain's lld (gold fails on the fuzzer's objects). Each target starts from its committed corpus in

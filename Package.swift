@@ -6,14 +6,15 @@
 // when a target's dependencies below, or an `import` in Sources/, disagree with them.
 //
 //   GymRandom              <- (nothing)             the portable generator: xoshiro256**, SplitMix64
-//   Gym                    <- GymRandom             protocol, spaces, wrappers, registry, vector stepping
+//   Gym                    <- GymRandom, CGymThreads
+//                                                   protocol, spaces, wrappers, registry, vector stepping
 //   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
 //   GymPlanning            <- Gym                   known tabular models and the exact solvers
 //   GymGames               <- GymRandom, CGLPK      normal-form games: exploitability, equilibria (GLPK), game learners, Gambit files
 //   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, CGymMath
 //                                                   the JSON MDP kinds, validation, expressions, environments, batches
 //   GymRaster              <- Gym, CRSVG            pictures drawn into RGB frames (librsvg on cairo)
-//   GymNN                  <- GymRandom, CBLAS, CGymMath
+//   GymNN                  <- GymRandom, CBLAS, CGymMath, CGymThreads
 //                                                   the agents' network core on OpenBLAS
 //   GymAgents              <- Gym, GymNN, GymPlanning
 //                                                   agents and the training loop (value iteration plans)
@@ -31,7 +32,8 @@
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
 //
 // C modules: CJSONC (json-c), CBLAS (OpenBLAS), CGLPK (GLPK's linear programs), CRSVG (librsvg and cairo), CGymMath (the interpreter's sine, cosine and vectorised lane
-// kernels, the optimisers' elementwise kernel, and the worker threads that share a large product's row blocks), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter, and the path of a loaded image).
+// kernels, and the optimisers' elementwise kernel), CGymThreads (the worker threads that share a large product's row blocks and a vector's
+// parts, and step aside when the cores are taken), CGymPlugin (the plugin ABI header), CGymPluginHost (the plugin host's guard pages and fault reporter, and the path of a loaded image).
 import PackageDescription
 
 let package = Package(
@@ -66,13 +68,15 @@ let package = Package(
         .systemLibrary(name: "CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // The expression interpreter's sine and cosine and its lane kernels (C, vectorised); the plugin ABI header.
         .target(name: "CGymMath"),
+        // Worker threads that share a job's tasks with the calling thread, and run it alone when the cores are taken.
+        .target(name: "CGymThreads"),
         .target(name: "CGymPlugin"),
         .target(name: "CGymPluginHost"),
 
         // The portable random generator every environment, space and agent draws from.
         .target(name: "GymRandom"),
         // The protocol, spaces, wrappers, registry and vector stepping.
-        .target(name: "Gym", dependencies: ["GymRandom"]),
+        .target(name: "Gym", dependencies: ["GymRandom", "CGymThreads"]),
         // Reading JSON text (json-c) into values that keep their members in file order.
         .target(name: "GymJSON", dependencies: ["Gym", "CJSONC"]),
         // Known tabular models and the exact solvers (value and policy iteration).
@@ -86,7 +90,7 @@ let package = Package(
         .target(name: "GymRaster", dependencies: ["Gym", "CRSVG"]),
 
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
-        .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS", "CGymMath"]),
+        .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS", "CGymMath", "CGymThreads"]),
         // Agents that plug into any environment whose spaces they support, and the training loop.
         .target(name: "GymAgents", dependencies: ["Gym", "GymNN", "GymPlanning"]),
 
@@ -117,7 +121,7 @@ let package = Package(
         .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "CGymMath"], exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymGamesTests", dependencies: ["GymGames"]),
         .testTarget(name: "GymRasterTests", dependencies: ["Gym", "GymMDP", "GymRaster"]),
-        .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymRandom", "GymNN"]),
+        .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymRandom", "GymNN", "CGymThreads"]),
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),

@@ -70,9 +70,9 @@ public final class Linear {
             let fillBias = { (out: UnsafeMutableBufferPointer<Float>) in
                 for r in 0..<(out.count / width) { (out.baseAddress! + r * width).update(from: b.baseAddress!, count: width) }
             }
-            if input.rows * inputs * outputs >= Matrix.splitMinimumWork,
-               Matrix.multiplyInRowBlocks(input, weights, into: &output, beta: 1, before: fillBias, after: { activation.apply(toAll: $0) }) {
-                return
+            if Matrix.isComputedInRowBlocks(rows: input.rows, columns: outputs, inner: inputs) {
+                _ = Matrix.initialThreads
+                return Matrix.multiplyInRowBlocks(input, weights, into: &output, beta: 1, before: fillBias, after: { activation.apply(toAll: $0) })
             }
             output.data.withUnsafeMutableBufferPointer { fillBias($0) }
             Matrix.multiply(input, weights, into: &output, beta: 1)

@@ -1,5 +1,5 @@
 import CBLAS
-import CGymMath
+import CGymThreads
 
 /// A row-major matrix of Floats: `rows` x `columns`, element (r, c) at `data[r * columns + c]`.
 ///
@@ -16,22 +16,27 @@ public struct Matrix: Equatable, Sendable {
     public static let blasMinimumRows = 4
 
     /// The most threads `threadCount` takes (64); a larger count is taken as this one.
-    public static let maximumThreadCount = Int(GYM_PARALLEL_MAX_THREADS)
+    public static let maximumThreadCount = Int(GYM_THREADS_MAX)
 
     /// Threads for every product of the process, the calling thread's included; 1 unless set. Products of
-    /// at least `splitMinimumWork` multiply-adds are cut into row blocks, one a thread (`Matrix+RowBlocks.swift`),
-    /// while OpenBLAS itself always runs on one thread: its own threads made a 256x256x256 product only 1.2 times
-    /// faster on this project's two-core machines, the blocks 1.8 times. Two pay for the actor-critics'
-    /// batches of 256 rows through 256x256 layers (`gym train --threads 2`); one is the default, for a
-    /// second thread waits spinning for a while after each product, which a machine running several
-    /// trainings at once would rather have. The blocks give the same bits with any count: each row's sums
-    /// are the whole product's.
+    /// at least `splitMinimumWork` multiply-adds are cut into row blocks of a height fixed by their shape
+    /// (`Matrix+RowBlocks.swift`), which the threads share, while OpenBLAS itself always runs on one thread:
+    /// its own threads made a 256x256x256 product only 1.2 times faster on this project's two-core machines,
+    /// the blocks 1.8 times. Two pay for the actor-critics' batches of 256 rows through 256x256 layers
+    /// (`gym train --threads 2`); one is the default, for a second thread waits spinning for a while after
+    /// each product, which a machine running several trainings at once would rather have. Any count gives
+    /// the same bits on any BLAS kernel: the blocks, and so the calls to OpenBLAS, do not depend on it. While
+    /// the other threads would not get cores of their own, the calling thread runs every block (`gym_threads.h`).
     public static var threadCount: Int {
-        get { _ = initialThreads; return Int(gym_parallel_threads()) }
-        set { _ = initialThreads; gym_parallel_set_threads(Int32(max(1, newValue))) }
+        get { _ = initialThreads; return Int(gym_pool_threads(WorkerThreads.pool)) }
+        set { _ = initialThreads; gym_pool_set_threads(WorkerThreads.pool, Int32(max(1, newValue))) }
     }
 
-    private static let initialThreads: Void = { openblas_set_num_threads(1) }()
+    /// The name of the OpenBLAS kernel that runs the products ("Haswell", "SkylakeX", ...): the CPU's, as
+    /// OpenBLAS detects it, or the one `OPENBLAS_CORETYPE` names.
+    public static var blasKernel: String { String(cString: openblas_get_corename()) }
+
+    static let initialThreads: Void = { openblas_set_num_threads(1) }()
 
     public init(rows: Int, columns: Int, data: [Float]) {
         precondition(data.count == rows * columns, "Matrix data has \(data.count) values, expected \(rows) x \(columns)")
@@ -77,8 +82,9 @@ public struct Matrix: Equatable, Sendable {
         precondition(c.rows == m && c.columns == n, "result is \(c.rows) x \(c.columns), expected \(m) x \(n)")
         if m >= blasMinimumRows || transposeA {
             _ = initialThreads
-            if m * n * k >= splitMinimumWork, multiplyInRowBlocks(a, transposeA: transposeA, b, transposeB: transposeB, into: &c,
-                                                                 alpha: alpha, beta: beta) { return }
+            if isComputedInRowBlocks(rows: m, columns: n, inner: k) {
+                return multiplyInRowBlocks(a, transposeA: transposeA, b, transposeB: transposeB, into: &c, alpha: alpha, beta: beta)
+            }
             cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                         Int32(m), Int32(n), Int32(k), alpha, a.data, Int32(a.columns), b.data, Int32(b.columns), beta, &c.data, Int32(n))
             return

@@ -1,58 +1,61 @@
-import CGymMath
+import CGymThreads
 
-/// The worker threads of CGymMath's `gym_parallel.h` (as many as `Matrix.threadCount` less one), which run
-/// the parts of one job beside the calling thread: the row blocks of a large product, and the same rows
-/// of the parameters whose gradients those blocks wrote, so that each thread's optimiser step reads
-/// from its own cache what its own product left there.
+/// The process-wide worker threads of GymNN (CGymThreads' shared pool, as many as `Matrix.threadCount`),
+/// which run the row blocks of a large product, and the same rows of the parameters whose gradients those
+/// blocks wrote, beside the calling thread.
+///
+/// A job is cut into blocks whose bounds depend on its shape alone, never on the thread count: any thread
+/// count runs the same calls with the same operands, so it computes the same bits on any BLAS kernel. The
+/// threads only decide who runs which block, and a thread that another process keeps off its core holds
+/// up nothing it has not started (`gym_threads.h`).
 enum WorkerThreads {
-    /// Rows of a block start at multiples of this: 16, the height of OpenBLAS's sgemm kernels on x86-64,
-    /// so that each block is whole kernel tiles but the last, as its rows are in the whole product.
-    static let rowMultiple = 16
+    /// The height of a row block: large enough that OpenBLAS packs the other operand once per 128 rows
+    /// (a 256-row batch is two blocks, one a thread on two threads), and a multiple of every x86-64
+    /// sgemm kernel's tile.
+    static let blockRows = 128
 
-    /// Runs `body(part, parts)` for every part, part 0 on the calling thread, and returns once all are
-    /// done. Returns false, having run nothing, when there is one thread or another thread holds the workers.
-    static func run(_ body: (_ part: Int, _ parts: Int) -> Void) -> Bool {
-        guard gym_parallel_threads() > 1 else { return false }
-        return withoutActuallyEscaping(body) { body in
+    static var pool: OpaquePointer { gym_shared_pool() }
+
+    /// Runs `body(task)` for every task in `0 ..< tasks`, on the calling thread and the workers, and
+    /// returns once all are done.
+    static func run(tasks: Int, _ body: (_ task: Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
             var job = Job(body: body)
-            return withUnsafeMutablePointer(to: &job) { gym_parallel_run(Job.runPart, $0) } > 0
+            withUnsafeMutablePointer(to: &job) { gym_pool_run(pool, Int32(tasks), Job.runTask, $0) }
         }
     }
 
-    /// The first row of block `part` of `parts` in `rows` rows: blocks of rows / parts rows rounded down
-    /// to a multiple of `rowMultiple`, the last taking the rest.
-    static func firstRow(_ part: Int, of parts: Int, rows: Int) -> Int {
-        part >= parts ? rows : part * (rows / parts / rowMultiple * rowMultiple)
+    /// The rows of block `block` of a matrix of `rows` rows.
+    static func rowBlock(_ block: Int, rows: Int) -> Range<Int> {
+        (block * blockRows)..<min(rows, (block + 1) * blockRows)
     }
 
-    /// The rows of block `part` of `parts`.
-    static func rowBlock(_ part: Int, of parts: Int, rows: Int) -> Range<Int> {
-        firstRow(part, of: parts, rows: rows)..<firstRow(part + 1, of: parts, rows: rows)
-    }
+    /// The number of row blocks of a matrix of `rows` rows.
+    static func blockCount(rows: Int) -> Int { (rows + blockRows - 1) / blockRows }
 
     /// Tensors of at least this many values are split among the threads for elementwise work.
     static let splitMinimumCount = 1 << 14
 
-    /// Runs `body` over the element indices of a tensor of `shape`: in blocks of whole rows, one a
-    /// thread, when it is a matrix of at least `splitMinimumCount` values (the rows that a row-block
-    /// product of its gradient gave each thread), and whole on the calling thread otherwise. Takes the
-    /// shape alone, so that callers may hold their arrays' storage meanwhile.
+    /// Runs `body` over the element indices of a tensor of `shape`: in blocks of whole rows, the blocks of
+    /// a product of its gradient, when there are several threads and it is a matrix of at least
+    /// `splitMinimumCount` values and more than one block; whole on the calling thread otherwise. Takes
+    /// the shape alone, so that callers may hold their arrays' storage meanwhile.
     static func forEachBlock(ofTensor shape: [Int], _ body: (Range<Int>) -> Void) {
         let count = shape.reduce(1, *)
-        if shape.count == 2, count >= splitMinimumCount, shape[0] >= 2 * rowMultiple {
+        if shape.count == 2, count >= splitMinimumCount, shape[0] > blockRows, gym_pool_threads(pool) > 1 {
             let columns = shape[1]
-            if run({ part, parts in
-                let rows = rowBlock(part, of: parts, rows: shape[0])
+            return run(tasks: blockCount(rows: shape[0])) { block in
+                let rows = rowBlock(block, rows: shape[0])
                 body((rows.lowerBound * columns)..<(rows.upperBound * columns))
-            }) { return }
+            }
         }
         body(0..<count)
     }
 
     private struct Job {
-        let body: (Int, Int) -> Void
-        static let runPart: gym_part_function = { context, part, parts in
-            context!.assumingMemoryBound(to: Job.self).pointee.body(Int(part), Int(parts))
+        let body: (Int) -> Void
+        static let runTask: gym_task_function = { context, task in
+            context!.assumingMemoryBound(to: Job.self).pointee.body(Int(task))
         }
     }
 }

@@ -170,6 +170,15 @@ public final class VectorEnvironment {
         finalBuffer.deallocate()
     }
 
+    /// Whether a step is now shared among the vector's threads: false with one thread, and while the other
+    /// threads would not get cores of their own (another process holds them), when the calling thread steps
+    /// every part itself.
+    public var isSharingSteps: Bool { pool.isSharing }
+
+    /// The steps so far (calls of `step`, all copies at once) of a vector of several threads, and those
+    /// that were shared among them.
+    public var stepCounts: (steps: Int, shared: Int) { let counts = pool.jobCounts; return (counts.jobs, counts.shared) }
+
     /// Copy `i`'s current observation.
     public func observation(at i: Int) -> Observation {
         let part = self.part(of: i)
@@ -234,7 +243,7 @@ public final class VectorEnvironment {
         try check(actions)
         for part in parts { part.actions = actions.dropping(part.start) }
         pool.run(UnsafeMutableRawPointer(partPointers)) { context, p in
-            context.assumingMemoryBound(to: Unmanaged<VectorPart>.self)[p]._withUnsafeGuaranteedRef { $0.step() }
+            context!.assumingMemoryBound(to: Unmanaged<VectorPart>.self)[Int(p)]._withUnsafeGuaranteedRef { $0.step() }
         }
         for part in parts {
             if let error = part.error {

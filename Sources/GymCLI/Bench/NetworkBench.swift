@@ -6,8 +6,10 @@ import GymNN
 /// actor-critic's critic step at batch 256 on one thread and on two.
 struct NetworkBench {
     var repeats: Int
+    /// Also time the critic step on both thread counts beside one busy process (`BusyNeighbour`).
+    var besideBusy = false
 
-    func run(_ report: BenchReport) {
+    func run(_ report: BenchReport) throws {
         var rng = RandomSource(seed: 0)
         let online = MLP(sizes: [4, 256, 256, 2], rng: &rng), target = MLP(sizes: [4, 256, 256, 2], rng: &rng)
         online.computesInputGradient = false
@@ -50,9 +52,16 @@ struct NetworkBench {
         let criticTargets = Matrix(rows: 256, columns: 1, data: (0..<256).map { _ in Float(rng.uniform(-1, 1)) })
         var criticGradient = Matrix(rows: 256, columns: 1)
         let threads = Matrix.threadCount
-        let criticSteps = [1, 2].map { count -> Double in
+        let criticStepsOn = { (counts: [Int]) in counts.map { count -> Double in
             Matrix.threadCount = count
             return perSecond(500) { regressionStep(critic, criticAdam, criticBatch, criticTargets, &criticGradient) }
+        } }
+        let criticSteps = criticStepsOn([1, 2])
+        var busySteps: [Double] = []
+        if besideBusy {
+            let neighbour = try BusyNeighbour()
+            busySteps = criticStepsOn([1, 2])
+            neighbour.stop()
         }
         Matrix.threadCount = threads
         let flops = 2.0 * 64 * Double(4 * 256 + 256 * 256 + 256 * 2) * 4  // target + online forward, backward (2x)
@@ -68,6 +77,11 @@ struct NetworkBench {
         let criticFlops = 2.0 * 256 * Double(4 * 256 + 256 * 256 + 256) * 3  // forward, and backward's dW and dX (2x)
         rows.append(["critic step time, 1 and 2 threads", String(format: "%.3f and %.3f ms (about %.0f MFLOP; 2 threads %.2fx faster)",
                                                                 1000 / criticSteps[0], 1000 / criticSteps[1], criticFlops / 1e6, criticSteps[1] / criticSteps[0])])
+        if busySteps.count == 2 {
+            rows.append(["critic step time beside one busy process, 1 and 2 threads",
+                         String(format: "%.3f and %.3f ms (2 threads %.2fx of 1)", 1000 / busySteps[0], 1000 / busySteps[1], busySteps[1] / busySteps[0])])
+        }
+        rows.append(["BLAS kernel", Matrix.blasKernel])
         report.section("Network core", header: ["MLP [4, 256, 256, 2]", "rate"], rows: rows, records: results.map {
             ["network": "MLP [4, 256, 256, 2]", "measure": .string($0.0), "per_second": .number($0.1.rounded()), "unit": .string($0.2)]
         })

@@ -39,6 +39,13 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .customLong("beside-busy"), help: "Also measure the vector on each --threads count beside one CPU-bound process of gym's own (started and stopped here), against one thread, and the network core's critic step the same way.")
+    var besideBusy = false
+
+    /// `gym bench --spin`: the busy process of --beside-busy.
+    @Flag(help: .hidden)
+    var spin = false
+
     @Flag(help: "Also measure the neural-network core: an MLP [4, 256, 256, 2] at batch 64 and batch 1, a DQN update, and a critic step at batch 256 on 1 and 2 threads.")
     var networks = false
 
@@ -64,6 +71,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        if spin { BusyNeighbour.spin() }
         try plugins.load()
         let json = output.json
         let selected = ids.isEmpty ? Bench.defaultIDs : ids
@@ -103,7 +111,10 @@ struct Bench: ParsableCommand {
             }
         }
         report.printSteps()
-        if networks { NetworkBench(repeats: repeats).run(report) }
+        if besideBusy && envs > 0 {
+            for id in selected { try ThreadBench(bench: bench).run(id, copies: envs, threads: threads, report) }
+        }
+        if networks { try NetworkBench(repeats: repeats, besideBusy: besideBusy).run(report) }
         if training { try TrainingBench(steps: trainingSteps).run(report) }
         if largeMDPStates > 0 { try LargeMDPBench(states: largeMDPStates).run(report) }
         if games { try GameBench().run(report) }

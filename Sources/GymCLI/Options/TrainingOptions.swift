@@ -16,7 +16,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("eval-episodes"), help: "Greedy episodes per evaluation.")
     var evaluationEpisodes: Int = 5
 
-    @Option(help: "Threads of the agent's matrix products, each taking a block of a large product's rows: 1 suits batches of 64 rows, 2 the actor-critics' 256; any count gives the same numbers (at most 64).")
+    @Option(help: "Threads of the agent's matrix products, which share a large product's blocks of 128 rows: 2 suit the actor-critics' batches of 256; any count gives the same numbers, and the extra threads step aside while another process holds the cores (at most 64).")
     var threads: Int = 1
 
     func validate() throws {
