@@ -52,17 +52,29 @@ public enum AgentCheckpoint {
         var settings: [String: String] = [:]
         if let text = checkpoint.metadata["settings"], let data = text.data(using: .utf8),
            let object = try? JSONDecoder().decode([String: String].self, from: data) { settings = object }
-        let seed = actingSeed ?? UInt64(checkpoint.metadata["seed"] ?? "0") ?? 0
+        let seed = try actingSeed ?? recordedSeed(checkpoint, path: path) ?? 0
         let agent = try AgentRegistry.make(name, context: AgentContext(environment: environment, seed: seed, settings: Settings(settings)))
         try agent.restore(from: checkpoint)
         return (agent, checkpoint)
+    }
+
+    /// The training seed a checkpoint records (in decimal, all 64 bits); nil for one that records none.
+    /// - Throws: `AgentError.checkpoint` naming `path` for a seed that is not a whole number from 0 to 2^64 - 1.
+    public static func recordedSeed(_ checkpoint: Checkpoint, path: String) throws -> UInt64? {
+        guard let text = checkpoint.metadata["seed"] else { return nil }
+        guard let seed = UInt64(text) else {
+            throw AgentError.checkpoint("\(path): the recorded seed '\(text)' is not a whole number from 0 to \(UInt64.max)")
+        }
+        return seed
     }
 
     /// The FNV-1a 64-bit hash of a file's bytes, in hex; nil when it cannot be read.
     public static func contentHash(of path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        data.withUnsafeBytes { bytes in   // not Data's iterator, a call per byte: a checkpoint is written at evaluations
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
         return String(hash, radix: 16)
     }
 }

@@ -1,16 +1,6 @@
 import Dispatch
 import Gym
 
-/// One finished training episode.
-public struct EpisodeRecord {
-    public var step: Int
-    public var episode: Int
-    public var episodeReturn: Double
-    public var length: Int
-    /// The agent's latest training statistics (losses, epsilon, ...).
-    public var statistics: [String: Double]
-}
-
 /// An evaluation of the greedy policy on a separately seeded environment copy.
 public struct EvaluationRecord {
     public var step: Int
@@ -36,6 +26,7 @@ public struct TrainingProgress {
     public var step: Int
     public var totalSteps: Int
     public var episodes: Int
+    /// The mean return of the episode log's latest row (`EpisodeLog.recentMeanReturn`).
     public var recentMeanReturn: Double?
     public var stepsPerSecond: Double
     public var lastEvaluation: EvaluationRecord?
@@ -50,29 +41,37 @@ public final class Trainer {
         public var seed: UInt64
         public var evaluationInterval: Int
         public var evaluationEpisodes: Int
+        /// Steps per row of the episode log (`EpisodeLog`); by default a fiftieth of the evaluation
+        /// interval, so that a run logs 50 rows per evaluation at most, however short its episodes.
+        public var logInterval: Int
         /// Asked between steps (every 64 steps of one environment, every step of a vector); when it
         /// answers true, training stops there, before the next step, and `interruptedAt` says where.
         public var stopRequested: (() -> Bool)?
 
-        public init(steps: Int, seed: UInt64 = 0, evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5,
+        public init(steps: Int, seed: UInt64 = 0, evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5, logInterval: Int? = nil,
                     stopRequested: (() -> Bool)? = nil) {
             self.steps = steps
             self.seed = seed
             self.evaluationInterval = evaluationInterval ?? max(steps / 20, 1)
             self.evaluationEpisodes = evaluationEpisodes
+            self.logInterval = max(logInterval ?? self.evaluationInterval / 50, 1)
             self.stopRequested = stopRequested
         }
     }
 
     public let options: Options
-    public private(set) var episodes: [EpisodeRecord] = []
+    /// The finished training episodes, a row per `options.logInterval` steps.
+    public private(set) var log: EpisodeLog
     public private(set) var evaluations: [EvaluationRecord] = []
     /// The steps taken when `Options.stopRequested` stopped training; nil for a run that finished.
     public private(set) var interruptedAt: Int?
     /// The steps taken before this process began training (a resumed run's), for the progress rate.
     private var stepsBefore = 0
 
-    public init(options: Options) { self.options = options }
+    public init(options: Options) {
+        self.options = options
+        log = EpisodeLog(interval: options.logInterval)
+    }
 
     /// Trains `agent` on `environment`; `evaluationEnvironment` is a separate copy for evaluations.
     /// - Parameters:
@@ -93,13 +92,13 @@ public final class Trainer {
                 throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not one")
             }
             (observation, episodeReturn, episodeLength, statistics) = (saved, resuming.episodeReturns[0], resuming.episodeLengths[0], resuming.statistics)
-            (episodes, evaluations, first, stepsBefore) = (resuming.episodes, resuming.evaluations, resuming.step + 1, resuming.step)
+            (log, evaluations, first, stepsBefore) = (resuming.log, resuming.evaluations, resuming.step + 1, resuming.step)
         } else {
             observation = try environment.reset(seed: options.seed, options: .none).observation
         }
         func state(_ step: Int) -> TrainerState {
             TrainerState(step: step, observation: observation, episodeReturns: [episodeReturn], episodeLengths: [episodeLength],
-                         statistics: statistics, episodes: episodes, evaluations: evaluations)
+                         statistics: statistics, log: log, evaluations: evaluations)
         }
         let start = DispatchTime.now().uptimeNanoseconds
         guard first <= options.steps else { return }
@@ -117,7 +116,7 @@ public final class Trainer {
             episodeReturn += result.reward
             episodeLength += 1
             if result.isLast {
-                episodes.append(EpisodeRecord(step: step, episode: episodes.count + 1, episodeReturn: episodeReturn, length: episodeLength, statistics: statistics))
+                log.record(step: step, return: episodeReturn, length: episodeLength, statistics: statistics)
                 episodeReturn = 0
                 episodeLength = 0
                 observation = try environment.reset(seed: nil, options: .none).observation
@@ -157,14 +156,14 @@ public final class Trainer {
                 throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not \(n)")
             }
             (returns, lengths, statistics) = (resuming.episodeReturns, resuming.episodeLengths, resuming.statistics)
-            (episodes, evaluations, step, stepsBefore) = (resuming.episodes, resuming.evaluations, resuming.step, resuming.step)
+            (log, evaluations, step, stepsBefore) = (resuming.log, resuming.evaluations, resuming.step, resuming.step)
         } else {
             try vector.reset(seed: options.seed)
         }
         var observations = vector.observations
         func state() -> TrainerState {
             TrainerState(step: step, observation: nil, episodeReturns: returns, episodeLengths: lengths, statistics: statistics,
-                         episodes: episodes, evaluations: evaluations)
+                         log: log, evaluations: evaluations)
         }
         let start = DispatchTime.now().uptimeNanoseconds
         // The first multiple of the interval past the steps taken (each evaluation moves it past them).
@@ -189,8 +188,7 @@ public final class Trainer {
                 returns[i] += rewards[i]
                 lengths[i] += 1
                 if terminated[i] || truncated[i] {
-                    episodes.append(EpisodeRecord(step: step + i + 1, episode: episodes.count + 1, episodeReturn: returns[i],
-                                                  length: lengths[i], statistics: statistics))
+                    log.record(step: step + i + 1, return: returns[i], length: lengths[i], statistics: statistics)
                     (returns[i], lengths[i]) = (0, 0)
                 }
             }
@@ -212,9 +210,7 @@ public final class Trainer {
         evaluations.append(EvaluationRecord(step: step, returns: returns))
         guard let progress else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        let recent = episodes.suffix(20).map(\.episodeReturn)
-        progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: episodes.count,
-                                  recentMeanReturn: recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count),
+        progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: log.episodeCount, recentMeanReturn: log.recentMeanReturn,
                                   stepsPerSecond: Double(step - stepsBefore) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
     }
 

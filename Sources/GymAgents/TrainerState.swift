@@ -15,42 +15,62 @@ public struct TrainerState {
     public var episodeLengths: [Int]
     /// The agent's latest training statistics.
     public var statistics: [String: Double]
-    public var episodes: [EpisodeRecord]
+    /// The finished episodes, a row per interval of steps.
+    public var log: EpisodeLog
     public var evaluations: [EvaluationRecord]
 
     public init(step: Int, observation: Observation?, episodeReturns: [Double], episodeLengths: [Int], statistics: [String: Double],
-                episodes: [EpisodeRecord], evaluations: [EvaluationRecord]) {
+                log: EpisodeLog, evaluations: [EvaluationRecord]) {
         self.step = step
         self.observation = observation
         self.episodeReturns = episodeReturns
         self.episodeLengths = episodeLengths
         self.statistics = statistics
-        self.episodes = episodes
+        self.log = log
         self.evaluations = evaluations
     }
 }
 
 extension TrainerState {
-    /// Writes the state under `trainer.` entries, every number exactly.
+    /// Writes the state under `trainer.` entries, every number exactly. The episode log's closed rows are
+    /// history, not state: they are left to the run's metrics file (`EpisodeLog.save(into:as:)`), so that
+    /// the checkpoint stays the same size however long the run.
     public func save(into checkpoint: inout Checkpoint) {
         checkpoint.set("trainer.counters", ints: [step] + episodeLengths)
         checkpoint.set("trainer.return", doubles: episodeReturns)
         if let observation { checkpoint.set("trainer.observation", observation: observation) } else {
             checkpoint.metadata["trainer.observation.kind"] = "vector-held"
         }
-        let keys = Set(episodes.flatMap { $0.statistics.keys }).union(statistics.keys).sorted()
+        let keys = statistics.keys.sorted()
         checkpoint.metadata["trainer.statistics.keys"] = keys.joined(separator: ",")
-        checkpoint.set("trainer.statistics", doubles: keys.map { statistics[$0] ?? .nan })
-        checkpoint.set("trainer.episodes", ints: episodes.flatMap { [$0.step, $0.episode, $0.length] })
-        checkpoint.set("trainer.episodes.returns", doubles: episodes.map(\.episodeReturn))
-        checkpoint.set("trainer.episodes.statistics", doubles: episodes.flatMap { e in keys.map { e.statistics[$0] ?? .nan } })
+        checkpoint.set("trainer.statistics", doubles: keys.map { statistics[$0]! })
+        log.save(into: &checkpoint, as: "trainer.log")
         checkpoint.set("trainer.evaluations", ints: evaluations.flatMap { [$0.step, $0.returns.count] })
         checkpoint.set("trainer.evaluations.returns", doubles: evaluations.flatMap(\.returns))
     }
 
+    /// The steps a saved state had taken.
+    /// - Throws: `CheckpointError` for a missing or damaged entry.
+    public static func step(in checkpoint: Checkpoint) throws -> Int {
+        let counters = try checkpoint.ints("trainer.counters")
+        guard counters.count >= 2, counters[0] >= 0 else { throw CheckpointError.mismatch("the training state's step counters are damaged") }
+        return counters[0]
+    }
+
+    /// How many rows of episodes `init(from:history:logInterval:)` needs from the run's history: the
+    /// episode log's closed rows; 0 for a state saved by an earlier version, which holds every episode.
+    /// - Throws: `CheckpointError` for a damaged entry.
+    public static func historyRows(in checkpoint: Checkpoint) throws -> Int {
+        EpisodeLog.isSaved(in: checkpoint, as: "trainer.log") ? try EpisodeLog.closedRows(in: checkpoint, as: "trainer.log") : 0
+    }
+
     /// Reads what `save(into:)` wrote.
-    /// - Throws: `CheckpointError` for a missing or inconsistent entry.
-    public init(from checkpoint: Checkpoint) throws {
+    /// - Parameters:
+    ///   - history: the first `historyRows(in:)` rows the run recorded (its metrics file's).
+    ///   - logInterval: the episode log's interval for a state saved by an earlier version, whose every
+    ///     episode is folded into a log anew; a log saved whole keeps its own.
+    /// - Throws: `CheckpointError` for a missing or inconsistent entry, or a history that does not fit.
+    public init(from checkpoint: Checkpoint, history: [EpisodeLog.Row], logInterval: Int) throws {
         func bad(_ what: String) -> CheckpointError { .mismatch("the training state's \(what) is damaged") }
         let counters = try checkpoint.ints("trainer.counters")
         guard counters.count >= 2 else { throw bad("step counters") }
@@ -59,20 +79,29 @@ extension TrainerState {
         observation = checkpoint.metadata["trainer.observation.kind"] == "vector-held" ? nil : try checkpoint.observation("trainer.observation")
         let keyText = checkpoint.metadata["trainer.statistics.keys"] ?? ""
         let keys = keyText.isEmpty ? [] : keyText.split(separator: ",").map(String.init)
+        let legacy = !EpisodeLog.isSaved(in: checkpoint, as: "trainer.log")
+        // An earlier version's state marks a statistic an episode did not have with NaN.
         func statistics(_ values: ArraySlice<Double>) -> [String: Double] {
             var result: [String: Double] = [:]
-            for (key, value) in zip(keys, values) where !value.isNaN { result[key] = value }
+            for (key, value) in zip(keys, values) where !(legacy && value.isNaN) { result[key] = value }
             return result
         }
         self.statistics = statistics(try checkpoint.doubles("trainer.statistics", count: keys.count)[...])
-        let records = try checkpoint.ints("trainer.episodes")
-        guard records.count % 3 == 0 else { throw bad("episode list") }
-        let n = records.count / 3
-        let returns = try checkpoint.doubles("trainer.episodes.returns", count: n)
-        let recorded = try checkpoint.doubles("trainer.episodes.statistics", count: n * keys.count)
-        episodes = (0..<n).map { i in
-            EpisodeRecord(step: records[3 * i], episode: records[3 * i + 1], episodeReturn: returns[i], length: records[3 * i + 2],
-                          statistics: statistics(recorded[(i * keys.count)..<((i + 1) * keys.count)]))
+        if !legacy {
+            log = try EpisodeLog(from: checkpoint, as: "trainer.log", rows: history)
+        } else {
+            // An earlier version's state: every episode, with the statistics of all of them under the keys above.
+            let records = try checkpoint.ints("trainer.episodes")
+            guard records.count % 3 == 0 else { throw bad("episode list") }
+            let n = records.count / 3
+            let returns = try checkpoint.doubles("trainer.episodes.returns", count: n)
+            let recorded = try checkpoint.doubles("trainer.episodes.statistics", count: n * keys.count)
+            log = EpisodeLog(interval: logInterval)
+            for i in 0..<n {
+                guard records[3 * i] > (i == 0 ? 0 : records[3 * i - 3]), records[3 * i + 2] >= 0 else { throw bad("episode list") }
+                log.record(step: records[3 * i], return: returns[i], length: records[3 * i + 2],
+                           statistics: statistics(recorded[(i * keys.count)..<((i + 1) * keys.count)]))
+            }
         }
         let evaluated = try checkpoint.ints("trainer.evaluations")
         let evaluationReturns = try checkpoint.doubles("trainer.evaluations.returns")

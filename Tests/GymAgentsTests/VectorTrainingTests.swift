@@ -30,7 +30,7 @@ final class VectorTrainingTests: XCTestCase {
         let (ppo, trainer, env) = try train("ppo", count: 8, steps: 4096, settings: ["n_steps": "64", "learning_rate": "0.003", "hidden_sizes": "32"], make: corridor)
         XCTAssertEqual(try Trainer.evaluate(ppo, on: env, episodes: 2, seed: 1), [5, 5])
         XCTAssertEqual(trainer.evaluations.map(\.step), [1024, 2048, 3072, 4096], "evaluations at each interval the copies' steps reach")
-        XCTAssertGreaterThan(trainer.episodes.count, 8, "every copy's episodes are recorded")
+        XCTAssertGreaterThan(trainer.log.episodeCount, 8, "every copy's episodes are recorded")
         let (a2c, _, _) = try train("a2c", count: 8, steps: 6000, settings: ["learning_rate": "0.003", "hidden_sizes": "32"], make: corridor)
         XCTAssertEqual(try Trainer.evaluate(a2c, on: env, episodes: 2, seed: 1), [5, 5])
     }

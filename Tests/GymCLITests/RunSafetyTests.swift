@@ -181,6 +181,21 @@ final class ResumeTests: CLITestCase {
                                  comparing: ["agent.ckpt", "exploitability.csv"])
     }
 
+    /// 2^53 + 1 is not a double: run.json keeps it exact, so the evaluations after resuming are seeded as
+    /// the uninterrupted run's (frozen lake's ice makes every evaluation seed show).
+    func testAQLearningRunSeededAbove2To53StoppedBySIGINTResumesExactly() throws {
+        try assertResumesExactly(["frozen-lake-4x4-v1", "--agent", "q-learning", "--steps", "3000000", "--eval-every", "50000",
+                                  "--seed", "9007199254740993"], signal: SIGINT,
+                                 checking: { XCTAssertTrue($0.contains("\"seed\":9007199254740993,"), $0) })
+    }
+
+    func testSelfPlayOfAGameLearnerSeededAt2To64Minus1ResumesExactly() throws {
+        try assertResumesExactly(["rock-paper-scissors-v2", "--self-play", "regret-matching", "--sampled", "--steps", "3000000",
+                                  "--eval-every", "100000", "--seed", "18446744073709551615"], signal: SIGINT, waitingFor: "agent.ckpt",
+                                 comparing: ["agent.ckpt", "exploitability.csv"],
+                                 checking: { XCTAssertTrue($0.contains("\"seed\":18446744073709551615,"), $0) })
+    }
+
     func testSelfPlayOfAgentsStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["rock-paper-scissors-v2", "--agents", "dqn,ppo", "--steps", "30000", "--eval-every", "1000", "--seed", "2",
                                   "--set", "hidden_sizes=16"], signal: SIGINT,

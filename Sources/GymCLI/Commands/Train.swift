@@ -13,11 +13,14 @@ struct Train: ParsableCommand {
             Agents: \(AgentRegistry.agents.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
             Hyperparameters are changed with --set key=value; `gym agents NAME` lists an agent's keys, types, defaults \
             and what each one is. \
-            Writes DIR/metrics.csv (one row per episode), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations \
+            Writes DIR/metrics.csv (the training episodes, a row per fiftieth of the evaluation interval: the \
+            episodes that ended in it, their mean return and length, lowest and highest return, and the agent's \
+            statistics), DIR/evaluations.csv and DIR/curve.svg (greedy evaluations \
             every --eval-every steps, mean and a band of one standard deviation), DIR/agent.ckpt and DIR/run.json; \
-            every file is replaced atomically, and agent.ckpt after every evaluation. Runs \
-            also keep DIR/resume.ckpt (the agent's whole training state, the environment's and the loop's), written \
-            after every evaluation and when stopped. SIGINT or SIGTERM stops training before the next step: the \
+            every file is replaced atomically. Runs \
+            also keep DIR/resume.ckpt (the agent's whole training state, the environment's and the loop's, but not \
+            the episodes, which metrics.csv holds). agent.ckpt, run.json, metrics.csv and resume.ckpt are written \
+            after the first evaluation, then after an evaluation at most once a second, and at the end or when stopped. SIGINT or SIGTERM stops training before the next step: the \
             files are written for the steps done, run.json's status is "interrupted", and the exit status is 130 \
             (SIGINT) or 143 (SIGTERM). `gym train --resume DIR` continues an interrupted or killed run from its last \
             resume.ckpt with the settings in its run.json, and ends exactly as the uninterrupted run would have; \

@@ -23,6 +23,9 @@ struct TrainingRun {
 
     var id: String { resolved.id }
     var resumePath: String { directory + "/resume.ckpt" }
+    var metricsPath: String { directory + "/metrics.csv" }
+    /// The least time between two writes of the run's files at evaluations (`SaveSchedule`).
+    static let saveInterval: TimeInterval = 1
     var environmentFile: String? { FileManager.default.fileExists(atPath: resolved.spec.source) ? resolved.spec.source : nil }
 
     /// Trains, writes the run's files, and prints what happened.
@@ -33,12 +36,12 @@ struct TrainingRun {
         let learner = try AgentRegistry.make(agentName, context: AgentContext(environment: env, seed: seed, totalSteps: steps,
                                                                               settings: Settings(settings)))
         let target = try resolved.trainingTarget(for: learner, environment: env)
-        var state: TrainerState?
-        if let (checkpoint, _) = resumed { state = try restore(learner, target, from: checkpoint) }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let interruption = TrainingInterruption()
         let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: evaluationInterval,
                                                        evaluationEpisodes: evaluationEpisodes, stopRequested: { interruption.signal != nil }))
+        var state: TrainerState?
+        if let (checkpoint, _) = resumed { state = try restore(learner, target, from: checkpoint, logInterval: trainer.options.logInterval) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let interactive = isatty(STDOUT_FILENO) != 0 && !json
         let start = Date()
         if !json {
@@ -46,23 +49,30 @@ struct TrainingRun {
                   ?? "training \(agentName) on \(id) for \(steps) steps, seed \(seed) -> \(directory)")
         }
         // Where a run can be resumed from: the agent's whole training state, the environment's (or the
-        // vector's) and the loop's.
+        // vector's) and the loop's; metrics.csv first, since resume.ckpt counts on its rows. Written at the
+        // evaluations the schedule picks, at the last and when a signal stops the run.
+        let schedule = SaveSchedule(interval: TrainingRun.saveInterval)
         let saveResume: ((TrainerState) throws -> Void)? = (learner as? ResumableAgent).flatMap { resumable in
             !target.canSaveState ? nil : { loop in
+                guard schedule.due || loop.step >= steps || trainer.interruptedAt != nil else { return }
+                try MetricsFile.write(loop.log, to: metricsPath)
                 try TrainingRun.writeResume(resumable, target.snapshot()!, environmentID: id, loop, to: resumePath)
             }
         }
-        try writeRunFile(trainer: trainer, agent: learner, seconds: resumed?.seconds ?? 0, resumable: saveResume != nil, status: "running")
+        try writeRunFile(trainer: trainer, agent: learner, seconds: resumed?.seconds ?? 0, resumable: saveResume != nil, status: .running)
         try target.train(learner, with: trainer, evaluationEnvironment: evaluationEnv, resuming: state, checkpoint: saveResume) { p in
-            // The checkpoint of the latest evaluation, so that a run killed outright keeps its last one.
-            try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
-                                      environmentFile: environmentFile)
+            // The checkpoint of a recent evaluation, so that a run killed outright keeps one (the last
+            // evaluation's is written with the run's other files at the end).
+            if schedule.evaluation(), p.step < steps {
+                try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
+                                          environmentFile: environmentFile)
+                _ = try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
+                                      resumable: saveResume != nil, status: .running)
+            }
             if keepBest, let last = trainer.evaluations.last, trainer.evaluations.dropLast().allSatisfy({ $0.mean < last.mean }) {
                 try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/best.ckpt",
                                           environmentFile: environmentFile)
             }
-            _ = try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
-                              resumable: saveResume != nil, status: "running")
             guard !json else { return }
             let remaining = Double(p.totalSteps - p.step) / max(p.stepsPerSecond, 1e-9)
             let line = String(format: "step %d/%d  episodes %d  recent return %@  eval %@  %.0f steps/s  ETA %.0fs",
@@ -76,14 +86,14 @@ struct TrainingRun {
         let seconds = Date().timeIntervalSince(start) + (resumed?.seconds ?? 0)
         let run = try writeOutputs(trainer: trainer, agent: learner, env: env, seconds: seconds, resumable: saveResume != nil)
         if let stoppedAt = trainer.interruptedAt {
-            if json { print(run.encoded()) }
+            if json { print(try run.encoded()) }
             printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): \(directory) holds the episodes and evaluations so far, "
                        + "the agent as it was then (agent.ckpt) and run.json marked \"interrupted\""
                        + (saveResume == nil ? "" : "; gym train --resume \(directory) continues it"))
             throw ExitCode(interruption.exitCode)
         }
         if json {
-            print(run.encoded())
+            print(try run.encoded())
             return
         }
         let last = trainer.evaluations.last!
@@ -102,14 +112,9 @@ struct TrainingRun {
         return trainer.evaluations.reduce(nil) { best, e in best.map { e.mean > $0.mean ? e : $0 } ?? e }
     }
 
-    /// Writes the run's files and returns run.json's object.
-    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, seconds: Double, resumable: Bool) throws -> JSONValue {
-        let statisticKeys = Set(trainer.episodes.flatMap { $0.statistics.keys }).sorted()
-        var metrics = "step,episode,return,length" + statisticKeys.map { "," + $0 }.joined() + "\n"
-        for e in trainer.episodes {
-            metrics += "\(e.step),\(e.episode),\(e.episodeReturn),\(e.length)" + statisticKeys.map { "," + (e.statistics[$0].map { "\($0)" } ?? "") }.joined() + "\n"
-        }
-        try metrics.write(toFile: directory + "/metrics.csv", atomically: true, encoding: .utf8)
+    /// Writes the run's files and returns run.json's record.
+    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, seconds: Double, resumable: Bool) throws -> TrainingRunRecord {
+        try MetricsFile.write(trainer.log, to: metricsPath)
         var evaluations = "step,mean,std,min,max\n"
         for e in trainer.evaluations { evaluations += "\(e.step),\(e.mean),\(e.standardDeviation),\(e.returns.min()!),\(e.returns.max()!)\n" }
         try evaluations.write(toFile: directory + "/evaluations.csv", atomically: true, encoding: .utf8)
@@ -121,36 +126,25 @@ struct TrainingRun {
                                  environmentFile: environmentFile)
         try writeReport(trainer: trainer, agent: learner, curve: curve, seconds: seconds)
         return try writeRunFile(trainer: trainer, agent: learner, seconds: seconds, resumable: resumable,
-                                status: trainer.interruptedAt == nil ? "finished" : "interrupted")
+                                status: trainer.interruptedAt == nil ? .finished : .interrupted)
     }
 
     /// Writes run.json (status "running" at the start, so that a run killed outright can be resumed).
     @discardableResult
-    func writeRunFile(trainer: Trainer, agent learner: Agent, seconds: Double, resumable: Bool, status: String) throws -> JSONValue {
-        let final: JSONValue = trainer.evaluations.last.map {
-            ["mean": .number($0.mean), "std": .number($0.standardDeviation), "standard_error": .number($0.standardError), "step": .number(Double($0.step))]
-        } ?? .null
-        var run: [String: JSONValue] = [
-            "status": .string(status),
-            "steps_done": .number(Double(status == "running" ? trainer.evaluations.last?.step ?? 0 : trainer.interruptedAt ?? steps)),
-            "resumable": .bool(resumable),
-            "agent": .string(agentName), "environment": .string(id), "steps": .number(Double(steps)), "seed": .number(Double(seed)),
-            "parameters": .object(resolved.overrides.mapValues { .number($0) }),
-            "settings": .object(learner.settings.mapValues { .string($0) }),
-            "evaluation_interval": .number(Double(trainer.options.evaluationInterval)),
-            "evaluation_episodes": .number(Double(evaluationEpisodes)),
-            "final_evaluation": final,
-            "episodes": .number(Double(trainer.episodes.count)), "wall_seconds": .number(seconds),
-        ]
-        // Where plugins ran, so that a resumed run runs them the same way (in a child, as a vector's batch).
-        if let isolation = Plugins.isolation { run["plugin_isolation"] = ["timeout": .number(isolation.timeout)] }
-        if let environmentFile { run["environment_file"] = .string(URL(fileURLWithPath: environmentFile).standardizedFileURL.path) }
-        if keepBest {
-            run["keep_best"] = .bool(true)
-            if let best = bestEvaluation(trainer) { run["best_evaluation"] = ["mean": .number(best.mean), "step": .number(Double(best.step))] }
-        }
-        let object = JSONValue.object(run)
-        try (object.encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
-        return object
+    func writeRunFile(trainer: Trainer, agent learner: Agent, seconds: Double, resumable: Bool, status: RunStatus) throws -> TrainingRunRecord {
+        let best = bestEvaluation(trainer)
+        let record = TrainingRunRecord(
+            status: status, stepsDone: status == .running ? trainer.evaluations.last?.step ?? 0 : trainer.interruptedAt ?? steps,
+            resumable: resumable, agent: agentName, environment: id, steps: steps, seed: seed, parameters: resolved.overrides,
+            settings: learner.settings, evaluationInterval: trainer.options.evaluationInterval, evaluationEpisodes: evaluationEpisodes,
+            finalEvaluation: trainer.evaluations.last.map {
+                .init(mean: $0.mean, std: $0.standardDeviation, standardError: $0.standardError, step: $0.step)
+            },
+            episodes: trainer.log.episodeCount, wallSeconds: seconds,
+            pluginIsolation: Plugins.isolation.map { .init(timeout: $0.timeout) },
+            environmentFile: environmentFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            keepBest: keepBest ? true : nil, bestEvaluation: best.map { .init(mean: $0.mean, step: $0.step) })
+        try record.write(to: directory)
+        return record
     }
 }

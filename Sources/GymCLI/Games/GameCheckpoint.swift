@@ -4,14 +4,14 @@ import GymGames
 import GymNN
 
 /// The policies a self-play run learned, in DIR/agent.ckpt: every player's average and current
-/// policy, as exact doubles, with the game and the learner recorded.
+/// policy, as exact doubles, with the game, the learner and the run's seed (in decimal, all 64 bits) recorded.
 enum GameCheckpoint {
     static let kind = "self-play"
 
     static func save(average: StrategyProfile, current: StrategyProfile, game: NormalFormGame, environmentID: String,
-                     learner: String, iterations: Int, learningState: [Double]?, to path: String) throws {
+                     learner: String, seed: UInt64, iterations: Int, learningState: [Double]?, to path: String) throws {
         var checkpoint = Checkpoint(metadata: [
-            "kind": kind, "environment": environmentID, "learner": learner, "iterations": "\(iterations)",
+            "kind": kind, "environment": environmentID, "learner": learner, "seed": "\(seed)", "iterations": "\(iterations)",
             "players": JSONValue.array(game.players.map { .string($0) }).encoded(),
         ])
         for p in game.players.indices {

@@ -21,26 +21,15 @@ extension SelfPlayRun {
 
     /// - Throws: `GymError.invalidArgument` naming the file for a run that cannot be resumed.
     init(resuming directory: String) throws {
-        let runPath = directory + "/run.json", checkpointPath = directory + "/agent.ckpt"
-        let text = String(decoding: FileManager.default.contents(atPath: runPath) ?? Data(), as: UTF8.self)
-        let run = try JSONReader.parse(text, source: runPath).plain
-        func field<T>(_ name: String, _ read: (JSONValue) -> T?) throws -> T {
-            guard let value = run.objectValue?[name].flatMap(read) else { throw GymError.invalidArgument("\(runPath): no usable '\(name)'") }
-            return value
+        let checkpointPath = directory + "/agent.ckpt"
+        let run = try SelfPlayRunRecord.read(from: directory)
+        guard run.status != .finished else {
+            throw GymError.invalidArgument("\(directory)/\(SelfPlayRunRecord.fileName): the run finished all its \(run.steps) steps; there is nothing to resume")
         }
-        let learners: [String] = try field("learners") { $0.arrayValue?.compactMap(\.stringValue) }
-        let steps: Int = try field("steps") { $0.intValue }
-        guard try field("status", { $0.stringValue }) != "finished" else {
-            throw GymError.invalidArgument("\(runPath): the run finished all its \(steps) steps; there is nothing to resume")
-        }
-        let id: String = try field("environment") { $0.stringValue }
-        let file = run.objectValue?["environment_file"]?.stringValue
-        let spec = try Registry.shared.spec(file.map { FileManager.default.fileExists(atPath: $0) ? $0 : id } ?? id)
-        let settings = (run.objectValue?["settings"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
-        self.init(resolved: ResolvedEnvironment(spec: spec, overrides: [:]), learners: learners,
-                  seed: UInt64(try field("seed") { $0.intValue }), steps: steps, settings: settings,
-                  sampled: try field("sampled") { if case .bool(let b) = $0 { return b } else { return nil } },
-                  evaluationInterval: try field("eval_every") { $0.intValue }, directory: directory)
+        let learners = run.learners, id = run.environment
+        let spec = try Registry.shared.spec(run.environmentFile.map { FileManager.default.fileExists(atPath: $0) ? $0 : id } ?? id)
+        self.init(resolved: ResolvedEnvironment(spec: spec, overrides: [:]), learners: learners, seed: run.seed, steps: run.steps,
+                  settings: run.settings ?? [:], sampled: run.sampled, evaluationInterval: run.evalEvery, directory: directory)
         guard isGameLearner else {
             let resumePath = directory + "/resume.ckpt"
             guard FileManager.default.fileExists(atPath: resumePath) else {
@@ -59,6 +48,9 @@ extension SelfPlayRun {
             throw GymError.invalidArgument("\(checkpointPath): no such file; the run stopped before its first checkpoint, so start it again")
         }
         let checkpoint = try Checkpoint.read(from: checkpointPath)
+        if let recorded = try AgentCheckpoint.recordedSeed(checkpoint, path: checkpointPath), recorded != seed {
+            throw GymError.invalidArgument("\(checkpointPath) was written with seed \(recorded), but run.json says \(seed)")
+        }
         let state = try checkpoint.words("learning_state").map(Double.init(bitPattern:))
         guard let iterations = checkpoint.metadata["iterations"].flatMap(Int.init) else {
             throw GymError.invalidArgument("\(checkpointPath): no iteration count")

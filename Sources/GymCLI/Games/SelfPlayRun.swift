@@ -42,7 +42,7 @@ struct SelfPlayRun {
             print(resumedAt.map { "resuming self-play of \(learners.joined(separator: ",")) on \(resolved.id) at step \($0) of \(steps) -> \(directory)" }
                   ?? "self-play of \(learners.joined(separator: ",")) on \(resolved.id) for \(steps) steps, seed \(seed) -> \(directory)")
         }
-        try writeRun(status: "running", game: game, points: [], final: nil, seconds: 0, resumable: isGameLearner)
+        try writeRun(status: .running, game: game, points: [], final: nil, seconds: 0, resumable: isGameLearner)
         let interruption = TrainingInterruption()
         let points: [Point]
         let final: (average: StrategyProfile, current: StrategyProfile)
@@ -55,11 +55,11 @@ struct SelfPlayRun {
         }
         let seconds = Date().timeIntervalSince(start)
         let curve = try writeCurve(points)
-        let run = try writeRun(status: stoppedAt == nil ? "finished" : "interrupted", game: game, points: points, final: final, seconds: seconds,
+        let run = try writeRun(status: stoppedAt == nil ? .finished : .interrupted, game: game, points: points, final: final, seconds: seconds,
                                resumable: resumable)
         try writeReport(game: game, curve: curve, points: points, final: final, seconds: seconds)
         if let stoppedAt {
-            if json { print(run.encoded()) }
+            if json { print(try run.encoded()) }
             printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): "
                        + (isGameLearner ? "agent.ckpt holds the learning as it was then" : "the files hold the run up to its last evaluation")
                        + (resumable ? "; gym train --resume \(directory) continues it" : " (these agents cannot save their training state, so it cannot be resumed)"))
@@ -67,7 +67,7 @@ struct SelfPlayRun {
         }
         let last = points.last!
         if json {
-            print(run.encoded())
+            print(try run.encoded())
             return
         }
         print(String(format: "done in %.2fs: exploitability of the average policy %.6f, of the current policy %.6f", seconds, last.average, last.current))
@@ -80,27 +80,21 @@ struct SelfPlayRun {
 
     /// run.json: what the run is (enough for `--resume`), its status and, once there are any, its results.
     @discardableResult
-    func writeRun(status: String, game: NormalFormGame, points: [Point], final: (average: StrategyProfile, current: StrategyProfile)?,
-                  seconds: Double, resumable: Bool) throws -> JSONValue {
-        var run: [String: JSONValue] = [
-            "environment": .string(resolved.id), "learners": .array(learners.map { .string($0) }), "steps": .number(Double(steps)),
-            "seed": .number(Double(seed)), "sampled": .bool(sampled), "seconds": .number(seconds), "status": .string(status),
-            "eval_every": .number(Double(evaluationInterval)), "resumable": .bool(resumable),
-        ]
-        if FileManager.default.fileExists(atPath: resolved.spec.source) {
-            run["environment_file"] = .string(URL(fileURLWithPath: resolved.spec.source).standardizedFileURL.path)
+    func writeRun(status: RunStatus, game: NormalFormGame, points: [Point], final: (average: StrategyProfile, current: StrategyProfile)?,
+                  seconds: Double, resumable: Bool) throws -> SelfPlayRunRecord {
+        func policy(_ profile: StrategyProfile) -> [String: [Double]] {
+            Dictionary(uniqueKeysWithValues: game.players.indices.map { (game.players[$0], profile[$0]) })
         }
-        if let last = points.last {
-            run["exploitability"] = .number(last.average)
-            run["exploitability_current"] = .number(last.current)
-        }
-        if let final {
-            run["average_policy"] = ProfileJSON.object(final.average, game)
-            run["current_policy"] = ProfileJSON.object(final.current, game)
-        }
-        if !settings.isEmpty { run["settings"] = .object(settings.mapValues { .string($0) }) }
-        try (JSONValue.object(run).encoded() + "\n").write(toFile: directory + "/run.json", atomically: true, encoding: .utf8)
-        return .object(run)
+        let record = SelfPlayRunRecord(
+            environment: resolved.id, learners: learners, steps: steps, seed: seed, sampled: sampled, seconds: seconds, status: status,
+            evalEvery: evaluationInterval, resumable: resumable,
+            environmentFile: FileManager.default.fileExists(atPath: resolved.spec.source)
+                ? URL(fileURLWithPath: resolved.spec.source).standardizedFileURL.path : nil,
+            exploitability: points.last?.average, exploitabilityCurrent: points.last?.current,
+            averagePolicy: final.map { policy($0.average) }, currentPolicy: final.map { policy($0.current) },
+            settings: settings.isEmpty ? nil : settings)
+        try record.write(to: directory)
+        return record
     }
 
     /// Game learners on the matrix; stops early (returning the step) when `stop` says so.
@@ -128,7 +122,7 @@ struct SelfPlayRun {
         }
         func save() throws {
             try GameCheckpoint.save(average: learning.average, current: learning.current, game: game, environmentID: resolved.id,
-                                    learner: kind.rawValue, iterations: learning.iterations, learningState: learning.state,
+                                    learner: kind.rawValue, seed: seed, iterations: learning.iterations, learningState: learning.state,
                                     to: directory + "/agent.ckpt")
         }
         while learning.iterations < steps {
@@ -169,7 +163,7 @@ struct SelfPlayRun {
             throw GymError.invalidArgument("self-play steps one game, so every agent trains on one copy; \(vector.name) was set to num_envs=\((vector as! VectorAgent).environmentCount)")
         }
         let resumable = env is SnapshottingMultiAgentEnvironment && agents.allSatisfy { $0 is ResumableAgent }
-        try writeRun(status: "running", game: game, points: [], final: nil, seconds: 0, resumable: resumable)
+        try writeRun(status: .running, game: game, points: [], final: nil, seconds: 0, resumable: resumable)
         var loop: AgentSelfPlayLoop
         if let saved = resumedAgents {
             loop = try restore(agents, env, game, from: saved)
@@ -210,7 +204,7 @@ struct SelfPlayRun {
                 report(point, json: json)
                 loop.windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
                 try GameCheckpoint.save(average: average(), current: loop.current, game: game, environmentID: resolved.id,
-                                        learner: names.joined(separator: ","), iterations: t, learningState: nil, to: directory + "/agent.ckpt")
+                                        learner: names.joined(separator: ","), seed: seed, iterations: t, learningState: nil, to: directory + "/agent.ckpt")
                 for p in agents.indices {
                     try AgentCheckpoint.save(agents[p], environmentID: resolved.id, environment: seats[p], seed: seed &+ UInt64(p),
                                              to: directory + "/agent-\(game.players[p]).ckpt")

@@ -11,7 +11,7 @@ struct SweepPlan {
         /// The run's directory name, unique in the plan: `ppo-seed0`, `ppo-learning_rate=0.001-seed0`.
         let name: String
         let agent: String
-        let seed: Int
+        let seed: UInt64
         /// The grid's values for this run, in the order the axes were given.
         let point: [(key: String, value: String)]
         /// Every hyperparameter the run is given (`--set`): the shared ones, the agent's own, the point's.
@@ -60,7 +60,7 @@ struct SweepPlan {
             for point in SweepPlan.points(of: axes) {
                 var mine = shared
                 for (key, value) in point { mine[key] = value }
-                for seed in 0..<seeds {
+                for seed in 0..<UInt64(seeds) {
                     let label = ([agent] + point.map { "\($0.key)=\($0.value)" } + ["seed\(seed)"]).joined(separator: "-")
                     runs.append(Run(name: SweepPlan.directoryName(label), agent: agent, seed: seed, point: point, settings: mine))
                 }
