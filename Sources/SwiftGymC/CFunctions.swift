@@ -97,6 +97,7 @@ public func sg_describe(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePoint
         description["observation_dtype"] = .string(dtype(of: env.observationSpace))
         description["action_dtype"] = .string(dtype(of: env.actionSpace))
         if let model = (env as? ModelledEnvironment)?.knownModel { description["model"] = json(model) }
+        description["render_modes"] = try renderModes(ofFresh: env)
         return owned(JSONValue.object(description).encoded())
     }
 }
@@ -140,10 +141,13 @@ public func sg_vector_create(_ id: UnsafePointer<CChar>, _ parameterText: Unsafe
         }
         let spec = try registry.spec(String(cString: id))
         let overrides = try parameters(parameterText)
+        var actionNames: [String]?
         let vector = try VectorEnvironment(count: Int(count), autoresetMode: modes[Int(autoreset)], threads: threads > 0 ? Int(threads) : nil) {
-            try registry.make(spec, overrides: overrides)
+            let env = try registry.make(spec, overrides: overrides)
+            actionNames = env.metadata.actionNames
+            return env
         }
-        return OpaquePointer(Unmanaged.passRetained(VectorHandle(vector)).toOpaque())
+        return OpaquePointer(Unmanaged.passRetained(VectorHandle(vector, actionNames: actionNames)).toOpaque())
     }
 }
 
@@ -222,8 +226,10 @@ public func sg_game_ids() -> UnsafeMutablePointer<CChar>? {
 public func sg_game_create(_ id: UnsafePointer<CChar>, _ parameterText: UnsafePointer<CChar>?) -> OpaquePointer? {
     guarded(nil) {
         let spec = try registry.spec(String(cString: id))
-        let game = try registry.makeMultiAgent(spec, overrides: try parameters(parameterText))
-        return OpaquePointer(Unmanaged.passRetained(GameHandle(game, id: spec.id)).toOpaque())
+        let overrides = try parameters(parameterText)
+        let game = try registry.makeMultiAgent(spec, overrides: overrides)
+        let modes = try renderModes(ofFresh: try registry.makeMultiAgent(spec, overrides: overrides))
+        return OpaquePointer(Unmanaged.passRetained(GameHandle(game, id: spec.id, renderModes: modes)).toOpaque())
     }
 }
 

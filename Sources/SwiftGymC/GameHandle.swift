@@ -6,17 +6,20 @@ import GymJSON
 final class GameHandle {
     let game: MultiAgentEnvironment
     let id: String
+    /// The Python render modes the game keeps (`renderModes(ofFresh:)` of another instance).
+    let renderModes: JSONValue
 
-    init(_ game: MultiAgentEnvironment, id: String) {
+    init(_ game: MultiAgentEnvironment, id: String, renderModes: JSONValue) {
         self.game = game
         self.id = id
+        self.renderModes = renderModes
     }
 
     var description: JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(id), "title": .string(game.metadata.title), "description": .string(game.metadata.description),
             "kind": .string(game.metadata.kind), "possible_agents": .array(game.possibleAgents.map { .string($0) }),
-            "max_episode_steps": game.metadata.maxEpisodeSteps.map { .number(Double($0)) } ?? .null,
+            "max_episode_steps": game.metadata.maxEpisodeSteps.map { .number(Double($0)) } ?? .null, "render_modes": renderModes,
         ]
         var observations: [String: JSONValue] = [:], actions: [String: JSONValue] = [:], names: [String: JSONValue] = [:]
         for agent in game.possibleAgents {

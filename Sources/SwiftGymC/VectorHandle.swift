@@ -6,6 +6,8 @@ import Gym
 /// one Int64 per copy for a `Discrete`, Int64 rows for `MultiDiscrete` and `MultiBinary`.
 final class VectorHandle {
     let vector: VectorEnvironment
+    /// The names of the copies' discrete actions (their environment's `metadata.actionNames`), or nil.
+    let actionNames: [String]?
     let observationForm: ValueForm
     let actionForm: ValueForm
 
@@ -37,8 +39,9 @@ final class VectorHandle {
     }
     private var bound: Bound?
 
-    init(_ vector: VectorEnvironment) {
+    init(_ vector: VectorEnvironment, actionNames: [String]?) {
         self.vector = vector
+        self.actionNames = actionNames
         observationForm = ValueForm(vector.observationSpace)
         actionForm = ValueForm(vector.actionSpace)
     }

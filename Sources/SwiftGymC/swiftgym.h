@@ -37,9 +37,9 @@ int32_t sg_load_plugin_isolated(const char *path, double timeout_seconds);
 char *sg_ids(void);
 /* An environment described as JSON: id, title, description, kind, max_episode_steps, reward_range,
    action_names, stochastic, discount, observation_space and action_space (as Specs/protocol.md writes
-   spaces) with their numpy dtypes, and for a known tabular model its states, actions, terminal flags,
-   start distribution and transitions. `id` is an id or a file path; `parameters` a JSON object of
-   overrides, or NULL. NULL on error. */
+   spaces) with their numpy dtypes, render_modes (of "ansi" and "rgb_array", those it renders), and for
+   a known tabular model its states, actions, terminal flags, start distribution and transitions. `id`
+   is an id or a file path; `parameters` a JSON object of overrides, or NULL. NULL on error. */
 char *sg_describe(const char *id, const char *parameters);
 
 /* Autoreset modes. */
@@ -61,6 +61,9 @@ int32_t sg_vector_reset(sg_vector *vector, const uint64_t *seeds, const uint8_t 
    rows of int64 (MultiDiscrete, MultiBinary). An invalid action fails with the copy's index, and no copy
    moves. 1 when some copy's info is not empty (see sg_vector_infos), 0 when none is, or -1. */
 int32_t sg_vector_step(sg_vector *vector, const void *actions);
+/* The Discrete action written as `text` (an action's name, else an integer: a name wins), into *action.
+   0, or -1 for an unknown name or an action space that is not Discrete. */
+int32_t sg_vector_action_from_text(sg_vector *vector, const char *text, int64_t *action);
 /* Each copy's info of the last call, as a JSON array of objects. */
 char *sg_vector_infos(sg_vector *vector);
 /* Copy `copy`'s text picture (its environment's render: a grid with the agent, the state variables, the
@@ -82,8 +85,8 @@ void sg_vector_destroy(sg_vector *vector);
 char *sg_game_ids(void);
 /* A game by id or file (a JSON matrix game with players, a Gambit .nfg file), or NULL. */
 sg_game *sg_game_create(const char *id, const char *parameters);
-/* id, title, description, kind, possible_agents, max_episode_steps, and per agent observation_spaces,
-   action_spaces and action_names. */
+/* id, title, description, kind, possible_agents, max_episode_steps, render_modes, and per agent
+   observation_spaces, action_spaces and action_names. */
 char *sg_game_describe(sg_game *game);
 /* {"observations", "infos", "agents"}; the seed is used when has_seed is not 0. NULL on error. */
 char *sg_game_reset(sg_game *game, int32_t has_seed, uint64_t seed);

@@ -23,15 +23,16 @@ class SwiftGymParallelEnv(ParallelEnv if ParallelEnv is not None else object):
     `options` for the API's sake; games have none to honour.
     """
 
-    metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 2, "is_parallelizable": True}
+    # Every mode some SwiftGym game has; each instance's metadata lists its own game's.
+    metadata = {"render_modes": list(_render.RENDER_MODES), "render_fps": 2, "is_parallelizable": True}
 
     def __init__(self, env_id, render_mode=None, **parameters):
         if ParallelEnv is None:
             raise ImportError("swiftgym.parallel_env needs PettingZoo (pip install pettingzoo)") from _MISSING
-        self.render_mode = _render.render_mode(render_mode)
         self._game = _native.Game(env_id, parameters)
         self.description = self._game.describe()
-        self.metadata = dict(self.metadata, name=self.description["id"])
+        self.metadata = dict(self.metadata, name=self.description["id"], render_modes=list(self.description["render_modes"]))
+        self.render_mode = _render.render_mode(render_mode, self.metadata["render_modes"], self.description["id"])
         self.possible_agents = list(self.description["possible_agents"])
         self.agents = []
         self._observation_spaces = {a: _spaces.space(s) for a, s in self.description["observation_spaces"].items()}
@@ -77,7 +78,7 @@ class SwiftGymParallelEnv(ParallelEnv if ParallelEnv is not None else object):
                 reply["infos"])
 
     def render(self):
-        return _render.rendered(self.render_mode, self._game.render, self._game.frame, self.description["id"])
+        return _render.rendered(self.render_mode, self._game.render, self._game.frame)
 
     def close(self):
         self._game.close()

@@ -87,12 +87,12 @@ def test_record_video_records_a_swiftgym_episode(tmp_path):
     assert reader.get_data(0).shape == (400, 600, 3)
 
 
-def test_a_plugin_without_pictures_says_so_for_rgb_array():
+def test_a_plugin_without_pictures_declares_no_render_mode_and_refuses_one():
     repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     swiftgym.load_plugin(f"{repository}/.build/release/libSwiftRandomWalkPlugin.so")  # `make python-test` builds it
     plugin_id = next(i for i in swiftgym.ids() if "random-walk" in i)
-    env = swiftgym.make(plugin_id, render_mode="rgb_array")
-    env.reset(seed=0)
-    with pytest.raises(swiftgym.SwiftGymError, match="draws no picture"):
-        env.render()
-    assert isinstance(swiftgym.make(plugin_id, render_mode="ansi").render(), (str, type(None)))
+    assert swiftgym.make(plugin_id).metadata["render_modes"] == []
+    with pytest.raises(ValueError, match=f"{plugin_id} draws no picture, so it has no render_mode='rgb_array'"):
+        swiftgym.make(plugin_id, render_mode="rgb_array")
+    with pytest.raises(ValueError, match=f"{plugin_id} has no text picture"):
+        swiftgym.make(plugin_id, render_mode="ansi")

@@ -42,21 +42,16 @@ extension Space {
         }
     }
 
-    /// The action written as `value`: an integer or an action name for `Discrete` (`names` are those of
-    /// actions `start`, `start + 1`, ...), an array of numbers for `Box` (a bare number for a box of one),
-    /// an array of integers for `MultiDiscrete` and `MultiBinary`. Whether the action is in the space is
-    /// `validate`'s business, not this function's.
+    /// The action written as `value`: for `Discrete`, a number is the action itself and a string is read
+    /// as `action(fromText:names:)` reads a word (a name wins; `names` are those of actions `start`,
+    /// `start + 1`, ...); an array of numbers for `Box` (a bare number for a box of one), an array of
+    /// integers for `MultiDiscrete` and `MultiBinary`. Whether the action is in the space is `validate`'s
+    /// business, not this function's.
     /// - Throws: `GymError.invalidAction` for a value of the wrong form or an unknown name.
     public func action(fromJSON value: JSONValue, names: [String]?) throws -> Action {
         switch self {
-        case .discrete(let d):
-            if let name = value.stringValue {
-                guard let index = names?.firstIndex(of: name) else {
-                    let close = suggestions(for: name, among: names ?? [], limit: 1).first.map { "did you mean '\($0)'? " } ?? ""
-                    throw GymError.invalidAction("unknown action name '\(name)'; \(close)the actions are \((names ?? []).joined(separator: ", "))")
-                }
-                return .discrete(d.start + index)
-            }
+        case .discrete:
+            if let token = value.stringValue { return try action(fromText: token, names: names) }
             guard let i = value.intValue else { throw GymError.invalidAction("expected an integer action for \(self), got \(value)") }
             return .discrete(i)
         case .box:

@@ -5,8 +5,12 @@ import GymJSON
 
 struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Play an environment from the terminal: type an action (index, name or JSON array) per step.",
-        discussion: "Commands: `reset` starts a new episode, `help` lists the actions, `quit` (or end of input) leaves.")
+        abstract: "Play an environment from the terminal: type an action (name, index or JSON array) per step.",
+        discussion: """
+            A word that is an action's name means that action, even when it is a number too (with actions \
+            named -5 to 5, 5 is the action named 5); any other integer is the action itself. Commands: \
+            `reset` starts a new episode, `help` lists the actions, `quit` (or end of input) leaves.
+            """)
 
     @OptionGroup var environment: EnvironmentOptions
 
@@ -22,7 +26,7 @@ struct Play: ParsableCommand {
             print("observation \(observation)")
         }
         func helpText() -> String {
-            if let names { return "actions: " + names.enumerated().map { "\($0)=\($1)" }.joined(separator: " ") }
+            if let names { return "actions (a name wins over an index): " + names.enumerated().map { "\($0)=\($1)" }.joined(separator: " ") }
             return "actions: elements of \(env.actionSpace), e.g. \(env.actionSpace.sampleAction(using: &helpRNG))"
         }
         var helpRNG = RandomSource(seed: seed)
@@ -46,9 +50,9 @@ struct Play: ParsableCommand {
             default: break
             }
             do {
-                let value = line.hasPrefix("[") ? try parseJSONArgument(line, option: "action")
-                    : Double(line).map(JSONValue.number) ?? .string(line)
-                let step = try env.step(try env.actionSpace.action(fromJSON: value, names: names))
+                let action = line.hasPrefix("[") ? try env.actionSpace.action(fromJSON: try parseJSONArgument(line, option: "action"), names: names)
+                    : try env.actionSpace.action(fromText: line, names: names)
+                let step = try env.step(action)
                 total += step.reward
                 show(step.observation)
                 print("reward \(JSONValue.format(step.reward))  return \(formatReturn(total))")

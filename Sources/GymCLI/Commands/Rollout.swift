@@ -8,8 +8,11 @@ struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run one episode with given actions, a trained agent or a random policy, and print every step.",
         discussion: """
-            Actions are given as a comma-separated list of indices or names (--actions right,right,up) \
-            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). With --checkpoint the \
+            Actions are given as a comma-separated list of names or indices (--actions right,right,up) \
+            or as a JSON array (--actions '[[0.3], [-1.2]]' for continuous actions). A word that is an \
+            action's name means that action, even when it is a number too: with actions named -5 to 5, \
+            --actions 5,0,-1 takes the actions named 5, 0 and -1; any other integer is the action itself. \
+            In a JSON array a number is always the action itself. With --checkpoint the \
             agent written by gym train chooses them, greedily. With --policy random (the default) they are \
             sampled from the action space with a generator seeded from --seed. The episode stops at the end \
             of the actions, at --steps, or when it terminates or is truncated.
@@ -23,7 +26,7 @@ struct Rollout: ParsableCommand {
             help: "Start state: a state name (3,0 or \"3,0\"), an index, or a JSON array for dynamics MDPs ('[0.1, -0.2]').")
     var initialState: String?
 
-    @Option(parsing: .unconditional, help: "Actions: a,b,c (indices or names; -1,-1 works) or a JSON array ('[[0.3], [-1.2]]').")
+    @Option(parsing: .unconditional, help: "Actions: a,b,c (names or indices, a name first; -1,-1 works) or a JSON array ('[[0.3], [-1.2]]').")
     var actions: String?
 
     @Option(help: "Policy when no actions are given: random.")
@@ -122,18 +125,17 @@ struct Rollout: ParsableCommand {
             guard let items = try parseJSONArgument(trimmed, option: "--actions").arrayValue else {
                 throw GymError.invalidArgument("--actions must be a JSON array")
             }
-            return try items.enumerated().map { k, item in try Rollout.action(item, at: k, space: space, names: names) }
+            return try items.enumerated().map { k, item in try Rollout.item(k) { try space.action(fromJSON: item, names: names) } }
         }
         return try trimmed.split(separator: ",").enumerated().map { k, token in
-            let word = token.trimmingCharacters(in: .whitespaces)
-            return try Rollout.action(Double(word).map(JSONValue.number) ?? .string(word), at: k, space: space, names: names)
+            try Rollout.item(k) { try space.action(fromText: token.trimmingCharacters(in: .whitespaces), names: names) }
         }
     }
 
-    /// Item `k` of `--actions`; a malformed one is an error that names the option and the place.
-    private static func action(_ value: JSONValue, at k: Int, space: Space, names: [String]?) throws -> Action {
+    /// Item `k` of `--actions`, read by `read`; a malformed one is an error that names the option and the place.
+    private static func item(_ k: Int, _ read: () throws -> Action) throws -> Action {
         do {
-            return try space.action(fromJSON: value, names: names)
+            return try read()
         } catch GymError.invalidAction(let message) {
             throw GymError.invalidAction("--actions, item \(k + 1): \(message)")
         }
