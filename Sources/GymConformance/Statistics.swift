@@ -2,17 +2,8 @@
 import Glibc
 #endif
 
-/// Chi-square goodness of fit with critical values from the Wilson–Hilferty approximation.
+/// Chi-square critical values from the Wilson–Hilferty approximation (the statistic is `GoodnessOfFit`'s).
 enum ChiSquare {
-    /// The statistic sum((observed - expected)^2 / expected) over categories with expected > 0.
-    static func statistic(observed: [Int], probabilities: [Double]) -> Double {
-        let n = Double(observed.reduce(0, +))
-        return zip(observed, probabilities).reduce(0.0) { total, pair in
-            let expected = pair.1 * n
-            return expected > 0 ? total + pow(Double(pair.0) - expected, 2) / expected : total
-        }
-    }
-
     /// The (1 - alpha) quantile of chi-square with `k` degrees of freedom (Wilson–Hilferty).
     static func critical(alpha: Double, degreesOfFreedom k: Int) -> Double {
         let z = normalQuantile(1 - alpha)

@@ -38,7 +38,7 @@ extension Evaluate {
             print("\(resolved.id), \(label):")
             let payoffs = game.expectedPayoffs(profile), gains = game.bestResponseGains(profile)
             for p in game.players.indices {
-                print("  \(game.players[p]): \(ProfileJSON.text(profile[p], actions: game.actions[p]))  payoff \(ProfileJSON.format(payoffs[p]))"
+                print("  \(game.players[p]): \(ProfileJSON.text(profile[p], actions: game.actions[p], all: detail.all))  payoff \(ProfileJSON.format(payoffs[p]))"
                       + "  best-response gain \(ProfileJSON.format(gains[p]))")
             }
             print("  NashConv \(ProfileJSON.format(game.nashConv(profile))), exploitability \(ProfileJSON.format(game.exploitability(profile)))")

@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
-import GymMDP
 import GymNN
-import GymPlanning
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,14 +12,15 @@ struct Evaluate: ParsableCommand {
             expected payoff, what a best response would gain, NashConv and the exploitability (NashConv divided by \
             the number of players), computed exactly on the matrix. \
 
-            The agent acts greedily (--stochastic: as in training). For environments with a known model the \
-            mean is compared with the exact optimum and with the uniformly random policy, under the discount \
-            the agent was trained with (its gamma setting, else the file's discount, else 1): the optimum, \
-            the achieved discounted return, the shortfall, and the normalised score \
+            The agent acts greedily (--stochastic: as in training). For environments with a known model its \
+            expected return is compared with the exact optimum and with the uniformly random policy, under the \
+            discount the agent was trained with (its gamma setting, else the file's discount, else 1): the \
+            optimum, the achieved discounted return, the shortfall, and the normalised score \
             (achieved - random) / (optimum - random), 1 for an optimal policy and 0 for a random one. \
-            Where the model's states are the observations (a tabular or grid MDP), the agent's policy is also \
-            evaluated exactly on the model, without sampling: its expected discounted return from the start and \
-            its shortfall, which the mean of the episodes estimates.
+            Where the model's states are the observations (a tabular or grid MDP), the agent's greedy policy is \
+            evaluated exactly on the model, without sampling, and the headline, the shortfall and the score are \
+            of that exact value; the mean of the episodes, which only estimates it, is printed beside it as \
+            sampled. Otherwise they are of the sampled mean.
             """)
 
     @OptionGroup var environment: EnvironmentOptions
@@ -39,6 +38,8 @@ struct Evaluate: ParsableCommand {
 
     @Flag(help: "Act as in training (sample a stochastic policy, explore) instead of greedily.")
     var stochastic = false
+
+    @OptionGroup var detail: DetailOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -66,7 +67,7 @@ struct Evaluate: ParsableCommand {
                                                          mode: stochastic ? .explore : .greedy, discount: discount)
         let record = EvaluationRecord(step: 0, returns: returns)
         let achieved = EvaluationRecord(step: 0, returns: discounted)
-        let gap = OptimalityGap(env, discount: discount, achieved: achieved.mean,
+        let gap = OptimalityGap(env, discount: discount, sampled: achieved.mean,
                                 policy: stochastic || !agent.hasGreedyPolicy ? nil : { agent.act($0, mode: .greedy) })
         let how = !agent.hasGreedyPolicy ? "random" : stochastic ? "stochastic" : "greedy"
         if output.json {
@@ -80,32 +81,45 @@ struct Evaluate: ParsableCommand {
             if let gap {
                 object["time_limit"] = env.metadata.maxEpisodeSteps.map { .number(Double($0)) } ?? .null
                 object["optimal_start_value"] = .number(gap.optimum)
+                object["score_from"] = .string(gap.isExact ? "policy_start_value" : "discounted_mean")
                 object["shortfall"] = .number(gap.shortfall)
+                object["sampled_shortfall"] = .number(gap.sampledShortfall)
                 if let random = gap.random { object["random_start_value"] = .number(random) }
                 if let score = gap.normalisedScore { object["normalised_score"] = .number(score) }
-                if let exact = gap.policyValue, let shortfall = gap.policyShortfall {
+                if let score = gap.sampledScore { object["sampled_normalised_score"] = .number(score) }
+                if let exact = gap.policyValue {
                     object["policy_start_value"] = .number(exact)
-                    object["policy_shortfall"] = .number(shortfall)
+                    object["policy_shortfall"] = .number(gap.shortfall)
                 }
             }
             print(JSONValue.object(object).encoded())
             return
         }
-        print(String(format: "%@ on %@, %d episodes acting %@: return %.4f ± %.4f (standard error), std %.4f, min %.4f, max %.4f",
-                     agent.name, id, episodes, how, record.mean, record.standardError, record.standardDeviation, returns.min()!, returns.max()!))
-        guard let gap else { return }
+        let sampledLine = String(format: "%d episodes acting %@: return %.4f ± %.4f (standard error), std %.4f, min %.4f, max %.4f",
+                                 episodes, how, record.mean, record.standardError, record.standardDeviation, returns.min()!, returns.max()!)
         let quantity = discount == 1 ? "return" : "discounted return"
+        // The headline: the exact value where the policy was evaluated on the model, else the sampled episodes.
+        if let gap, let exact = gap.policyValue {
+            print(String(format: "%@ on %@, acting %@: expected %@ from the start %.4f, exactly on the model", agent.name, id, how, quantity, exact)
+                  + (gap.normalisedScore.map { String(format: "; normalised score %.3f", $0) } ?? ""))
+            print("sampled, " + sampledLine)
+        } else {
+            print("\(agent.name) on \(id), " + sampledLine)
+        }
+        guard let gap else { return }
         let limit = env.metadata.maxEpisodeSteps.map { ", episodes cut at \($0) steps" } ?? ""
         print("against the known model, discount \(JSONValue.format(discount)) (\(discountSource))\(limit):")
-        print(String(format: "  optimal expected %@ from the start %.4f; achieved %.4f ± %.4f; shortfall %.4f",
-                     quantity, gap.optimum, achieved.mean, achieved.standardError, gap.shortfall))
+        print(String(format: "  optimal expected %@ from the start %.4f", quantity, gap.optimum))
+        let sampledScore = gap.isExact ? gap.sampledScore.map { String(format: ", normalised score %.3f", $0) } ?? "" : ""
+        if let exact = gap.policyValue {
+            print(String(format: "  this %@ policy's expected %@ from the start, exactly on the model: %.4f; shortfall %.4f", how, quantity, exact, gap.shortfall))
+        }
         if let random = gap.random, let score = gap.normalisedScore {
-            print(String(format: "  the uniformly random policy's %@ %.4f; normalised score %.3f (1 optimal, 0 random)", quantity, random, score))
+            print(String(format: "  the uniformly random policy's %@ %.4f; normalised score %.3f (1 optimal, 0 random), of the %@",
+                         quantity, random, score, gap.isExact ? "exact value" : "sampled mean"))
         }
-        if let exact = gap.policyValue, let shortfall = gap.policyShortfall {
-            print(String(format: "  this greedy policy's expected %@ from the start, exactly on the model: %.4f; shortfall %.4f",
-                         quantity, exact, shortfall))
-        }
+        print(String(format: "  sampled: achieved %.4f ± %.4f over %d episodes; shortfall %.4f", achieved.mean, achieved.standardError, episodes, gap.sampledShortfall)
+              + sampledScore)
     }
 
     /// The discount the agent was trained with: its `gamma` setting, else the environment's, else 1.
@@ -113,68 +127,5 @@ struct Evaluate: ParsableCommand {
         if let text = settings["gamma"], let gamma = Double(text) { return (gamma, "the agent's gamma") }
         if let discount = metadata.discount { return (discount, "the environment's discount") }
         return (1, "no discount declared")
-    }
-}
-
-/// How far an achieved expected return falls from the exact optimum of a known model, and from the
-/// uniformly random policy's, under one discount. With a time limit both are the values of episodes cut
-/// at the limit, as the evaluated ones are: a random walk that would wander for 1,000 steps is cut at 100.
-struct OptimalityGap {
-    let optimum: Double
-    let random: Double?
-    let achieved: Double
-    /// The exact expected return from the start of a deterministic policy given as `policy(state)`'s
-    /// action (the one the episodes were played with), when one was given.
-    let policyValue: Double?
-
-    /// Nil when value iteration does not converge (an undiscounted model where some policy never ends).
-    init?(model: TabularModel, discount: Double, timeLimit: Int?, achieved: Double, policy: ((Int) -> Int)? = nil) {
-        let uniform = [Double](repeating: 1 / Double(model.actionCount), count: model.actionCount)
-        let chosen = policy.map { choose in
-            { (s: Int) -> [Double] in (0..<model.actionCount).map { $0 == choose(s) ? 1 : 0 } }
-        }
-        if let timeLimit {
-            optimum = model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit))
-            random = model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit) { _ in uniform })
-            policyValue = chosen.map { model.startValue(FiniteHorizon.values(model, gamma: discount, steps: timeLimit, policy: $0)) }
-        } else {
-            guard let optimum = try? model.optimalStartValue(gamma: discount) else { return nil }
-            self.optimum = optimum
-            random = (try? PolicyEvaluation.values(model, gamma: discount) { _ in uniform }).map(model.startValue)
-            policyValue = chosen.flatMap { (try? PolicyEvaluation.values(model, gamma: discount, policy: $0)).map(model.startValue) }
-        }
-        self.achieved = achieved
-    }
-
-    /// The gap for `env`'s known model and time limit; nil when it has no model, or one state. With
-    /// `policy` (the action for an observation), also that policy's exact value, where every model state
-    /// has an observation: a tabular MDP's, or a `Discrete` observation space's state index.
-    init?(_ env: Environment, discount: Double, achieved: Double, policy: ((Observation) -> Action)? = nil) {
-        guard let model = (env.unwrapped as? ModelledEnvironment)?.knownModel, model.stateCount > 1 else { return nil }
-        var observation: ((Int) -> Observation)?
-        if let tabular = env.unwrapped as? TabularEnvironment {
-            observation = { tabular.observation(of: $0) }
-        } else if case .discrete = env.observationSpace {
-            observation = { .discrete($0) }
-        }
-        var stateAction: ((Int) -> Int)?
-        if let policy, let observation {
-            stateAction = { s in
-                guard !model.terminal[s], case .discrete(let a) = policy(observation(s)) else { return 0 }
-                return a
-            }
-        }
-        self.init(model: model, discount: discount, timeLimit: env.metadata.maxEpisodeSteps, achieved: achieved, policy: stateAction)
-    }
-
-    var shortfall: Double { optimum - achieved }
-
-    /// How far the given policy's exact value falls from the optimum.
-    var policyShortfall: Double? { policyValue.map { optimum - $0 } }
-
-    /// (achieved - random) / (optimum - random), when the optimum beats the random policy.
-    var normalisedScore: Double? {
-        guard let random, optimum - random > 1e-12 else { return nil }
-        return (achieved - random) / (optimum - random)
     }
 }

@@ -3,6 +3,9 @@ import GymGames
 
 /// `gym inspect GAME`: the players, their actions and spaces, and the payoffs.
 extension Inspect {
+    /// How many actions of each player the text shows without --all (lists, and the bimatrix's rows and columns).
+    static let shownActions = 8
+
     func inspectGame(_ resolved: ResolvedEnvironment) throws {
         let game = try resolved.normalForm()
         let env = try resolved.makeGame()
@@ -23,17 +26,24 @@ extension Inspect {
         print("\(resolved.id): \(m.title)")
         print("kind: \(resolved.spec.kind), \(game.playerCount) players, \(game.isZeroSum ? "zero-sum" : "general-sum"), rounds: \(m.maxEpisodeSteps.map(String.init) ?? "-")")
         for (p, player) in game.players.enumerated() {
-            print("  \(player): actions \(game.actions[p].joined(separator: ", ")); observation \(try env.observationSpace(player))")
+            let actions = Abridged.list(game.actions[p], limit: Inspect.shownActions, all: detail.all)
+            print("  \(player): actions \(actions); observation \(try env.observationSpace(player))")
         }
         if game.playerCount == 2 {
             // The bimatrix: each cell gives (first player's payoff, second player's).
-            let rows = game.actions[0].indices.map { r in
-                [game.actions[0][r]] + game.actions[1].indices.map { c in
+            let shown = game.actions.map { Array($0.indices.prefix(Abridged.cuts($0.count, limit: Inspect.shownActions, all: detail.all) ? Inspect.shownActions : $0.count)) }
+            let cut = zip(shown, game.actions).contains { $0.count < $1.count }
+            let rows = shown[0].map { r in
+                [game.actions[0][r]] + shown[1].map { c in
                     let i = game.index(of: [r, c])
                     return "\(JSONValue.format(game.payoffs[0][i])), \(JSONValue.format(game.payoffs[1][i]))"
                 }
             }
-            print(Table.render(header: ["\(game.players[0]) \\ \(game.players[1])"] + game.actions[1], rows: rows))
+            print(Table.render(header: ["\(game.players[0]) \\ \(game.players[1])"] + shown[1].map { game.actions[1][$0] }, rows: rows))
+            if cut {
+                print("the first \(shown[0].count) rows and \(shown[1].count) columns of \(game.actions[0].count) × \(game.actions[1].count) "
+                      + "(gym inspect --all prints the whole table, --json every payoff)")
+            }
         } else {
             print("payoffs: \(game.profileCount) pure profiles (gym inspect --json lists them, the first player's action varying slowest)")
         }

@@ -8,6 +8,8 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var environment: EnvironmentOptions
 
+    @OptionGroup var detail: DetailOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {

@@ -41,7 +41,7 @@ extension Solve {
         for (k, e) in result.equilibria.enumerated() {
             print("equilibrium \(k + 1):")
             for p in game.players.indices {
-                print("  \(game.players[p]): \(ProfileJSON.text(e.profile[p], actions: game.actions[p]))  (payoff \(ProfileJSON.format(e.values[p])))")
+                print("  \(game.players[p]): \(ProfileJSON.text(e.profile[p], actions: game.actions[p], all: detail.all))  (payoff \(ProfileJSON.format(e.values[p])))")
             }
         }
         if result.degenerate {

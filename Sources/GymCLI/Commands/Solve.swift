@@ -28,13 +28,18 @@ struct Solve: ParsableCommand {
     @Option(help: "Target accuracy of the values.")
     var tolerance: Double = 1e-10
 
-    @Option(help: "Print the first N states of a model that is not a grid (default: all up to 50, else 30).")
+    @Option(help: "Print the first N states of a model that is not a grid (default: all up to 50, else 30; --all: all).")
     var top: Int?
 
     @Option(help: "Also write the value map of a grid as SVG: a heatmap of the values with the greedy policy's arrows.")
     var svg: String?
 
+    @OptionGroup var detail: DetailOptions
+
     @OptionGroup var output: OutputOptions
+
+    /// How many action values a state's row shows, best first, without --all.
+    static let shownActionValues = 3
 
     func validate() throws {
         guard ["value-iteration", "policy-iteration", "linear-program", "support-enumeration"].contains(method) else {
@@ -126,17 +131,31 @@ struct Solve: ParsableCommand {
                 for line in map { print("  " + line) }
                 print("")
             }
-            let shown = min(model.stateCount, top ?? (model.stateCount <= 50 ? model.stateCount : 30))
+            let shown = min(model.stateCount, top ?? (detail.all || model.stateCount <= 50 ? model.stateCount : 30))
             var rows: [[String]] = []
             for s in 0..<shown {
-                let q = (0..<model.actionCount).map { "\(model.actionNames[$0])=\(String(format: "%.4f", solution.actionValues[s * model.actionCount + $0]))" }
                 rows.append([model.stateNames[s], String(format: "%.6f", solution.values[s]),
                              model.terminal[s] ? "(terminal)" : model.actionNames[solution.policy[s]],
-                             model.terminal[s] ? "" : q.joined(separator: " ")])
+                             model.terminal[s] ? "" : actionValues(s, model: model, solution: solution)])
             }
             print(Table.render(header: ["state", "value", "action", "action values"], rows: rows))
-            if shown < model.stateCount { print("... \(model.stateCount - shown) more states (--top N shows N, --json all)") }
+            if shown < model.stateCount { print("... \(model.stateCount - shown) more states (--top N shows N, --all or --json all)") }
+            if Abridged.cuts(model.actionCount, limit: Solve.shownActionValues, all: detail.all) {
+                print("action values: the best \(Solve.shownActionValues) of \(model.actionCount) of each state (--all prints every one, in the model's order)")
+            }
         }
+    }
+
+    /// State `s`'s action values as `name=value`: in the model's order when all are shown, else the best
+    /// few, best first, and how many more.
+    private func actionValues(_ s: Int, model: TabularModel, solution: Solution) -> String {
+        let q = solution.actionValues[(s * model.actionCount)..<((s + 1) * model.actionCount)].map { $0 }
+        var order = Array(q.indices)
+        if Abridged.cuts(q.count, limit: Solve.shownActionValues, all: detail.all) {
+            order.sort { q[$0] != q[$1] ? q[$0] > q[$1] : $0 < $1 }
+        }
+        let entries = order.map { "\(model.actionNames[$0])=\(String(format: "%.4f", q[$0]))" }
+        return Abridged.list(entries, limit: Solve.shownActionValues, all: detail.all, separator: " ")
     }
 
     /// The policy as a map when every state is named `row,column`: an arrow for up, right, down and left,

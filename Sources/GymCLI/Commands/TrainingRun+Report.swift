@@ -31,14 +31,20 @@ extension TrainingRun {
         let known = (env.unwrapped as? ModelledEnvironment)?.knownModel != nil
         let achieved = EvaluationRecord(step: 0, returns: known
             ? try Trainer.evaluate(learner, on: env, episodes: Self.reportEpisodes, seed: seed &+ 7_777, discount: discount).discounted : [])
-        if known, let gap = OptimalityGap(env, discount: discount, achieved: achieved.mean) {
+        let greedy: ((Observation) -> Action)? = learner.hasGreedyPolicy ? { learner.act($0, mode: .greedy) } : nil
+        if known, let gap = OptimalityGap(env, discount: discount, sampled: achieved.mean, policy: greedy) {
             let quantity = discount == 1 ? "return" : "discounted return (discount \(JSONValue.format(discount)), \(source))"
             rows.append(["optimal expected \(quantity) from the start (exact, from the model)", String(format: "%.4f", gap.optimum)])
-            rows.append(["achieved by the final policy over \(Self.reportEpisodes) episodes", String(format: "%.4f ± %.4f", achieved.mean, achieved.standardError)])
-            rows.append(["shortfall", String(format: "%.4f", gap.shortfall)])
+            if let exact = gap.policyValue {
+                rows.append(["the final greedy policy's expected \(quantity) from the start, exactly on the model", String(format: "%.4f", exact)])
+                rows.append(["shortfall", String(format: "%.4f", gap.shortfall)])
+            }
+            rows.append(["sampled: achieved by the final policy over \(Self.reportEpisodes) episodes", String(format: "%.4f ± %.4f", achieved.mean, achieved.standardError)])
+            rows.append([gap.isExact ? "sampled shortfall" : "shortfall (sampled)", String(format: "%.4f", gap.sampledShortfall)])
             if let random = gap.random, let score = gap.normalisedScore {
                 rows.append(["uniformly random policy", String(format: "%.4f", random)])
-                rows.append(["normalised score (1 optimal, 0 random)", String(format: "%.3f", score)])
+                rows.append(["normalised score (1 optimal, 0 random), of the \(gap.isExact ? "exact value" : "sampled mean")", String(format: "%.3f", score)])
+                if gap.isExact, let sampled = gap.sampledScore { rows.append(["sampled normalised score", String(format: "%.3f", sampled)]) }
             }
         } else {
             rows.append(["optimum", "not known: \(id) has no tabular model"])

@@ -32,9 +32,27 @@ enum ProfileJSON {
         .object(Dictionary(uniqueKeysWithValues: zip(game.players, values).map { ($0, .number($1)) }))
     }
 
-    /// `probability action, ...` for text output.
-    static func text(_ strategy: [Double], actions: [String]) -> String {
-        zip(actions, strategy).map { "\($0) \(format($1))" }.joined(separator: ", ")
+    /// How many of a strategy's nonzero probabilities text shows without `all`.
+    static let shownProbabilities = 8
+
+    /// `action probability, ...` for text output: every action with `all` or where there are few (one
+    /// more than `shownProbabilities` or fewer); otherwise the nonzero probabilities in action order (the
+    /// largest few, largest first, where there are many) and how many actions are at 0.
+    static func text(_ strategy: [Double], actions: [String], all: Bool = false) -> String {
+        let entry = { (a: Int) in "\(actions[a]) \(format(strategy[a]))" }
+        if !Abridged.cuts(strategy.count, limit: shownProbabilities, all: all) { return strategy.indices.map(entry).joined(separator: ", ") }
+        var support = strategy.indices.filter { format(strategy[$0]) != "0" }
+        let zeros = strategy.count - support.count
+        var text: String
+        if Abridged.cuts(support.count, limit: shownProbabilities) {
+            support.sort { strategy[$0] != strategy[$1] ? strategy[$0] > strategy[$1] : $0 < $1 }
+            let rest = support.dropFirst(shownProbabilities).reduce(0.0) { $0 + strategy[$1] }
+            text = Abridged.list(support.map(entry), limit: shownProbabilities) + " (\(format(rest)) in all)"
+        } else {
+            text = support.map(entry).joined(separator: ", ")
+        }
+        if zeros > 0 { text += "; \(zeros == 1 ? "1 other action" : "\(zeros) other actions") 0" }
+        return text
     }
 
     static func format(_ x: Double) -> String { String(format: "%.6g", abs(x) < 5e-13 ? 0 : x) }
