@@ -62,6 +62,8 @@ _lib.sg_vector_reset.argtypes = [_c.c_void_p, _c.c_void_p, _c.c_void_p, _c.c_cha
 _lib.sg_vector_reset.restype = _c.c_int32
 _lib.sg_vector_step.argtypes = [_c.c_void_p, _c.c_void_p]
 _lib.sg_vector_step.restype = _c.c_int32
+_lib.sg_vector_action_from_text.argtypes = [_c.c_void_p, _c.c_char_p, _c.c_void_p]
+_lib.sg_vector_action_from_text.restype = _c.c_int32
 _lib.sg_vector_infos.argtypes = [_c.c_void_p]
 _lib.sg_vector_infos.restype = _c.c_void_p
 _lib.sg_vector_render.argtypes = [_c.c_void_p, _c.c_int64]
@@ -91,6 +93,24 @@ _lib.sg_game_destroy.argtypes = [_c.c_void_p]
 
 if _lib.sg_abi_version() != 1:
     raise ImportError(f"libSwiftGymC.so speaks C ABI version {_lib.sg_abi_version()}; this package needs version 1")
+
+
+SEED_LIMIT = 2**64
+
+
+def seed_value(seed):
+    """`seed` as the Python int the C ABI's uint64_t takes: every integer from 0 to 2**64 - 1, numpy's
+    too, kept exactly (never through a float).
+
+    >>> seed_value(2**63 + 5)
+    9223372036854775813
+    """
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"a seed is an integer from 0 to 2**64 - 1, got {type(seed).__name__} {seed!r}")
+    value = int(seed)
+    if not 0 <= value < SEED_LIMIT:
+        raise ValueError(f"a seed is an integer from 0 to 2**64 - 1 (64 bits), got {value}")
+    return value
 
 
 def _error():
@@ -200,7 +220,7 @@ class Vector:
 
     def reset(self, seeds=None, mask=None, options=None):
         handle = self._live()
-        seed_array = None if seeds is None else np.ascontiguousarray(seeds, dtype=np.uint64)
+        seed_array = None if seeds is None else np.array([seed_value(s) for s in seeds], dtype=np.uint64)
         mask_array = None if mask is None else np.ascontiguousarray(mask, dtype=np.uint8)
         self._check(_lib.sg_vector_reset(handle, None if seed_array is None else seed_array.ctypes.data,
                                          None if mask_array is None else mask_array.ctypes.data, _json(options or None)))
@@ -208,6 +228,13 @@ class Vector:
     def step(self):
         """Steps every copy with `self.actions`. True when some copy has an info (`infos()`)."""
         return self._check(_lib.sg_vector_step(self._live(), self._actions_address)) == 1
+
+    def action_from_text(self, text):
+        """The Discrete action written as `text`: an action's name, else an integer (a name wins, as in
+        `gym rollout --actions`). Raises SwiftGymError for a word that is neither."""
+        action = np.zeros(1, dtype=np.int64)
+        self._check(_lib.sg_vector_action_from_text(self._live(), text.encode(), action.ctypes.data))
+        return int(action[0])
 
     def infos(self):
         """Each copy's info of the last call (a list of dicts); None when all are empty."""
@@ -250,7 +277,7 @@ class Game:
         return json.loads(_text(_lib.sg_game_describe(self._live())))
 
     def reset(self, seed):
-        return json.loads(_text(_lib.sg_game_reset(self._live(), 0 if seed is None else 1, 0 if seed is None else int(seed))))
+        return json.loads(_text(_lib.sg_game_reset(self._live(), 0 if seed is None else 1, 0 if seed is None else seed_value(seed))))
 
     def step(self, actions):
         return json.loads(_text(_lib.sg_game_step(self._live(), json.dumps(actions).encode())))

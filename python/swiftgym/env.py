@@ -22,16 +22,27 @@ class SwiftGymEnv(gym.Env):
     The environment enforces its own time limit (`max_episode_steps` of its file) and the call order:
     stepping after the episode ended raises `SwiftGymError` until `reset`. Observations are float32 arrays
     for a Box, ints for a Discrete, int64 arrays for MultiDiscrete and MultiBinary; rewards are floats and
-    the flags bools. `reset(options={"initial_state": ...})` starts from a given state. `render_mode="ansi"`
-    gives text pictures, `"rgb_array"` (height, width, 3) uint8 frames of the environment's picture, which
-    `gymnasium.wrappers.RecordVideo` records.
+    the flags bools. `reset(options={"initial_state": ...})` starts from a given state. A discrete action
+    may also be given as a string, read as `gym rollout --actions` reads a word: an action's name means
+    that action, even when it is a number too (`step("-1")` with actions named "-5" ... "5"), and any
+    other integer is the action itself. `render_mode="ansi"` gives text pictures, `"rgb_array"` (height,
+    width, 3) uint8 frames of the environment's picture, which `gymnasium.wrappers.RecordVideo` records;
+    `metadata["render_modes"]` lists the modes this environment has (`corridor-v0` draws no picture, a
+    plugin renders nothing), and asking for another raises ValueError.
+
+    >>> env = SwiftGymEnv("corridor-v0", render_mode="ansi")
+    >>> env.metadata["render_modes"]
+    ['ansi']
     """
 
-    metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 30}
+    # Every mode some SwiftGym environment has (Gymnasium's make checks a render_mode against the class);
+    # each instance's metadata lists its own environment's.
+    metadata = {"render_modes": list(_render.RENDER_MODES), "render_fps": 30}
 
     def __init__(self, env_id, render_mode=None, **parameters):
-        self.render_mode = _render.render_mode(render_mode)
         self.description = _open(env_id, parameters)
+        self.metadata = dict(self.metadata, render_modes=list(self.description["render_modes"]))
+        self.render_mode = _render.render_mode(render_mode, self.metadata["render_modes"], env_id)
         self.env_id = env_id
         self.observation_space = _spaces.space(self.description["observation_space"])
         self.action_space = _spaces.space(self.description["action_space"])
@@ -45,6 +56,8 @@ class SwiftGymEnv(gym.Env):
         return int(observation) if self._discrete else observation.astype(self.observation_space.dtype)  # a copy
 
     def reset(self, *, seed=None, options=None):
+        """`seed`: an integer from 0 to 2**64 - 1 (all 64 bits reach Swift's generator), or None."""
+        seed = None if seed is None else _native.seed_value(seed)
         super().reset(seed=seed)  # the checker wants np_random to follow the seed; the draws are Swift's
         native_options = {k: v for k, v in (options or {}).items() if k == "initial_state"}
         self._vector.reset(seeds=None if seed is None else [seed], options=native_options)
@@ -54,6 +67,8 @@ class SwiftGymEnv(gym.Env):
     def step(self, action):
         if self._discrete_actions and type(action) in (int, np.int64):  # the usual discrete action, checked in Swift
             self._vector.actions[0] = action
+        elif isinstance(action, str):  # a name or an integer written as text, read by SwiftGym's rule
+            self._vector.actions[0] = self._vector.action_from_text(action)
         else:
             self._vector.actions[...] = _spaces.actions_array(self.action_space, action, 1)
         has_infos = self._vector.step()
@@ -63,7 +78,7 @@ class SwiftGymEnv(gym.Env):
 
     def render(self):
         """The text picture (render_mode "ansi") or the RGB frame ("rgb_array") of the current state."""
-        return _render.rendered(self.render_mode, lambda: self._vector.render(0), lambda: self._vector.frame(0), self.env_id)
+        return _render.rendered(self.render_mode, lambda: self._vector.render(0), lambda: self._vector.frame(0))
 
     def close(self):
         self._vector.close()

@@ -22,9 +22,9 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
 
     def __init__(self, env_id, num_envs=1, autoreset_mode=AutoresetMode.NEXT_STEP, copy=True, threads=0,
                  max_episode_steps=None, render_mode=None, **parameters):
-        render_mode = _render.render_mode(render_mode)
         autoreset_mode = AutoresetMode(autoreset_mode)
         self.description = _open(env_id, parameters)
+        render_mode = _render.render_mode(render_mode, self.description["render_modes"], env_id)
         if max_episode_steps is not None and max_episode_steps != self.description["max_episode_steps"]:
             raise ValueError(f"{env_id} applies its own time limit of {self.description['max_episode_steps']} steps; "
                              f"set it in the file (max_episode_steps), got {max_episode_steps}")
@@ -34,7 +34,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         self.single_action_space = _spaces.space(self.description["action_space"])
         self.observation_space = batch_space(self.single_observation_space, num_envs)
         self.action_space = batch_space(self.single_action_space, num_envs)
-        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": ["ansi", "rgb_array"], "render_fps": 30}
+        self.metadata = {"autoreset_mode": autoreset_mode, "render_modes": list(self.description["render_modes"]), "render_fps": 30}
         self.render_mode = render_mode
         self.copy = copy
         shape, dtype = _spaces.observation_layout(self.single_observation_space)
@@ -60,8 +60,12 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         return infos
 
     def reset(self, *, seed=None, options=None):
-        """`seed`: an int (environment i gets seed + i), a list of ints or Nones (one per environment), or None."""
-        super().reset(seed=seed if seed is None or isinstance(seed, int) else None)
+        """`seed`: an int from 0 to 2**64 - 1 (environment i gets seed + i, modulo 2**64 as in Swift's
+        `VectorEnvironment.reset(seed:)`), a list of such ints or Nones (one per environment), or None."""
+        single = isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_))
+        if single:
+            seed = _native.seed_value(seed)
+        super().reset(seed=seed if single else None)
         options = dict(options or {})
         mask = options.pop("reset_mask", None)
         if mask is not None:
@@ -70,7 +74,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
                 raise ValueError(f"reset_mask must be a bool array of shape ({self.num_envs},), got {mask.dtype} {mask.shape}")
         else:
             mask = np.ones(self.num_envs, dtype=np.bool_)
-        seeds = [seed + i for i in range(self.num_envs)] if isinstance(seed, int) else seed
+        seeds = [(seed + i) % _native.SEED_LIMIT for i in range(self.num_envs)] if single else seed
         if seeds is not None and len(seeds) != self.num_envs:
             raise ValueError(f"reset needs {self.num_envs} seeds or one int, got {len(seeds)}")
         native_options = {k: v for k, v in options.items() if k == "initial_state"}
@@ -111,7 +115,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         """Every environment's text picture (render_mode "ansi") or RGB frame ("rgb_array"), or None."""
         if self.render_mode is None:
             return None
-        return tuple(_render.rendered(self.render_mode, lambda: self._vector.render(i), lambda: self._vector.frame(i), self.env_id)
+        return tuple(_render.rendered(self.render_mode, lambda: self._vector.render(i), lambda: self._vector.frame(i))
                      for i in range(self.num_envs))
 
     def close_extras(self, **kwargs):
