@@ -82,8 +82,20 @@ public struct EpisodeLog {
     /// The closed rows and the pending one: what the run has recorded so far.
     public var allRows: [Row] { rows + (pending.map { [$0] } ?? []) }
 
-    /// The mean return of the latest closed row (else of the pending episodes), for progress lines.
-    public var recentMeanReturn: Double? { (rows.last ?? pending)?.meanReturn }
+    /// The mean return of the latest episodes, for progress lines: those of the pending row and of as many
+    /// of the latest closed rows as make at least `recentEpisodes` episodes (or all there are).
+    public var recentMeanReturn: Double? {
+        var episodes = 0, sum = 0.0
+        for row in (pending.map { [$0] } ?? []) + rows.reversed() {
+            episodes += row.episodes
+            sum += row.meanReturn * Double(row.episodes)
+            if episodes >= Self.recentEpisodes { break }
+        }
+        return episodes == 0 ? nil : sum / Double(episodes)
+    }
+
+    /// The episodes `recentMeanReturn` averages at least.
+    public static let recentEpisodes = 20
 
     private mutating func close() {
         if let row = pending { rows.append(row) }

@@ -26,7 +26,7 @@ public struct TrainingProgress {
     public var step: Int
     public var totalSteps: Int
     public var episodes: Int
-    /// The mean return of the episode log's latest row (`EpisodeLog.recentMeanReturn`).
+    /// The mean return of at least the last 20 episodes, in whole rows of the episode log (`EpisodeLog.recentMeanReturn`).
     public var recentMeanReturn: Double?
     public var stepsPerSecond: Double
     public var lastEvaluation: EvaluationRecord?

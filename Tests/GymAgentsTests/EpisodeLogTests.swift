@@ -32,6 +32,17 @@ final class EpisodeLogTests: XCTestCase {
         XCTAssertEqual(log.allRows.count, 3)
     }
 
+    /// A progress line's recent return is not one short row's: with an episode a row, it is the last 20.
+    func testTheRecentReturnAveragesAtLeastTheLast20Episodes() {
+        var log = EpisodeLog(interval: 1)
+        XCTAssertNil(log.recentMeanReturn)
+        for episode in 1...30 { log.record(step: episode, return: Double(episode), length: 1, statistics: [:]) }
+        XCTAssertEqual(log.recentMeanReturn, (11...30).map(Double.init).reduce(0, +) / 20)
+        var few = EpisodeLog(interval: 1)
+        for episode in 1...3 { few.record(step: episode, return: Double(episode), length: 1, statistics: [:]) }
+        XCTAssertEqual(few.recentMeanReturn, 2)
+    }
+
     func testRowsAreBoundedByTheStepsNotTheEpisodes() {
         var log = EpisodeLog(interval: 100)
         let all = episodes(50_000)
