@@ -1,19 +1,19 @@
 """The C ABI of libSwiftGymC.so (Specs/c-abi.md), loaded with ctypes: one call per batch."""
+from __future__ import annotations
+
 import ctypes
 import json
 import os
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 import numpy as np
+
+from ._errors import ClosedEnvironmentError, SwiftGymError, from_code
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _REPOSITORY = os.path.dirname(os.path.dirname(_HERE))
 
 NEXT_STEP, SAME_STEP, DISABLED = 0, 1, 2
-
-
-class SwiftGymError(RuntimeError):
-    """A failure reported by SwiftGym, with its message: the file, JSON path and column of a broken
-    specification, or the invalid action, the environment's index and the space."""
 
 
 def _candidates():
@@ -46,6 +46,7 @@ _lib = _load()
 _c = ctypes
 _lib.sg_abi_version.restype = _c.c_int32
 _lib.sg_last_error.restype = _c.c_char_p
+_lib.sg_last_error_code.restype = _c.c_int32
 _lib.sg_free.argtypes = [_c.c_void_p]
 _lib.sg_load_plugin.argtypes = [_c.c_char_p]
 _lib.sg_load_plugin.restype = _c.c_int32
@@ -98,7 +99,7 @@ if _lib.sg_abi_version() != 1:
 SEED_LIMIT = 2**64
 
 
-def seed_value(seed):
+def seed_value(seed: Union[int, np.integer]) -> int:
     """`seed` as the Python int the C ABI's uint64_t takes: every integer from 0 to 2**64 - 1, numpy's
     too, kept exactly (never through a float).
 
@@ -113,8 +114,9 @@ def seed_value(seed):
     return value
 
 
-def _error():
-    return SwiftGymError(_lib.sg_last_error().decode())
+def _error() -> SwiftGymError:
+    """The exception for this thread's last failure: its class from the code, never from the message."""
+    return from_code(_lib.sg_last_error_code(), _lib.sg_last_error().decode())
 
 
 def _text(pointer):
@@ -145,29 +147,45 @@ def _frame(shape_call, frame_call, *handle):
     return frame
 
 
-def ids():
-    """Every registered SwiftGym id."""
+def ids() -> List[str]:
+    """Every registered single-agent SwiftGym id: the shipped files, `GYM_PATH`'s, loaded plugins'.
+
+    >>> "cartpole-v1" in swiftgym.ids()
+    True
+    """
     return json.loads(_text(_lib.sg_ids()))
 
 
-def game_ids():
-    """Every registered game whose players are all agents."""
+def game_ids() -> List[str]:
+    """Every registered game whose players are all agents (for `parallel_env`).
+
+    >>> "rock-paper-scissors-v2" in swiftgym.game_ids()
+    True
+    """
     return json.loads(_text(_lib.sg_game_ids()))
 
 
-def describe(env_id, parameters=None):
-    """The environment's description: spaces, time limit, action names, description."""
+def describe(env_id: str, parameters: Optional[Mapping[str, float]] = None) -> Dict[str, Any]:
+    """The environment's description (Specs/c-abi.md, `sg_describe`): spaces, time limit, action
+    names, render modes, and a known tabular model's transitions. Raises `NameNotFound` for an unknown
+    id, `InvalidFile` for a broken file, `InvalidArgument` for an unknown parameter.
+
+    >>> swiftgym.describe("cartpole-v1")["max_episode_steps"]
+    500
+    """
     return json.loads(_text(_lib.sg_describe(env_id.encode(), _json(parameters or None))))
 
 
-def load_plugin(path, isolate=False, timeout=None):
+def load_plugin(path: Union[str, "os.PathLike[str]"], isolate: bool = False, timeout: Optional[float] = None) -> None:
     """Loads a plugin library; its environments join the registry.
 
     With ``isolate=True`` each of its environments runs in a supervised child process (``gym
-    plugin-host``): a plugin that crashes, aborts, exits or hangs raises ``SwiftGymError`` naming the
+    plugin-host``): a plugin that crashes, aborts, exits or hangs raises ``PluginFailure`` naming the
     plugin, the call and the signal, and Python goes on. ``timeout`` bounds one plugin call, in seconds
     (default 10; only with ``isolate``). Loading a file again the same way changes nothing; loading it
-    the other way raises ``SwiftGymError``.
+    the other way raises ``PluginFailure``.
+
+    >>> swiftgym.load_plugin(".build/release/libSwiftRandomWalkPlugin.so", isolate=True, timeout=5)
     """
     if timeout is not None and not isolate:
         raise ValueError("timeout applies to isolated plugins; pass isolate=True")
@@ -215,7 +233,7 @@ class Vector:
 
     def _live(self):
         if self._handle is None:
-            raise SwiftGymError("the environment is closed")
+            raise ClosedEnvironmentError("the environment is closed")
         return self._handle
 
     def reset(self, seeds=None, mask=None, options=None):
@@ -270,7 +288,7 @@ class Game:
 
     def _live(self):
         if self._handle is None:
-            raise SwiftGymError("the game is closed")
+            raise ClosedEnvironmentError("the game is closed")
         return self._handle
 
     def describe(self):
