@@ -43,6 +43,8 @@ def _load():
 
 
 _lib = _load()
+if not hasattr(_lib, "sg_last_error_code"):  # a library built before the error codes
+    raise ImportError(f"{_lib._name} predates sg_last_error_code; rebuild it with `swift build -c release --product SwiftGymC`")
 _c = ctypes
 _lib.sg_abi_version.restype = _c.c_int32
 _lib.sg_last_error.restype = _c.c_char_p

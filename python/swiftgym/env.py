@@ -16,16 +16,15 @@ class SwiftGymEnv(gym.Env):
     """One SwiftGym environment (an id, a JSON MDP file or a plugin's id) behind Gymnasium's API.
 
     The environment enforces its own time limit (`max_episode_steps` of its file) and the call order:
-    stepping after the episode ended raises `ResetNeeded` (`gymnasium.error.ResetNeeded`) until `reset`;
-    an action outside the space raises `InvalidAction`, and any call after `close()`
-    `ClosedEnvironmentError`. An unknown id raises `NameNotFound` (`gymnasium.error.NameNotFound`);
-    all of them are `SwiftGymError`s. Observations are float32 arrays
-    for a Box, ints for a Discrete, int64 arrays for MultiDiscrete and MultiBinary; rewards are floats and
-    the flags bools. `reset(options={"initial_state": ...})` starts from a given state; any other option is
-    refused (`InvalidArgument`, naming it). A discrete action
-    may also be given as a string, read as `gym rollout --actions` reads a word: an action's name means
-    that action, even when it is a number too (`step("-1")` with actions named "-5" ... "5"), and any
-    other integer is the action itself. `render_mode="ansi"` gives text pictures, `"rgb_array"` (height,
+    stepping after the episode ended raises `ResetNeeded` (`gymnasium.error.ResetNeeded`) until `reset`,
+    an action outside the space `InvalidAction`, any call after `close()` `ClosedEnvironmentError`, and
+    an unknown id `NameNotFound`: Gymnasium's classes, each also a `SwiftGymError`. Observations are
+    float32 arrays for a Box, ints for a Discrete, int64 arrays for MultiDiscrete and MultiBinary; rewards
+    are floats and the flags bools. `reset(options={"initial_state": ...})` starts from a given state; any
+    other option is refused (`InvalidArgument`, naming it). A discrete action may also be given as a
+    string, read as `gym rollout --actions` reads a word: an action's name means that action, even when it
+    is a number too (`step("-1")` with actions named "-5" ... "5"), and any other integer is the action
+    itself. `render_mode="ansi"` gives text pictures, `"rgb_array"` (height,
     width, 3) uint8 frames of the environment's picture, which `gymnasium.wrappers.RecordVideo` records;
     `metadata["render_modes"]` lists the modes this environment has (`corridor-v0` draws no picture, a
     plugin renders nothing), and asking for another raises ValueError.

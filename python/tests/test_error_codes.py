@@ -2,6 +2,8 @@
 leaves the last one, and the header's SG_ERROR_* constants matching the package's ErrorCode."""
 import os
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -59,3 +61,34 @@ def test_a_success_leaves_the_last_code_and_message():
     _native._text(lib.sg_describe(b"cartpole-v1", None))
     assert lib.sg_last_error_code() == ErrorCode.UNKNOWN_ID
     assert lib.sg_last_error() == message
+
+
+C_PROGRAM = r"""
+#include <stdio.h>
+#include "swiftgym.h"
+
+int main(void) {
+    if (sg_last_error_code() != SG_ERROR_NONE) return 1;
+    if (sg_describe("no-such-id-v1", NULL) != NULL || sg_last_error_code() != SG_ERROR_UNKNOWN_ID) return 2;
+    sg_vector *vector = sg_vector_create("cartpole-v1", NULL, 1, 9, 0);
+    if (vector != NULL || sg_last_error_code() != SG_ERROR_INVALID_ARGUMENT) return 3;
+    char *ids = sg_ids();  /* a success */
+    sg_free(ids);
+    printf("%d %s\n", sg_last_error_code(), sg_last_error());
+    return 0;
+}
+"""
+
+
+def test_a_c_program_reads_the_codes_through_the_header(tmp_path):
+    """swiftgym.h as C sees it: the constants, the declaration, and a fresh thread's SG_ERROR_NONE."""
+    compiler = shutil.which("cc")
+    if compiler is None:
+        pytest.skip("no C compiler (cc)")
+    library = os.path.dirname(os.path.abspath(lib._name))
+    (tmp_path / "codes.c").write_text(C_PROGRAM)
+    subprocess.run([compiler, "-Wall", "-Werror", "-I", os.path.dirname(HEADER), str(tmp_path / "codes.c"), f"-L{library}", "-lSwiftGymC",
+                    f"-Wl,-rpath,{library}", "-o", str(tmp_path / "codes")], check=True)
+    ran = subprocess.run([str(tmp_path / "codes")], capture_output=True, text=True)  # GYM_PATH: set by importing swiftgym
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == "2 autoreset mode must be 0 (next-step), 1 (same-step) or 2 (disabled), got 9\n"
