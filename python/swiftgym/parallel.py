@@ -7,7 +7,8 @@ from typing import Any, Dict, Optional, Tuple, Union
 import numpy as np
 from gymnasium import spaces
 
-from . import _native, _render, _spaces
+from . import _render, _spaces
+from ._game import Game
 
 try:
     from pettingzoo import ParallelEnv
@@ -39,7 +40,7 @@ class SwiftGymParallelEnv(ParallelEnv if ParallelEnv is not None else object):
     def __init__(self, env_id: str, render_mode: Optional[str] = None, **parameters: float) -> None:
         if ParallelEnv is None:
             raise ImportError("swiftgym.parallel_env needs PettingZoo (pip install pettingzoo)") from _MISSING
-        self._game = _native.Game(env_id, parameters)
+        self._game = Game(env_id, parameters)
         self.description = self._game.describe()
         self.metadata = dict(self.metadata, name=self.description["id"], render_modes=list(self.description["render_modes"]))
         self.render_mode = _render.render_mode(render_mode, self.metadata["render_modes"], self.description["id"])

@@ -146,3 +146,30 @@ def test_a_missing_plugin_is_a_plugin_failure():
     with pytest.raises(swiftgym.PluginFailure, match="libmissing.so: no such file") as raised:
         swiftgym.load_plugin("/nonexistent/libmissing.so")
     assert raised.value.code is swiftgym.ErrorCode.PLUGIN
+
+
+NAN_REWARD = """{
+  "format": "swiftgym.mdp/1", "id": "nan-reward-v1", "kind": "dynamics", "title": "A reward that is not a number",
+  "description": "Its reward is sqrt(x - 1) at x = 0.", "max_episode_steps": 5,
+  "state": [{"name": "x", "init": 0}], "actions": {"type": "discrete", "names": ["stay"]},
+  "next": {"x": "x"}, "reward": "sqrt(x - 1)", "terminated": "false",
+  "observation": {"expressions": ["x"], "low": [-1], "high": [1]}
+}"""
+
+
+def test_a_reward_that_is_not_a_number_is_an_environment_failure(tmp_path):
+    file = tmp_path / "nan-reward.json"
+    file.write_text(NAN_REWARD)
+    env = swiftgym.make(str(file))
+    env.reset(seed=0)
+    with pytest.raises(swiftgym.EnvironmentFailure, match=r"nan-reward-v1: the reward evaluated to -?nan at step 1") as raised:
+        env.step(0)
+    assert raised.value.code is swiftgym.ErrorCode.ENVIRONMENT
+
+
+def test_a_broken_gambit_file_is_an_invalid_file(tmp_path):
+    pytest.importorskip("pettingzoo")
+    file = tmp_path / "broken.nfg"
+    file.write_text('NFG 1 R "broken" { "a" "b" }\n{ 2 2\n')
+    with pytest.raises(swiftgym.InvalidFile, match=r"broken.nfg:2:5: the file ends"):
+        swiftgym.parallel_env(str(file))
