@@ -24,7 +24,7 @@
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
-//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins, GymRaster
+//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymPlugins, GymRaster
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
 //                                                   the `gym` executable
@@ -98,7 +98,7 @@ let package = Package(
         .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin", "CGymPluginHost"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
         // Environments for C and Python callers: handles, batches and caller-owned buffers.
-        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),
