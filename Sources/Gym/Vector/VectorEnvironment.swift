@@ -63,7 +63,8 @@ public final class VectorEnvironment {
     public var finalObservations: [Observation?] { Array(finalBuffer) }
 
     /// The buffers behind the arrays above, at one address for the vector's lifetime: read them between
-    /// steps without copying (the C ABI and the Python package hand them out as they are). They are the
+    /// steps without copying (the C ABI copies them once a step into the caller's bound buffers, in each
+    /// space's natural form: `sg_vector_bind`). They are the
     /// vector's: a batch may update a row in place from what it holds (a one-hot row by its two changed
     /// entries), so they are read-only to everyone else.
     public var observationBuffer: UnsafeBufferPointer<Float> { .init(start: all.observations, count: count * width) }

@@ -13,7 +13,16 @@ public struct SettingKey<Hyperparameters> {
     let read: (inout Settings, inout Hyperparameters) throws -> Void
     let show: (Hyperparameters) -> String
 
-    public init<Value: SettingValue>(_ key: String, _ field: WritableKeyPath<Hyperparameters, Value>, _ help: String) {
+    /// A number (finite).
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Double>, _ help: String) { self.init(key, value: field, help) }
+    /// An integer.
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Int>, _ help: String) { self.init(key, value: field, help) }
+    /// True or false.
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Bool>, _ help: String) { self.init(key, value: field, help) }
+    /// Layer sizes, written `64,64`.
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, [Int]>, _ help: String) { self.init(key, value: field, help) }
+
+    private init<Value: SettingValue>(_ key: String, value field: WritableKeyPath<Hyperparameters, Value>, _ help: String) {
         self.key = key
         type = Value.typeName
         self.help = help
