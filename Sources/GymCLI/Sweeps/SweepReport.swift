@@ -1,6 +1,7 @@
 import Foundation
 import Gym
 import GymAgents
+import GymRuns
 
 /// The summary of a sweep or a comparison, from its runs' outcomes: one row per configuration (the final
 /// evaluation's mean and standard deviation over seeds, and the training time summed over them), the mean
