@@ -27,7 +27,7 @@
 //   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins, GymRaster
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
 //   GymRuns                <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
-//                                                   training and self-play runs: run directories, run.json, resume, reports
+//                                                   training and self-play runs (run directories, run.json, resume, reports), sweep plans
 //   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, GymRuns, ArgumentParser
 //                                                   the `gym` executable
 //   GymFuzz                <- Gym, GymJSON, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
