@@ -20,14 +20,17 @@ extension ResolvedEnvironment {
 
 /// Strategy profiles as JSON: `{"row": [...], "column": [...]}`.
 public enum ProfileJSON {
+    /// Each player's probabilities of its actions, by player name.
     public static func object(_ profile: StrategyProfile, _ game: NormalFormGame) -> JSONValue {
         .object(Dictionary(uniqueKeysWithValues: game.players.indices.map { (game.players[$0], .array(profile[$0].map { .number($0) })) }))
     }
 
+    /// Each player's action names, by player name.
     public static func actionLists(_ game: NormalFormGame) -> JSONValue {
         .object(Dictionary(uniqueKeysWithValues: zip(game.players, game.actions).map { ($0, .array($1.map { .string($0) })) }))
     }
 
+    /// One number per player, by player name.
     public static func values(_ values: [Double], _ game: NormalFormGame) -> JSONValue {
         .object(Dictionary(uniqueKeysWithValues: zip(game.players, values).map { ($0, .number($1)) }))
     }
@@ -55,5 +58,6 @@ public enum ProfileJSON {
         return text
     }
 
+    /// A probability or value in six significant digits; within 5e-13 of 0 is 0.
     public static func format(_ x: Double) -> String { String(format: "%.6g", abs(x) < 5e-13 ? 0 : x) }
 }

@@ -6,6 +6,7 @@ public struct ResolvedEnvironment {
     public let spec: EnvironmentSpec
     public let overrides: [String: Double]
 
+    /// The environment of `spec`, with `overrides` of its declared parameters.
     public init(spec: EnvironmentSpec, overrides: [String: Double] = [:]) {
         self.spec = spec
         self.overrides = overrides

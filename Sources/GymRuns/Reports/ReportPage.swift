@@ -5,6 +5,7 @@ import Gym
 /// sections of inline SVG, tables and text, no scripts or files it depends on. Each section has an id
 /// (`curve`, `final`, `animation`, ...) that `make check-visuals` looks for in a real browser.
 public struct ReportPage {
+    /// What a section shows.
     public enum Content {
         /// An inline SVG document.
         case svg(String)
@@ -12,6 +13,7 @@ public struct ReportPage {
         case paragraphs([String])
     }
 
+    /// One section: its id (the HTML anchor), heading and content.
     public struct Section {
         public var id: String
         public var heading: String
@@ -22,11 +24,13 @@ public struct ReportPage {
     public var subtitle: String
     public var sections: [Section] = []
 
+    /// An empty page with its heading.
     public init(title: String, subtitle: String) {
         self.title = title
         self.subtitle = subtitle
     }
 
+    /// Appends a section; `id` should be unique on the page.
     public mutating func add(_ id: String, _ heading: String, _ content: Content) {
         sections.append(Section(id: id, heading: heading, content: content))
     }

@@ -38,6 +38,7 @@ public struct SelfPlayRun {
     /// Where a resumed run of agents goes on from: its resume.ckpt (`SelfPlayRun+Resume`).
     var resumedAgents: Checkpoint? = nil
 
+    /// A fresh run; `learners` is one game learner, one agent for every player, or one agent per player.
     public init(resolved: ResolvedEnvironment, learners: [String], seed: UInt64, steps: Int, settings: [String: String] = [:],
                 sampled: Bool = false, evaluationInterval: Int, directory: String) {
         self.resolved = resolved

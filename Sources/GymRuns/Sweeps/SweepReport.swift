@@ -6,6 +6,7 @@ import GymAgents
 /// evaluation's mean and standard deviation over seeds, and the training time summed over them), the mean
 /// learning curves, and STEM.svg, STEM.csv and STEM.html in the sweep's directory.
 public struct SweepReport {
+    /// The runs of one configuration (or one agent, in a comparison).
     public struct Group {
         public let label: String
         public let outcomes: [RunOutcome]
@@ -22,6 +23,7 @@ public struct SweepReport {
     public let groups: [Group]
     public let seeds: Int
 
+    /// Groups the finished runs (`outcomes` by run name) by `label`, in plan order.
     public init(plan: SweepPlan, outcomes: [String: RunOutcome], label: (SweepPlan.Run) -> String) {
         groups = plan.configurations.map { configuration in
             Group(label: label(configuration.runs[0]), outcomes: configuration.runs.compactMap { outcomes[$0.name] }, planned: configuration.runs.count)

@@ -4,6 +4,7 @@ import Foundation
 /// results so far. The field names are the file's since it was first written, so that older run
 /// directories still resume; the seed is a `UInt64`, written as an exact JSON integer.
 public struct TrainingRunRecord: RunRecordFile, Equatable {
+    /// The last evaluation: its mean, standard deviation and standard error, and its step.
     public struct FinalEvaluation: Codable, Equatable {
         public var mean: Double
         public var std: Double
@@ -16,11 +17,13 @@ public struct TrainingRunRecord: RunRecordFile, Equatable {
         }
     }
 
+    /// The best evaluation so far, kept in best.ckpt.
     public struct BestEvaluation: Codable, Equatable {
         public var mean: Double
         @WholeNumber public var step: Int
     }
 
+    /// The timeout, in seconds, of each call to an isolated plugin.
     public struct PluginIsolationRecord: Codable, Equatable {
         public var timeout: Double
     }
