@@ -3,6 +3,7 @@ import Foundation
 import Gym
 import GymAgents
 import GymNN
+import GymRuns
 
 /// The options of every command that runs one environment: an id or file, parameter overrides, and
 /// plugins to load first.
@@ -42,67 +43,5 @@ func specOrRecordedFile(_ id: String, checkpoint: Checkpoint) throws -> Environm
         printError("note: \(id) is not registered; using \(file), the file the checkpoint was trained on"
             + (changed ? " (it has changed since then)" : ""))
         return try Registry.shared.spec(file)
-    }
-}
-
-/// An environment named on the command line, found once; `make` makes as many instances as a command needs.
-struct ResolvedEnvironment {
-    let spec: EnvironmentSpec
-    let overrides: [String: Double]
-
-    var id: String { spec.id }
-
-    /// A fresh instance with the standard checks (`Registry.make`).
-    func make() throws -> Environment { try Registry.shared.make(spec, overrides: overrides) }
-
-    /// What `agent` trains on: `environment` itself, or a vector of fresh instances (same-step autoreset)
-    /// when the agent trains on several copies (`num_envs` above 1).
-    func trainingTarget(for agent: Agent, environment: Environment) throws -> TrainingTarget {
-        guard let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 else { return .single(environment) }
-        return .vector(try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() })
-    }
-}
-
-/// One environment or a vector of copies, as a training run steps it, with its state to resume from.
-enum TrainingTarget {
-    case single(Environment)
-    case vector(VectorEnvironment)
-
-    /// Its state (`Environment.savedState()`, `VectorEnvironment.snapshot()`); nil when it cannot save it.
-    func snapshot() -> EnvironmentSnapshot? {
-        switch self {
-        case .single(let env): return env.savedState()
-        case .vector(let vector): return vector.snapshot()
-        }
-    }
-
-    /// Whether `snapshot()` gives one.
-    var canSaveState: Bool {
-        switch self {
-        case .single(let env): return env.canSaveState
-        case .vector(let vector): return vector.snapshot() != nil
-        }
-    }
-
-    /// Puts back what `snapshot()` wrote.
-    /// - Throws: `GymError.invalidArgument` when it cannot save its state, or for a snapshot that does not fit.
-    func restore(_ snapshot: EnvironmentSnapshot) throws {
-        switch self {
-        case .single(let env): try env.restoreState(snapshot)
-        case .vector(let vector): try vector.restore(snapshot)
-        }
-    }
-
-    /// Trains `agent` with `trainer` on it; `resuming` and `checkpoint` are `Trainer.run`'s.
-    func train(_ agent: Agent, with trainer: Trainer, evaluationEnvironment: Environment, resuming: TrainerState? = nil,
-               checkpoint: ((TrainerState) throws -> Void)? = nil, progress: ((TrainingProgress) -> Void)? = nil) throws {
-        switch self {
-        case .single(let env):
-            try trainer.run(agent: agent, environment: env, evaluationEnvironment: evaluationEnvironment,
-                            resuming: resuming, checkpoint: checkpoint, progress: progress)
-        case .vector(let vector):
-            try trainer.run(agent: agent as! VectorAgent, vector: vector, evaluationEnvironment: evaluationEnvironment,
-                            resuming: resuming, checkpoint: checkpoint, progress: progress)
-        }
     }
 }
