@@ -49,9 +49,9 @@ extension Opcode {
             let m = low >= x ? low : x  // spelled out, as the lane kernel spells it
             return high < m ? high : m
         }, lanes: .ternary(gym_lanes_clip))
-        case .normal: return .init(.function("normal"), arity: 2, .draw { $0.normal($1, $2) })
-        case .uniform: return .init(.function("uniform"), arity: 2, .draw { $0.uniform($1, $2) })
-        case .bernoulli: return .init(.function("bernoulli"), arity: 1, .draw { rng, p, _ in rng.bernoulli(p) ? 1 : 0 })
+        case .normal: return .init(.function("normal"), arity: 2, .draw { OpcodeDefinition.generator($0).pointee.normal($1, $2) })
+        case .uniform: return .init(.function("uniform"), arity: 2, .draw { OpcodeDefinition.generator($0).pointee.uniform($1, $2) })
+        case .bernoulli: return .init(.function("bernoulli"), arity: 1, .draw { rng, p, _ in OpcodeDefinition.generator(rng).pointee.bernoulli(p) ? 1 : 0 })
         case .select: return .init(arity: 3, .pure({ x, y, z in x != 0 ? y : z }, lanes: .ternary(gym_lanes_select)))
         case .addMul: return .init(arity: 3, .pure({ x, y, z in x + (y * z) }, lanes: .ternary(gym_lanes_add_mul)))
         case .subMul: return .init(arity: 3, .pure({ x, y, z in x - (y * z) }, lanes: .ternary(gym_lanes_sub_mul)))

@@ -6,8 +6,9 @@ import GymRandom
 struct OpcodeDefinition {
     /// `registers[dst] = f(registers[a], registers[b], registers[c])` for one set of registers.
     typealias Scalar = @convention(c) (Double, Double, Double) -> Double
-    /// A random draw from the lane's generator with the operands `a` and `b`.
-    typealias Draw = (inout RandomSource, Double, Double) -> Double
+    /// A random draw with the operands `a` and `b` from the `RandomSource` at the first argument. A C
+    /// function pointer, like the others, so that the table is plain data the interpreters copy freely.
+    typealias Draw = @convention(c) (UnsafeMutableRawPointer, Double, Double) -> Double
     /// Two results of one operand, into the first and the second pointer.
     typealias Pair = @convention(c) (Double, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
     /// `Pair` over `n` lanes: `(first, second, operand, n)`; any of the rows may coincide.
@@ -23,11 +24,12 @@ struct OpcodeDefinition {
         case prefix(String)
     }
 
+    /// Plain data (C function pointers and flags): reading it from the table costs no reference counting.
     enum Behaviour {
         /// `registers[dst] = scalar(a, b, c)`: a pure function, folded at compile time when its operands
         /// are constant. Over lanes by the vectorised kernel when there is one, else lane by lane.
         case pure(Scalar, lanes: LaneKernel? = nil)
-        /// `registers[dst] = draw(&rng, a, b)`.
+        /// `registers[dst] = draw(&rng, a, b)`: never folded, and over lanes lane by lane, each from its own generator.
         case draw(Draw)
         /// Two results of `registers[a]`: the first into `dst` and the second into `c` (the other way round
         /// when `swapped`).
@@ -64,6 +66,11 @@ struct OpcodeDefinition {
     }
 
     static let sincos: Pair = { x, sine, cosine in gym_sincos(x, sine, cosine) }
+
+    /// The generator a `Draw` is handed.
+    static func generator(_ raw: UnsafeMutableRawPointer) -> UnsafeMutablePointer<RandomSource> {
+        raw.assumingMemoryBound(to: RandomSource.self)
+    }
 
     /// Whether it is a call of a random function (`normal`, `uniform`, `bernoulli`).
     var draws: Bool {

@@ -42,7 +42,7 @@ public struct Program: Sendable {
         let d = Int(i.dst), a = Int(i.a), b = Int(i.b), c = Int(i.c)
         switch OpcodeTable.behaviours[Int(i.op.rawValue)] {
         case .pure(let scalar, _): registers[d] = scalar(registers[a], registers[b], registers[c])
-        case .draw(let draw): registers[d] = draw(&rng, registers[a], registers[b])
+        case .draw(let draw): registers[d] = withUnsafeMutablePointer(to: &rng) { draw($0, registers[a], registers[b]) }
         case .pair(let pair, _, let swapped):
             if swapped { pair(registers[a], registers + c, registers + d) } else { pair(registers[a], registers + d, registers + c) }
         case .jump(let conditional):

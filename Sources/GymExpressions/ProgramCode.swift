@@ -58,7 +58,7 @@ public struct ProgramCode {
             // The elementary functions without a kernel, lane by lane through the scalar code (glibc).
             for k in 0..<n { d[k] = scalar(a[k], b[k], c[k]) }
         case .draw(let draw):
-            for k in 0..<n where skip == nil || !skip![k] { d[k] = draw(&rngs[k], a[k], b[k]) }
+            for k in 0..<n where skip == nil || !skip![k] { d[k] = draw(rngs + k, a[k], b[k]) }
         case .pair(_, let lanes, let swapped):
             if swapped { lanes(c, d, a, n) } else { lanes(d, c, a, n) }
         case .jump:
