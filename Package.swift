@@ -11,8 +11,9 @@
 //   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
 //   GymPlanning            <- Gym                   known tabular models and the exact solvers
 //   GymGames               <- GymRandom, CGLPK      normal-form games: exploitability, equilibria (GLPK), game learners, Gambit files
-//   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, CGymMath
-//                                                   the JSON MDP kinds, validation, expressions, environments, batches
+//   GymExpressions         <- GymRandom, CGymMath   the expression language: parser, compiler, opcode table, scalar and batch interpreters
+//   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, GymExpressions, CGymMath
+//                                                   the JSON MDP kinds, validation, environments, batches
 //   GymRaster              <- Gym, CRSVG            pictures drawn into RGB frames (librsvg on cairo)
 //   GymNN                  <- GymRandom, CBLAS, CGymMath, CGymThreads
 //                                                   the agents' network core on OpenBLAS
@@ -42,6 +43,7 @@ let package = Package(
     name: "SwiftGym",
     products: [
         .library(name: "Gym", targets: ["Gym"]),
+        .library(name: "GymExpressions", targets: ["GymExpressions"]),
         .library(name: "GymMDP", targets: ["GymMDP"]),
         .library(name: "GymPlanning", targets: ["GymPlanning"]),
         .library(name: "GymGames", targets: ["GymGames"]),
@@ -86,8 +88,10 @@ let package = Package(
         .target(name: "GymPlanning", dependencies: ["Gym"]),
         // Normal-form games: payoffs, exploitability, exact equilibria (GLPK), no-regret learners, Gambit .nfg.
         .target(name: "GymGames", dependencies: ["GymRandom", "CGLPK"]),
-        // JSON MDP formats: kinds, validation with JSON paths, the expression compiler, environments.
-        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "CGymMath"]),
+        // The expression language: lexer, parser, compiler, the opcode table, the scalar and the batch interpreter.
+        .target(name: "GymExpressions", dependencies: ["GymRandom", "CGymMath"]),
+        // JSON MDP formats: kinds, validation with JSON paths, environments.
+        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymExpressions", "CGymMath"]),
 
         // Pictures drawn into RGB frames: librsvg renders each picture's SVG onto a cairo surface.
         .target(name: "GymRaster", dependencies: ["Gym", "CRSVG"]),
@@ -124,7 +128,9 @@ let package = Package(
         .testTarget(name: "GymTests", dependencies: ["Gym"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
         .testTarget(name: "GymJSONTests", dependencies: ["Gym", "GymJSON", "CJSONC"]),
-        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "CGymMath"], exclude: ["BrokenSpecs", "Fixtures"]),
+        .testTarget(name: "GymExpressionsTests", dependencies: ["GymRandom", "GymExpressions", "CGymMath"]),
+        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymExpressions", "GymMDP", "CGymMath"],
+                    exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymGamesTests", dependencies: ["GymGames"]),
         .testTarget(name: "GymRasterTests", dependencies: ["Gym", "GymMDP", "GymRaster"]),
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymRandom", "GymNN", "CGymThreads"]),

@@ -20,7 +20,7 @@
     (double *d, const double *a, const double *b, const double *c, long n), (d, a, b, c, n), \
     { LANES (long i = 0; i < n; i++) { double x = a[i], y = b[i], z = c[i]; d[i] = (expr); } })
 
-/* As Program.swift's `evaluate` computes them. */
+/* As Opcode+Definitions.swift's scalar functions compute them. */
 static inline double lanes_min(double x, double y) { return y < x ? y : x; }
 static inline double lanes_max(double x, double y) { return y > x ? y : x; }
 static inline double lanes_clip(double x, double low, double high) { double m = low >= x ? low : x; return high < m ? high : m; }

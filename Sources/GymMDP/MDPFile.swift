@@ -1,4 +1,5 @@
 import Gym
+import GymExpressions
 import GymJSON
 import GymPlanning
 

@@ -1,6 +1,7 @@
 import Foundation
 import Gym
 import GymJSON
+import GymExpressions
 import GymMDP
 import XCTest
 

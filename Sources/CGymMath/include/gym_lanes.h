@@ -4,6 +4,7 @@
 /* The arithmetic of the expression interpreter over n lanes at once: element i of d is the operation on
    element i of a, b and c, exactly as the scalar interpreter computes it (the same IEEE operations, none
    fused, so a vector unit's result is the scalar result). The destination may be one of the operands.
+   Which kernel runs which opcode is declared once, in Sources/GymExpressions/Opcode+Definitions.swift.
    Vectorised, with an AVX2 variant chosen at load time. Comparisons give 1.0 or 0.0. */
 
 #define GYM_LANES_UNARY(name) void gym_lanes_##name(double *d, const double *a, long n);
@@ -35,6 +36,11 @@ GYM_LANES_TERNARY(or_lt)  /* a != 0 || b < c */
 GYM_LANES_TERNARY(or_gt)
 GYM_LANES_TERNARY(or_le)
 GYM_LANES_TERNARY(or_ge)
+GYM_LANES_UNARY(sin)      /* gym_sin (gym_math.h) */
+GYM_LANES_UNARY(cos)      /* gym_cos */
+
+/* sine[i] = gym_sin(x[i]) and cosine[i] = gym_cos(x[i]); either may be NULL, and either may be x. */
+void gym_lanes_sincos(double *sine, double *cosine, const double *x, long n);
 
 /* 1 when every one of a[0..<n] is finite, else 0. */
 int gym_lanes_finite(const double *a, long n);

@@ -1,5 +1,6 @@
 import CGymMath
 import Gym
+import GymExpressions
 
 /// Lanes of one dynamics MDP stepped together (`EnvironmentBatch`): the compiled programs run one
 /// instruction at a time over every lane's registers (`BatchRegisters`).

@@ -1,5 +1,6 @@
 import Foundation
 import Gym
+import GymExpressions
 
 /// The compiled form of a `dynamics` MDP: register layout and programs.
 public struct DynamicsModel: Sendable {

@@ -1,4 +1,5 @@
 import Gym
+import GymExpressions
 import GymJSON
 
 /// The actions of a dynamics MDP: named discrete choices, or bounded continuous components.

@@ -1,4 +1,5 @@
 import Gym
+import GymExpressions
 import GymJSON
 
 /// The values of a dynamics file that are not expressions of the state: initial-value forms and bounds.

@@ -1,4 +1,5 @@
 import Gym
+import GymExpressions
 
 /// Where each value of a dynamics MDP lives in the register file: state, next state, action, t, lets,
 /// reward, terminated, observation, then the compiler's constants and temporaries.

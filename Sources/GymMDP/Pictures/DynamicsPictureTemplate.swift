@@ -1,4 +1,5 @@
 import Gym
+import GymExpressions
 
 /// The compiled `render` section of a dynamics MDP: a program that evaluates every attribute of every
 /// shape from the state, and how to turn those values into a `Picture`.

@@ -1,4 +1,5 @@
 import Gym
+import GymExpressions
 import GymJSON
 
 /// Reads and compiles the optional `render` section of a dynamics file (Specs/mdp-format.md, Rendering):

@@ -5,10 +5,13 @@ import Foundation
 /// caller's: a secondary thread's stack may be much smaller than the main thread's 8 MiB, and a build
 /// with AddressSanitizer makes every frame several times larger (`make test-sanitizers` overflowed 8 MiB
 /// on the deepest legal expression). The stack is reserved, not committed: pages are used as touched.
-enum DeepStack {
-    static let size = 256 << 20
+public enum DeepStack {
+    /// The stack of the thread `run` starts, in bytes.
+    public static let size = 256 << 20
 
-    static func run<T>(_ body: () -> T) -> T {
+    /// The result of `body`, run on a thread with a `size`-byte stack (on the calling thread when no thread
+    /// can be started), which this call waits for.
+    public static func run<T>(_ body: () -> T) -> T {
         withoutActuallyEscaping(body) { body in
             var result: T?
             let job = Job { result = body() }

@@ -30,10 +30,11 @@ public indirect enum Expression: Equatable {
         case .binary(_, let a, let b, _): return a.drawsRandomNumbers || b.drawsRandomNumbers
         case .conditional(let a, let b, let c, _): return a.drawsRandomNumbers || b.drawsRandomNumbers || c.drawsRandomNumbers
         case .call(let name, let arguments, _):
-            return ["normal", "uniform", "bernoulli"].contains(name) || arguments.contains { $0.drawsRandomNumbers }
+            return (OpcodeTable.functions[name]?.declared.draws ?? false) || arguments.contains { $0.drawsRandomNumbers }
         }
     }
 
+    /// The 1-based column of the expression text where this node starts.
     public var column: Int {
         switch self {
         case .number(_, let c), .name(_, let c), .index(_, _, let c), .unary(_, _, let c),

@@ -1,6 +1,6 @@
 import CGymMath
-import Gym
-import GymMDP
+import GymExpressions
+import GymRandom
 import XCTest
 
 final class ExpressionTests: XCTestCase {

@@ -1,21 +1,3 @@
-/// Levenshtein distance between two strings, for "did you mean" suggestions.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
 /// The candidates closest to `id` (an environment id, a setting, an action name), best first: those
 /// within a third of its length in edits (at least 2), or those that contain it or are contained in it.
 public func suggestions(for id: String, among ids: [String], limit: Int = 3) -> [String] {
