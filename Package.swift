@@ -9,27 +9,27 @@
 //   Gym                    <- GymRandom, CGymThreads
 //                                                   protocol, spaces, wrappers, registry, vector stepping
 //   GymJSON                <- Gym, CJSONC           json-c reading into OrderedJSON; syntax errors at line and column
-//   GymPlanning            <- Gym                   known tabular models and the exact solvers
+//   GymTabular             <- Gym                   known tabular models and the exact solvers
 //   GymGames               <- GymRandom, CGLPK      normal-form games: exploitability, equilibria (GLPK), game learners, Gambit files
 //   GymExpressions         <- GymRandom, CGymMath   the expression language: parser, compiler, opcode table, scalar and batch interpreters
-//   GymMDP                 <- Gym, GymJSON, GymPlanning, GymGames, GymExpressions, CGymMath
+//   GymMDP                 <- Gym, GymJSON, GymTabular, GymGames, GymExpressions, CGymMath
 //                                                   the JSON MDP kinds, validation, environments, batches
 //   GymRaster              <- Gym, CRSVG            pictures drawn into RGB frames (librsvg on cairo)
 //   GymNN                  <- GymRandom, CBLAS, CGymMath, CGymThreads
 //                                                   the agents' network core on OpenBLAS
-//   GymAgents              <- Gym, GymNN, GymPlanning
+//   GymAgents              <- Gym, GymNN, GymTabular
 //                                                   agents and the training loop (value iteration plans)
 //   GymPlugins             <- Gym, GymJSON, CGymPlugin, CGymPluginHost
 //                                                   the host of C-ABI plugin libraries, in process or supervised
-//   GymConformance         <- Gym, GymPlanning      the conformance checks (model checks need the model)
+//   GymConformance         <- Gym, GymTabular       the conformance checks (model checks need the model)
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
-//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymPlugins, GymRaster
+//   SwiftGymC              <- Gym, GymJSON, GymTabular, GymGames, GymMDP, GymPlugins, GymRaster
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
-//   GymRuns                <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
+//   GymRuns                <- Gym, GymJSON, GymTabular, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   training and self-play runs (run directories, run.json, resume, reports), sweep plans
-//   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, GymRuns, ArgumentParser
+//   GymCLI                 <- Gym, GymJSON, GymTabular, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, GymRuns, ArgumentParser
 //                                                   the `gym` executable
 //   GymFuzz                <- Gym, GymJSON, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
@@ -45,7 +45,7 @@ let package = Package(
         .library(name: "Gym", targets: ["Gym"]),
         .library(name: "GymExpressions", targets: ["GymExpressions"]),
         .library(name: "GymMDP", targets: ["GymMDP"]),
-        .library(name: "GymPlanning", targets: ["GymPlanning"]),
+        .library(name: "GymTabular", targets: ["GymTabular"]),
         .library(name: "GymGames", targets: ["GymGames"]),
         .library(name: "GymAgents", targets: ["GymAgents"]),
         .library(name: "GymRaster", targets: ["GymRaster"]),
@@ -85,13 +85,13 @@ let package = Package(
         // Reading JSON text (json-c) into values that keep their members in file order.
         .target(name: "GymJSON", dependencies: ["Gym", "CJSONC"]),
         // Known tabular models and the exact solvers (value and policy iteration).
-        .target(name: "GymPlanning", dependencies: ["Gym"]),
+        .target(name: "GymTabular", dependencies: ["Gym"]),
         // Normal-form games: payoffs, exploitability, exact equilibria (GLPK), no-regret learners, Gambit .nfg.
         .target(name: "GymGames", dependencies: ["GymRandom", "CGLPK"]),
         // The expression language: lexer, parser, compiler, the opcode table, the scalar and the batch interpreter.
         .target(name: "GymExpressions", dependencies: ["GymRandom", "CGymMath"]),
         // JSON MDP formats: kinds, validation with JSON paths, environments.
-        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymExpressions", "CGymMath"]),
+        .target(name: "GymMDP", dependencies: ["Gym", "GymJSON", "GymTabular", "GymGames", "GymExpressions", "CGymMath"]),
 
         // Pictures drawn into RGB frames: librsvg renders each picture's SVG onto a cairo surface.
         .target(name: "GymRaster", dependencies: ["Gym", "CRSVG"]),
@@ -99,25 +99,25 @@ let package = Package(
         // The neural-network core of the agents: matrices (OpenBLAS), layers, losses, heads, optimisers, checkpoints.
         .target(name: "GymNN", dependencies: ["GymRandom", "CBLAS", "CGymMath", "CGymThreads"]),
         // Agents that plug into any environment whose spaces they support, and the training loop.
-        .target(name: "GymAgents", dependencies: ["Gym", "GymNN", "GymPlanning"]),
+        .target(name: "GymAgents", dependencies: ["Gym", "GymNN", "GymTabular"]),
 
         // Native environment plugins: the host that dlopens libraries exporting the C ABI.
         .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin", "CGymPluginHost"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
         // Environments for C and Python callers: handles, batches and caller-owned buffers.
-        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymTabular", "GymGames", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
-        .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),
+        .target(name: "GymConformance", dependencies: ["Gym", "GymTabular"]),
         .target(name: "GymConformanceTesting", dependencies: ["Gym", "GymConformance"]),
 
         // Training and self-play runs as a library: run directories, run.json, resume.ckpt, metrics and reports.
-        .target(name: "GymRuns", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymNN", "GymAgents", "GymPlugins"]),
+        .target(name: "GymRuns", dependencies: ["Gym", "GymJSON", "GymTabular", "GymGames", "GymMDP", "GymNN", "GymAgents", "GymPlugins"]),
 
         .executableTarget(
             name: "GymCLI",
             dependencies: [
-                "Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins", "GymRuns",
+                "Gym", "GymJSON", "GymTabular", "GymGames", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins", "GymRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -129,19 +129,19 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CJSONC", "CBLAS"]),
         .testTarget(name: "GymJSONTests", dependencies: ["Gym", "GymJSON", "CJSONC"]),
         .testTarget(name: "GymExpressionsTests", dependencies: ["GymRandom", "GymExpressions", "CGymMath"]),
-        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymExpressions", "GymMDP", "CGymMath"],
+        .testTarget(name: "GymMDPTests", dependencies: ["Gym", "GymJSON", "GymTabular", "GymExpressions", "GymMDP", "CGymMath"],
                     exclude: ["BrokenSpecs", "Fixtures"]),
         .testTarget(name: "GymGamesTests", dependencies: ["GymGames"]),
         .testTarget(name: "GymRasterTests", dependencies: ["Gym", "GymMDP", "GymRaster"]),
         .testTarget(name: "GymNNTests", dependencies: ["Gym", "GymRandom", "GymNN", "CGymThreads"]),
-        .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
-        .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),
+        .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymTabular", "GymMDP", "GymConformance", "GymConformanceTesting"]),
+        .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymTabular", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
         .testTarget(name: "GymRunsTests", dependencies: ["Gym", "GymNN", "GymAgents", "GymMDP", "GymRuns"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"], exclude: ["NewcomerMDPs"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "DocumentationTests",
-                    dependencies: ["Gym", "GymMDP", "GymPlanning", "GymAgents", "GymPlugins", "GymConformanceTesting"]),
+                    dependencies: ["Gym", "GymMDP", "GymTabular", "GymAgents", "GymPlugins", "GymConformanceTesting"]),
     ],
     swiftLanguageModes: [.v5]
 )

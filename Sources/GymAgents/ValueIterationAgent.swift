@@ -1,6 +1,6 @@
 import Gym
 import GymNN
-import GymPlanning
+import GymTabular
 
 /// Plans with the environment's known model (value iteration) and acts greedily; learns nothing.
 public final class ValueIterationAgent: Agent {

@@ -1,6 +1,6 @@
 import Foundation
 import Gym
-import GymPlanning
+import GymTabular
 
 extension Checks {
     /// The known model of the environment under any wrappers, if it has one.

@@ -1,6 +1,6 @@
 import Gym
 import GymGames
-import GymPlanning
+import GymTabular
 
 /// What a compiled MDP file defines: its header, a factory for environments, and (for kinds with a
 /// known model) the tabular model that solvers use.

@@ -1,7 +1,7 @@
 import Gym
 import GymExpressions
 import GymJSON
-import GymPlanning
+import GymTabular
 
 /// One JSON MDP file (format `swiftgym.mdp/1`, Specs/mdp-format.md), parsed once and compiled into
 /// environments for any set of parameter overrides.

@@ -2,7 +2,7 @@ import Foundation
 import Gym
 import GymJSON
 import GymMDP
-import GymPlanning
+import GymTabular
 import GymPlugins
 
 // The C ABI of swiftgym.h: thin functions over `VectorHandle`, each catching every error into the

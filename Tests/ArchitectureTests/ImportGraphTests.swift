@@ -92,7 +92,7 @@ final class ImportGraphTests: XCTestCase {
         let drawn = Self.drawnGraph()
         XCTAssertEqual(drawn["Gym"], ["GymRandom", "CGymThreads"])  // CGymThreads: the vector's worker threads
         XCTAssertEqual(drawn["GymNN"], ["GymRandom", "CBLAS", "CGymMath", "CGymThreads"])  // the optimisers' kernel, the products' threads
-        for target in ["GymConformance", "GymPlugins", "GymAgents", "GymPlanning", "GymJSON"] {
+        for target in ["GymConformance", "GymPlugins", "GymAgents", "GymTabular", "GymJSON"] {
             XCTAssertFalse(drawn[target]?.contains("GymMDP") ?? true, "\(target) must not depend on the file formats")
         }
     }

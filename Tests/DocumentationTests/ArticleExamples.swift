@@ -3,7 +3,7 @@ import Gym
 import GymAgents
 import GymConformanceTesting
 import GymMDP
-import GymPlanning
+import GymTabular
 import GymPlugins
 import XCTest
 

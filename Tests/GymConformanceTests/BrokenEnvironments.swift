@@ -1,6 +1,6 @@
 import Gym
 import GymMDP
-import GymPlanning
+import GymTabular
 
 /// The rule a broken test environment breaks (one each).
 enum Bug: CaseIterable {

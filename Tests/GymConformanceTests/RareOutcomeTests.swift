@@ -2,7 +2,7 @@ import Foundation
 import Gym
 import GymConformance
 import GymMDP
-import GymPlanning
+import GymTabular
 import XCTest
 
 /// Jack's car rental (Sutton and Barto, example 4.2) with the one action "wait": two locations of 0...20

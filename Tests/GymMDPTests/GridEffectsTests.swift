@@ -2,7 +2,7 @@ import Foundation
 import Gym
 import GymJSON
 import GymMDP
-import GymPlanning
+import GymTabular
 import XCTest
 
 /// The grid kind's effects: wind (Sutton and Barto's windy gridworld), ice cells, one-way cells.

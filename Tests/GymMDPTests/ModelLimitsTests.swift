@@ -2,7 +2,7 @@ import Foundation
 import Gym
 import GymJSON
 import GymMDP
-import GymPlanning
+import GymTabular
 import XCTest
 
 /// Models larger than the limits are refused at their JSON path before anything of their size is

@@ -2,7 +2,7 @@ import Gym
 import GymMDP
 import XCTest
 import GymJSON
-import GymPlanning
+import GymTabular
 
 final class ShippedEnvironmentTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,7 +1,7 @@
 import Foundation
 import Gym
 import GymMDP
-import GymPlanning
+import GymTabular
 
 /// Load and value-iteration times of a generated tabular MDP: `states` states, 4 actions, 3 outcomes per
 /// pair (80% to a neighbour that depends on the action, 10% each to two random states), every 100th

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Gym
-import GymPlanning
+import GymTabular
 import GymRuns
 
 struct Inspect: ParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Gym
 import GymAgents
 import GymNN
-import GymPlanning
+import GymTabular
 import GymRuns
 
 struct Rollout: ParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymMDP
-import GymPlanning
+import GymTabular
 import GymRuns
 
 struct Solve: ParsableCommand {

@@ -5,7 +5,7 @@ import GymGames
 import GymJSON
 import GymMDP
 import GymNN
-import GymPlanning
+import GymTabular
 import GymPlugins
 
 /// How `gym` writes an error for the person at the terminal, for every error it can meet. Each library

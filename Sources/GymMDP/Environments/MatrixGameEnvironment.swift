@@ -1,5 +1,5 @@
 import Gym
-import GymPlanning
+import GymTabular
 
 /// The rules of a repeated matrix game.
 public struct MatrixGame: Sendable {

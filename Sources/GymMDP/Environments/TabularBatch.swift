@@ -1,5 +1,5 @@
 import Gym
-import GymPlanning
+import GymTabular
 
 /// Lanes of one tabular or grid MDP stepped together (`EnvironmentBatch`): one loop over the lanes
 /// draws each one's outcome from the model's flat arrays by inverse CDF, as `TabularEnvironment` does,

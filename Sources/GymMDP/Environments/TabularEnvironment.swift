@@ -1,5 +1,5 @@
 import Gym
-import GymPlanning
+import GymTabular
 
 /// How a tabular environment presents its state.
 public enum StateEncoding: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Gym
 import GymJSON
-import GymPlanning
+import GymTabular
 
 /// The cells of a grid's layout, by the legend: their types, rules and states.
 struct GridCells {

@@ -1,6 +1,6 @@
 import Gym
 import GymJSON
-import GymPlanning
+import GymTabular
 
 /// A parsed grid: its cells, what each holds, and how to draw it.
 public struct GridLayout: Sendable {

@@ -1,7 +1,7 @@
 import Gym
 import GymGames
 import GymJSON
-import GymPlanning
+import GymTabular
 
 /// How the opponent of a matrix game chooses its move each round.
 public enum OpponentModel: Sendable, Equatable {

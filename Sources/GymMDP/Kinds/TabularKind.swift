@@ -1,6 +1,6 @@
 import Gym
 import GymJSON
-import GymPlanning
+import GymTabular
 
 /// The `tabular` kind: states and actions by name, transitions as outcome lists or a compact table.
 enum TabularKind {

@@ -1,6 +1,6 @@
 import Foundation
 import Gym
-import GymPlanning
+import GymTabular
 
 /// The drawing of a tabular model's state: its state graph, with the current state highlighted.
 extension TabularModel {

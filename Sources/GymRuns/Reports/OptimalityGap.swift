@@ -1,6 +1,6 @@
 import Gym
 import GymMDP
-import GymPlanning
+import GymTabular
 
 /// How far a policy's expected return falls from the exact optimum of a known model, and from the
 /// uniformly random policy's, under one discount. With a time limit all are the values of episodes cut

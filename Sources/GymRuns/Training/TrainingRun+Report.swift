@@ -1,7 +1,7 @@
 import Foundation
 import Gym
 import GymAgents
-import GymPlanning
+import GymTabular
 
 /// report.html of a training run: the learning curve, the final evaluation against the optimum where the
 /// model is known, the hyperparameters with their sources, the environment's description, and an
