@@ -1,6 +1,7 @@
 /* The worker threads of gym_threads.h. */
 #define _GNU_SOURCE
 #include "gym_threads.h"
+#include "gym_pool.h"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -21,61 +22,13 @@
 static const long long WORKER_SPIN_NANOSECONDS = 200000;
 /* How long the caller spins for tasks that workers hold before it sleeps, giving its core to them. */
 static const long long CALLER_SPIN_NANOSECONDS = 50000;
-/* The judgement of gym_threads.h: its window, the fraction of time waiting for a core that means the cores
-   are taken, and the first and last pause before sharing is tried again. */
-static const long long WINDOW_NANOSECONDS = 10000000;
-static const double WAITING_LIMIT = 0.1;
-static const long long FIRST_RETRY_NANOSECONDS = 20000000;
-static const long long LAST_RETRY_NANOSECONDS = 1280000000;
 /* Every SPINS_PER_CHECK turns a spinning thread reads the clock and calls sched_yield, which lets a thread
    waiting for this core run, and returns at once when none waits. */
 enum { SPINS_PER_CHECK = 256 };
 /* Jobs between two judgements. */
 enum { JUDGED_JOBS = 16 };
 
-struct worker {
-    pthread_t thread;
-    struct gym_pool *pool;
-    unsigned start_generation;
-    atomic_int tid;
-    int schedstat;                       /* /proc/self/task/TID/schedstat, or -1 */
-};
-
-struct gym_pool {
-    atomic_flag busy;                    /* held by the thread running a job or changing the pool */
-    int threads;                         /* the caller's included; changed only while busy is held */
-    int epoch;                           /* fork_epoch when the workers were started */
-    struct worker workers[GYM_THREADS_MAX];   /* 1..<threads */
-    gym_task_function function;          /* the current job, written before `claim` */
-    void *context;
-    atomic_int stopping;
-
-    /* What the caller and the workers hand each other, on one cache line: a job moves it between cores
-       as few times as it can.
-       claim: the next task, as generation (32 bits), tasks (16), next task (16); tagged with the generation
-       so that a worker that wakes late cannot take a task of a later job. */
-    _Alignas(64) _Atomic uint64_t claim;
-    atomic_uint generation;              /* one more for every job; the futex idle workers sleep on */
-    atomic_uint done;                    /* tasks of the current job done; the futex the caller sleeps on */
-    atomic_int sleepers;                 /* workers in (or about to enter) the futex wait on generation */
-    atomic_int caller_waiting;
-
-    /* The judgement (gym_threads.h), changed only while busy is held. */
-    _Alignas(64) atomic_int sharing;
-    int judging;                         /* schedstat is readable for every worker */
-    int unjudged;                        /* jobs since the last judgement */
-    long long window_start, window_waiting, retry_at, retry_after;
-
-    _Atomic unsigned long long jobs, shared_jobs, worker_tasks;
-};
-
 static atomic_int fork_epoch;
-
-static long long nanoseconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
 
 static void relax(void) {
 #if defined(__x86_64__) || defined(__i386__)
@@ -153,48 +106,6 @@ static void *worker_main(void *argument) {
     }
 }
 
-/* The time (ns) the workers have spent ready to run but waiting for a core, or -1 when it cannot be read. */
-static long long waiting_time(gym_pool *pool) {
-    long long total = 0;
-    for (int i = 1; i < pool->threads; i++) {
-        char text[128];
-        ssize_t length = pread(pool->workers[i].schedstat, text, sizeof text - 1, 0);
-        if (length <= 0) return -1;
-        text[length] = 0;
-        unsigned long long running, waiting;
-        if (sscanf(text, "%llu %llu", &running, &waiting) != 2) return -1;
-        total += (long long)waiting;
-    }
-    return total;
-}
-
-/* Decides, at a job's start, whether the job is shared (gym_threads.h). Called while busy is held. */
-static void judge(gym_pool *pool, long long now) {
-    if (!pool->judging) return;
-    if (atomic_load_explicit(&pool->sharing, memory_order_relaxed)) {
-        long long elapsed = now - pool->window_start;
-        if (elapsed < WINDOW_NANOSECONDS) return;
-        long long waiting = waiting_time(pool);
-        if (waiting < 0) { pool->judging = 0; return; }
-        double fraction = (double)(waiting - pool->window_waiting) / ((double)elapsed * (pool->threads - 1));
-        pool->window_start = now;
-        pool->window_waiting = waiting;
-        if (fraction > WAITING_LIMIT) {
-            atomic_store_explicit(&pool->sharing, 0, memory_order_relaxed);
-            pool->retry_at = now + pool->retry_after;
-            pool->retry_after = pool->retry_after * 2 > LAST_RETRY_NANOSECONDS ? LAST_RETRY_NANOSECONDS : pool->retry_after * 2;
-        } else {
-            pool->retry_after = FIRST_RETRY_NANOSECONDS;
-        }
-    } else if (now >= pool->retry_at) {
-        long long waiting = waiting_time(pool);
-        if (waiting < 0) { pool->judging = 0; atomic_store_explicit(&pool->sharing, 1, memory_order_relaxed); return; }
-        atomic_store_explicit(&pool->sharing, 1, memory_order_relaxed);
-        pool->window_start = now;
-        pool->window_waiting = waiting;
-    }
-}
-
 /* Starts workers 1..<threads; the pool is idle (busy held, or not yet shared). */
 static void start_workers(gym_pool *pool, int threads) {
     pool->threads = 1;
@@ -215,10 +126,7 @@ static void start_workers(gym_pool *pool, int threads) {
     }
     pool->epoch = atomic_load(&fork_epoch);
     atomic_store(&pool->sharing, pool->threads > 1);
-    pool->window_start = nanoseconds();
-    pool->retry_after = FIRST_RETRY_NANOSECONDS;
-    pool->window_waiting = pool->judging && pool->threads > 1 ? waiting_time(pool) : 0;
-    if (pool->window_waiting < 0) pool->judging = 0;
+    gym_pool_start_judging(pool, nanoseconds());
 }
 
 /* Stops and joins the workers (in a forked child there are none to join); the pool is idle. */
@@ -291,7 +199,7 @@ void gym_pool_run(gym_pool *pool, int tasks, gym_task_function function, void *c
         || atomic_flag_test_and_set(&pool->busy))
         return run_here(pool, tasks, function, context);
     /* The clock costs tens of nanoseconds, a good part of a small job: it is read every JUDGED_JOBS jobs. */
-    if (++pool->unjudged == JUDGED_JOBS) { pool->unjudged = 0; judge(pool, nanoseconds()); }
+    if (++pool->unjudged == JUDGED_JOBS) { pool->unjudged = 0; gym_pool_judge(pool, nanoseconds()); }
     if (!atomic_load_explicit(&pool->sharing, memory_order_relaxed)) {
         run_here(pool, tasks, function, context);
         atomic_flag_clear(&pool->busy);

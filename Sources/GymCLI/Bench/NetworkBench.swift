@@ -20,20 +20,7 @@ struct NetworkBench {
         // Regression targets away from zero: training towards 0 drives Adam's moments into slow denormals.
         var targets = Matrix(rows: 64, columns: 2, data: (0..<128).map { _ in Float(rng.uniform(-1, 1)) })
         let single = [Float](repeating: 0.1, count: 4)
-        func perSecond(_ iterations: Int, _ body: () -> Void) -> Double {
-            medianRate(repeats: repeats) { _ in
-                for _ in 0..<iterations { body() }
-                return iterations
-            }
-        }
-        /// One regression step: forward, mean squared error, backward and Adam.
-        func regressionStep(_ network: MLP, _ optimizer: Adam, _ input: Matrix, _ targets: Matrix, _ gradient: inout Matrix) {
-            network.parameters.zeroGradients()
-            _ = Loss.meanSquaredError(network.forward(input), targets, gradient: &gradient)
-            network.backward(gradient)
-            optimizer.step()
-        }
-        let trainStep = perSecond(2000) { regressionStep(online, adam, batch, targets, &gradient) }
+        let trainStep = perSecond(2000) { Self.regressionStep(online, adam, batch, targets, &gradient) }
         let dqnUpdate = perSecond(2000) {
             let qNext = target.forward(next)
             for r in 0..<64 { targets[r, 0] = 1 + 0.99 * max(qNext[r, 0], qNext[r, 1]); targets[r, 1] = targets[r, 0] }
@@ -44,26 +31,7 @@ struct NetworkBench {
             adam.step()
         }
         let forwardOne = perSecond(20000) { _ = online.predict(single) }
-        // An actor-critic's critic step, [4, 256, 256, 1] at batch 256, on one thread and on two (row blocks).
-        let critic = MLP(sizes: [4, 256, 256, 1], rng: &rng)
-        critic.computesInputGradient = false
-        let criticAdam = Adam(critic.parameters)
-        let criticBatch = Matrix(rows: 256, columns: 4, data: (0..<1024).map { _ in Float(rng.uniform(-1, 1)) })
-        let criticTargets = Matrix(rows: 256, columns: 1, data: (0..<256).map { _ in Float(rng.uniform(-1, 1)) })
-        var criticGradient = Matrix(rows: 256, columns: 1)
-        let threads = Matrix.threadCount
-        let criticStepsOn = { (counts: [Int]) in counts.map { count -> Double in
-            Matrix.threadCount = count
-            return perSecond(500) { regressionStep(critic, criticAdam, criticBatch, criticTargets, &criticGradient) }
-        } }
-        let criticSteps = criticStepsOn([1, 2])
-        var busySteps: [Double] = []
-        if besideBusy {
-            let neighbour = try BusyNeighbour()
-            busySteps = criticStepsOn([1, 2])
-            neighbour.stop()
-        }
-        Matrix.threadCount = threads
+        let (criticSteps, busySteps) = try criticStepRates(&rng)
         let flops = 2.0 * 64 * Double(4 * 256 + 256 * 256 + 256 * 2) * 4  // target + online forward, backward (2x)
         let results: [(String, Double, String)] = [
             ("forward+backward+Adam, batch 64", trainStep, "steps/s"),
@@ -85,5 +53,43 @@ struct NetworkBench {
         report.section("Network core", header: ["MLP [4, 256, 256, 2]", "rate"], rows: rows, records: results.map {
             ["network": "MLP [4, 256, 256, 2]", "measure": .string($0.0), "per_second": .number($0.1.rounded()), "unit": .string($0.2)]
         })
+    }
+
+    /// The median rate of `iterations` calls of `body`, over `repeats` measurements.
+    private func perSecond(_ iterations: Int, _ body: () -> Void) -> Double {
+        medianRate(repeats: repeats) { _ in
+            for _ in 0..<iterations { body() }
+            return iterations
+        }
+    }
+
+    /// One regression step: forward, mean squared error, backward and Adam.
+    private static func regressionStep(_ network: MLP, _ optimizer: Adam, _ input: Matrix, _ targets: Matrix, _ gradient: inout Matrix) {
+        network.parameters.zeroGradients()
+        _ = Loss.meanSquaredError(network.forward(input), targets, gradient: &gradient)
+        network.backward(gradient)
+        optimizer.step()
+    }
+
+    /// An actor-critic's critic step, [4, 256, 256, 1] at batch 256, on one thread and on two (row blocks):
+    /// on the idle machine, and (with `besideBusy`) beside one busy process; empty when not measured.
+    private func criticStepRates(_ rng: inout RandomSource) throws -> (idle: [Double], busy: [Double]) {
+        let critic = MLP(sizes: [4, 256, 256, 1], rng: &rng)
+        critic.computesInputGradient = false
+        let criticAdam = Adam(critic.parameters)
+        let criticBatch = Matrix(rows: 256, columns: 4, data: (0..<1024).map { _ in Float(rng.uniform(-1, 1)) })
+        let criticTargets = Matrix(rows: 256, columns: 1, data: (0..<256).map { _ in Float(rng.uniform(-1, 1)) })
+        var criticGradient = Matrix(rows: 256, columns: 1)
+        let threads = Matrix.threadCount
+        defer { Matrix.threadCount = threads }
+        let stepsOn = { (counts: [Int]) in counts.map { count -> Double in
+            Matrix.threadCount = count
+            return perSecond(500) { Self.regressionStep(critic, criticAdam, criticBatch, criticTargets, &criticGradient) }
+        } }
+        let idle = stepsOn([1, 2])
+        guard besideBusy else { return (idle, []) }
+        let neighbour = try BusyNeighbour()
+        defer { neighbour.stop() }
+        return (idle, stepsOn([1, 2]))
     }
 }

@@ -55,25 +55,7 @@ struct Check: ParsableCommand {
         let json = output.json
         var passed = 0, failed = 0, skipped = 0
         for id in ids {
-            var results: [CheckResult]
-            do {
-                if try Registry.shared.spec(id).isMultiAgent {
-                    // Games whose players are all agents get the parallel API's checks.
-                    results = MultiAgentConformance.run({ try Registry.shared.makeMultiAgent(id, overrides: overrides) },
-                                                        configuration: configuration, only: selected)
-                } else {
-                    results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
-                }
-            } catch let error as PluginError {
-                results = [CheckResult(id: "plugin.load", summary: "the plugin environment can be made", outcome: .failed("\(error)"))]
-            }
-            // An isolated plugin's destroy runs where nothing can throw; a crash there fails the run too.
-            let unreported = Plugins.takeUnreportedFailures()
-            for message in Set(unreported).sorted() {
-                let times = unreported.filter { $0 == message }.count
-                results.append(CheckResult(id: "plugin.destroy", summary: "instances are destroyed cleanly",
-                                           outcome: .failed(times == 1 ? message : "\(message) (\(times) instances)")))
-            }
+            let results = try check(id, overrides: overrides, configuration: configuration, only: selected)
             if json {
                 print(JSONValue.object([
                     "environment": .string(id),
@@ -104,5 +86,29 @@ struct Check: ParsableCommand {
         }
         if !json { print("check: \(passed) passed, \(failed) failed, \(skipped) skipped") }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The checks of one environment: the parallel API's for a game whose players are all agents, else the
+    /// suite's; a plugin that cannot make the environment, or that crashed destroying an instance (where
+    /// nothing can throw), fails a check of its own.
+    private func check(_ id: String, overrides: [String: Double], configuration: CheckConfiguration, only selected: Set<String>?) throws -> [CheckResult] {
+        var results: [CheckResult]
+        do {
+            if try Registry.shared.spec(id).isMultiAgent {
+                results = MultiAgentConformance.run({ try Registry.shared.makeMultiAgent(id, overrides: overrides) },
+                                                    configuration: configuration, only: selected)
+            } else {
+                results = ConformanceSuite.run(try ConformanceSuite.standardFactory(id, overrides: overrides), configuration: configuration, only: selected)
+            }
+        } catch let error as PluginError {
+            results = [CheckResult(id: "plugin.load", summary: "the plugin environment can be made", outcome: .failed("\(error)"))]
+        }
+        let unreported = Plugins.takeUnreportedFailures()
+        for message in Set(unreported).sorted() {
+            let times = unreported.filter { $0 == message }.count
+            results.append(CheckResult(id: "plugin.destroy", summary: "instances are destroyed cleanly",
+                                       outcome: .failed(times == 1 ? message : "\(message) (\(times) instances)")))
+        }
+        return results
     }
 }

@@ -71,55 +71,9 @@ struct Evaluate: ParsableCommand {
         let gap = OptimalityGap(env, discount: discount, sampled: achieved.mean,
                                 policy: stochastic || !agent.hasGreedyPolicy ? nil : { agent.act($0, mode: .greedy) })
         let how = !agent.hasGreedyPolicy ? "random" : stochastic ? "stochastic" : "greedy"
-        if output.json {
-            var object: [String: JSONValue] = [
-                "agent": .string(agent.name), "environment": .string(id), "episodes": .number(Double(episodes)), "stochastic": .bool(stochastic),
-                "acting": .string(how), "mean": .number(record.mean), "std": .number(record.standardDeviation),
-                "standard_error": .number(record.standardError), "min": .number(returns.min()!), "max": .number(returns.max()!),
-                "discount": .number(discount), "discount_source": .string(discountSource),
-                "discounted_mean": .number(achieved.mean), "discounted_standard_error": .number(achieved.standardError),
-            ]
-            if let gap {
-                object["time_limit"] = env.metadata.maxEpisodeSteps.map { .number(Double($0)) } ?? .null
-                object["optimal_start_value"] = .number(gap.optimum)
-                object["score_from"] = .string(gap.isExact ? "policy_start_value" : "discounted_mean")
-                object["shortfall"] = .number(gap.shortfall)
-                object["sampled_shortfall"] = .number(gap.sampledShortfall)
-                if let random = gap.random { object["random_start_value"] = .number(random) }
-                if let score = gap.normalisedScore { object["normalised_score"] = .number(score) }
-                if let score = gap.sampledScore { object["sampled_normalised_score"] = .number(score) }
-                if let exact = gap.policyValue {
-                    object["policy_start_value"] = .number(exact)
-                    object["policy_shortfall"] = .number(gap.shortfall)
-                }
-            }
-            print(JSONValue.object(object).encoded())
-            return
-        }
-        let sampledLine = String(format: "%d episodes acting %@: return %.4f ± %.4f (standard error), std %.4f, min %.4f, max %.4f",
-                                 episodes, how, record.mean, record.standardError, record.standardDeviation, returns.min()!, returns.max()!)
-        let quantity = discount == 1 ? "return" : "discounted return"
-        // The headline: the exact value where the policy was evaluated on the model, else the sampled episodes.
-        if let gap, let exact = gap.policyValue {
-            print(String(format: "%@ on %@, acting %@: expected %@ from the start %.4f, exactly on the model", agent.name, id, how, quantity, exact)
-                  + (gap.normalisedScore.map { String(format: "; normalised score %.3f", $0) } ?? ""))
-            print("sampled, " + sampledLine)
-        } else {
-            print("\(agent.name) on \(id), " + sampledLine)
-        }
-        guard let gap else { return }
-        let limit = env.metadata.maxEpisodeSteps.map { ", episodes cut at \($0) steps" } ?? ""
-        print("against the known model, discount \(JSONValue.format(discount)) (\(discountSource))\(limit):")
-        print(String(format: "  optimal expected %@ from the start %.4f", quantity, gap.optimum))
-        let sampledScore = gap.isExact ? gap.sampledScore.map { String(format: ", normalised score %.3f", $0) } ?? "" : ""
-        if let exact = gap.policyValue {
-            print(String(format: "  this %@ policy's expected %@ from the start, exactly on the model: %.4f; shortfall %.4f", how, quantity, exact, gap.shortfall))
-        }
-        if let random = gap.random, let score = gap.normalisedScore {
-            print(String(format: "  the uniformly random policy's %@ %.4f; normalised score %.3f (1 optimal, 0 random), of the %@",
-                         quantity, random, score, gap.isExact ? "exact value" : "sampled mean"))
-        }
-        print(String(format: "  sampled: achieved %.4f ± %.4f over %d episodes; shortfall %.4f", achieved.mean, achieved.standardError, episodes, gap.sampledShortfall)
-              + sampledScore)
+        let summary = EvaluationSummary(agent: agent.name, environment: id, acting: how, episodes: episodes, stochastic: stochastic,
+                                        record: record, discounted: achieved, discount: discount, discountSource: discountSource,
+                                        timeLimit: env.metadata.maxEpisodeSteps, gap: gap)
+        if output.json { print(summary.json.encoded()) } else { summary.printText() }
     }
 }

@@ -99,6 +99,18 @@ enum MatrixGameKind {
         return matrix
     }
 
+    /// A probability for each of `count` opponent actions, summing to 1.
+    static func readDistribution(_ item: OrderedJSON?, at p: JSONPath, over count: Int, what: String, _ reader: SpecReader) -> [Double]? {
+        guard let values = reader.array(item, at: p) else { return nil }
+        guard values.count == count else {
+            reader.fail(p, "expected \(count) probabilities (one per opponent action), got \(values.count)")
+            return nil
+        }
+        let q = values.enumerated().compactMap { i, x in reader.number(x, at: p.index(i)) }
+        guard q.count == values.count, reader.checkDistribution(q, at: p, what: what) else { return nil }
+        return q
+    }
+
     static func readOpponent(_ node: OrderedJSON?, actions: [String], opponentActions: [String], _ reader: SpecReader) -> OpponentModel? {
         let path = JSONPath.root.key("opponent")
         guard let node, reader.object(node, at: path) != nil else { return nil }
@@ -107,14 +119,7 @@ enum MatrixGameKind {
             return nil
         }
         func distribution(_ item: OrderedJSON?, at p: JSONPath, what: String) -> [Double]? {
-            guard let values = reader.array(item, at: p) else { return nil }
-            guard values.count == opponentActions.count else {
-                reader.fail(p, "expected \(opponentActions.count) probabilities (one per opponent action), got \(values.count)")
-                return nil
-            }
-            let q = values.enumerated().compactMap { i, x in reader.number(x, at: p.index(i)) }
-            guard q.count == values.count, reader.checkDistribution(q, at: p, what: what) else { return nil }
-            return q
+            readDistribution(item, at: p, over: opponentActions.count, what: what, reader)
         }
         switch type {
         case "mixed":

@@ -27,14 +27,7 @@ enum TabularKind {
         let stateIndex = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
         let actionIndex = Dictionary(uniqueKeysWithValues: actions.enumerated().map { ($1, $0) })
 
-        var terminal = Array(repeating: false, count: states.count)
-        if let items = reader.array(json["terminal"], at: root.key("terminal")) {
-            for (i, item) in items.enumerated() {
-                guard let name = reader.string(item, at: root.key("terminal").index(i)) else { continue }
-                if let s = stateIndex[name] { terminal[s] = true }
-                else { reader.fail(root.key("terminal").index(i), "unknown state '\(name)'") }
-            }
-        }
+        let terminal = readTerminal(json["terminal"], stateIndex: stateIndex, count: states.count, reader)
         let start = readStart(json["start"], at: root.key("start"), stateIndex: stateIndex, terminal: terminal, reader)
 
         var builder = TabularModelBuilder(stateCount: states.count, actionCount: actions.count)
@@ -53,7 +46,30 @@ enum TabularKind {
             readTable(table, stateIndex: stateIndex, actionIndex: actionIndex, states: states, actions: actions, into: &builder, declared: &declared, reader)
         }
 
-        // Every non-terminal state needs outcomes for every action, unless "missing": "stay".
+        checkOutcomes(&builder, declared: declared, states: states, actions: actions, terminal: terminal, missing: missing,
+                      at: json["table"] != nil ? root.key("table") : nil, reader)
+        guard let start, reader.issues.isEmpty else { return nil }
+        let model = builder.build(stateNames: states, actionNames: actions, terminal: terminal, start: start)
+        return definition(model: model, header: header, encoding: encoding, reader: reader)
+    }
+
+    /// Which states the `terminal` list names.
+    static func readTerminal(_ node: OrderedJSON?, stateIndex: [String: Int], count: Int, _ reader: SpecReader) -> [Bool] {
+        var terminal = Array(repeating: false, count: count)
+        let path = JSONPath.root.key("terminal")
+        for (i, item) in (reader.array(node, at: path) ?? []).enumerated() {
+            guard let name = reader.string(item, at: path.index(i)) else { continue }
+            if let s = stateIndex[name] { terminal[s] = true } else { reader.fail(path.index(i), "unknown state '\(name)'") }
+        }
+        return terminal
+    }
+
+    /// Every non-terminal state needs outcomes for every action: a pair the file leaves out stays where
+    /// it is with `"missing": "stay"`, and is reported otherwise; so is a pair whose probabilities do not
+    /// sum to 1 (at `table` when the file gives a table, else at the pair's transitions).
+    static func checkOutcomes(_ builder: inout TabularModelBuilder, declared: Set<Int>, states: [String], actions: [String], terminal: [Bool],
+                              missing: String?, at table: JSONPath?, _ reader: SpecReader) {
+        let root = JSONPath.root
         var missingPairs: [String] = [], missingCount = 0
         for s in 0..<states.count where !terminal[s] {
             for a in 0..<actions.count where !declared.contains(s * actions.count + a) {
@@ -73,14 +89,11 @@ enum TabularKind {
             for a in 0..<actions.count where builder.hasOutcomes(s, a) {
                 let total = builder.outcomes(s, a).reduce(0) { $0 + $1.p }
                 if abs(total - 1) > 1e-9 {
-                    reader.fail(json["table"] != nil ? root.key("table") : root.key("transitions").key(states[s]).key(actions[a]),
+                    reader.fail(table ?? root.key("transitions").key(states[s]).key(actions[a]),
                                 "probabilities of state '\(states[s])', action '\(actions[a])' sum to \(total), not 1")
                 }
             }
         }
-        guard let start, reader.issues.isEmpty else { return nil }
-        let model = builder.build(stateNames: states, actionNames: actions, terminal: terminal, start: start)
-        return definition(model: model, header: header, encoding: encoding, reader: reader)
     }
 
     /// The definition of an environment that samples `model` (shared by the tabular and grid kinds).

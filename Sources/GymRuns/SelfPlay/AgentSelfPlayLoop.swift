@@ -26,6 +26,22 @@ struct AgentSelfPlayLoop {
         current = .uniform(game)
     }
 
+    /// The time-averaged policy: the mean of the evaluation windows' policies.
+    var average: StrategyProfile { StrategyProfile(averageSums.map { $0.map { $0 / Double(max(pointCount, 1)) } }) }
+
+    /// Closes the evaluation window at the current step: its policy (normalised per player, since
+    /// single-precision probabilities do not sum to 1 exactly) becomes `current` and joins the average,
+    /// and the exploitability of both is recorded and returned; the next window starts empty.
+    mutating func closeWindow(_ game: NormalFormGame) -> SelfPlayRun.Point {
+        current = StrategyProfile(windowSums.map { sums in let total = sums.reduce(0, +); return sums.map { $0 / total } })
+        pointCount += 1
+        for p in averageSums.indices { for a in averageSums[p].indices { averageSums[p][a] += current[p][a] } }
+        let point = SelfPlayRun.Point(step: step, average: game.exploitability(average), current: game.exploitability(current))
+        points.append(point)
+        windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
+        return point
+    }
+
     /// Writes the loop under `loop.` entries, every number exactly.
     func save(into checkpoint: inout Checkpoint, players: [String]) {
         checkpoint.set("loop.counters", ints: [step, pointCount])

@@ -188,11 +188,10 @@ public struct SelfPlayRun {
         } else {
             loop = AgentSelfPlayLoop(game: game, observations: try env.reset(seed: seed, options: .none).observations)
         }
-        func average() -> StrategyProfile { StrategyProfile(loop.averageSums.map { $0.map { $0 / Double(max(loop.pointCount, 1)) } }) }
         while loop.step < steps {
             if stop() {
                 if resumable { try writeResume(agents, env, loop) }
-                return (loop.points, (average(), loop.current), loop.step, resumable)
+                return (loop.points, (loop.average, loop.current), loop.step, resumable)
             }
             loop.step += 1
             let t = loop.step
@@ -213,15 +212,8 @@ public struct SelfPlayRun {
             }
             loop.observations = env.agents.isEmpty ? try env.reset(seed: nil, options: .none).observations : step.observations
             if t % evaluationInterval == 0 || t == steps {
-                // Normalised per player: single-precision probabilities do not sum to 1 exactly.
-                loop.current = StrategyProfile(loop.windowSums.map { sums in let total = sums.reduce(0, +); return sums.map { $0 / total } })
-                loop.pointCount += 1
-                for p in loop.averageSums.indices { for a in loop.averageSums[p].indices { loop.averageSums[p][a] += loop.current[p][a] } }
-                let point = Point(step: t, average: game.exploitability(average()), current: game.exploitability(loop.current))
-                loop.points.append(point)
-                report(point)
-                loop.windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
-                try GameCheckpoint.save(average: average(), current: loop.current, game: game, environmentID: resolved.id,
+                report(loop.closeWindow(game))
+                try GameCheckpoint.save(average: loop.average, current: loop.current, game: game, environmentID: resolved.id,
                                         learner: names.joined(separator: ","), seed: seed, iterations: t, learningState: nil, to: directory + "/agent.ckpt")
                 for p in agents.indices {
                     try AgentCheckpoint.save(agents[p], environmentID: resolved.id, environment: seats[p], seed: seed &+ UInt64(p),
@@ -230,7 +222,7 @@ public struct SelfPlayRun {
                 if resumable { try writeResume(agents, env, loop) }
             }
         }
-        return (loop.points, (average(), loop.current), nil, resumable)
+        return (loop.points, (loop.average, loop.current), nil, resumable)
     }
 
     private func oneHot(_ i: Int, _ n: Int) -> [Double] { (0..<n).map { $0 == i ? 1 : 0 } }

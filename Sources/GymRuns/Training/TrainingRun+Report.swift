@@ -18,6 +18,32 @@ extension TrainingRun {
                                 + String(format: "%.1f s of training; ", seconds) + "written by gym train")
         page.add("curve", "Learning curve", .svg(curve))
 
+        page.add("final", "Final evaluation", .table(header: ["quantity", "value"], rows: try finalEvaluationRows(trainer, learner, env)))
+
+        let described = (try? AgentRegistry.settings(agentName)) ?? []
+        let settingRows = described.map { s in [s.key, learner.settings[s.key] ?? s.defaultValue, s.defaultValue, s.help] }
+        page.add("settings", "Hyperparameters", .table(header: ["setting", "value used", "default", "what it is, and where the default comes from"],
+                                                       rows: settingRows))
+
+        var about = [metadata.title.isEmpty ? id : metadata.title, metadata.description]
+        about.append("Source: \(resolved.spec.source).")
+        if !resolved.overrides.isEmpty {
+            about.append("Parameters: " + resolved.overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(JSONValue.format($0.value))" }.joined(separator: ", "))
+        }
+        page.add("environment", "Environment", .paragraphs(about))
+
+        do {
+            let film = try EpisodeFilm.greedyEpisode(of: learner, on: env, id: id, seed: seed &+ 2_024)
+            page.add("animation", "The final policy, one episode (\(film.steps) steps)", .svg(film.animation.svg))
+        } catch let error as GymError {
+            page.add("animation", "The final policy", .paragraphs(["No animation: \(error)"]))
+        }
+        try page.write(to: directory + "/report.html")
+    }
+
+    /// The final evaluation's rows: the last and the best evaluation, and on a known model the optimum,
+    /// the final policy's exact value, its sampled value and the normalised score.
+    private func finalEvaluationRows(_ trainer: Trainer, _ learner: Agent, _ env: Environment) throws -> [[String]] {
         var rows: [[String]] = []
         if let last = trainer.evaluations.last {
             let how = learner.hasGreedyPolicy ? "greedy" : "random"
@@ -27,7 +53,7 @@ extension TrainingRun {
         if let best = bestEvaluation(trainer) {
             rows.append(["best evaluation, kept in best.ckpt (--keep-best)", String(format: "%.3f ± %.3f at step %d", best.mean, best.standardDeviation, best.step)])
         }
-        let (discount, source) = TrainingDiscount.of(settings: learner.settings, metadata: metadata)
+        let (discount, source) = TrainingDiscount.of(settings: learner.settings, metadata: env.metadata)
         let known = (env.unwrapped as? ModelledEnvironment)?.knownModel != nil
         let achieved = EvaluationRecord(step: 0, returns: known
             ? try Trainer.evaluate(learner, on: env, episodes: Self.reportEpisodes, seed: seed &+ 7_777, discount: discount).discounted : [])
@@ -49,26 +75,6 @@ extension TrainingRun {
         } else {
             rows.append(["optimum", "not known: \(id) has no tabular model"])
         }
-        page.add("final", "Final evaluation", .table(header: ["quantity", "value"], rows: rows))
-
-        let described = (try? AgentRegistry.settings(agentName)) ?? []
-        let settingRows = described.map { s in [s.key, learner.settings[s.key] ?? s.defaultValue, s.defaultValue, s.help] }
-        page.add("settings", "Hyperparameters", .table(header: ["setting", "value used", "default", "what it is, and where the default comes from"],
-                                                       rows: settingRows))
-
-        var about = [metadata.title.isEmpty ? id : metadata.title, metadata.description]
-        about.append("Source: \(resolved.spec.source).")
-        if !resolved.overrides.isEmpty {
-            about.append("Parameters: " + resolved.overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(JSONValue.format($0.value))" }.joined(separator: ", "))
-        }
-        page.add("environment", "Environment", .paragraphs(about))
-
-        do {
-            let film = try EpisodeFilm.greedyEpisode(of: learner, on: env, id: id, seed: seed &+ 2_024)
-            page.add("animation", "The final policy, one episode (\(film.steps) steps)", .svg(film.animation.svg))
-        } catch let error as GymError {
-            page.add("animation", "The final policy", .paragraphs(["No animation: \(error)"]))
-        }
-        try page.write(to: directory + "/report.html")
+        return rows
     }
 }
