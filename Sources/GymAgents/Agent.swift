@@ -48,19 +48,38 @@ public struct VectorTransition {
     }
 }
 
-/// An agent that can train on several copies of its environment at once (a `VectorEnvironment`).
+/// An agent that acts and learns on rows: every step of a vector of copies of its environment at once
+/// (a `VectorEnvironment`; one copy for a single environment).
 ///
-/// Contract: when `environmentCount` is above 1, the `Trainer` steps that many copies in same-step
-/// autoreset mode, calls `act(rows:count:)` with their observations and `learn(_:)` with every step's
-/// `VectorTransition`; `act(_:mode:)` still serves evaluation. With 1, the agent trains through `act` and
-/// `learn(_: Transition)` like any other.
+/// Contract: the `Trainer` steps `environmentCount` copies (or one) in same-step autoreset mode, calls
+/// `act(rows:count:)` with their observations and `learn(_:)` with every step's `VectorTransition`;
+/// `act(_:mode:)` serves evaluation (greedy), and, exploring, acts as `act(rows:count:)` on one row.
+/// `learn(_: Transition)` is `learn(_: VectorTransition)` on one copy, for callers that step one
+/// environment themselves (self-play): an agent has one learn path.
 public protocol VectorAgent: Agent {
     /// The copies to train on (the setting `num_envs`).
     var environmentCount: Int { get }
+    /// The space of the observations whose flattened rows `act(rows:count:)` and `learn(_:)` take.
+    var observationSpace: Space { get }
     /// An exploring action for every row of `observations` (`count` rows).
     func act(rows observations: [Float], count: Int) -> [Action]
     /// Learns from one step of every copy; returns training statistics, empty when no update happened.
     func learn(_ step: VectorTransition) -> [String: Double]
+}
+
+extension VectorAgent {
+    /// `learn(_: VectorTransition)` on one copy's transition, its observations flattened.
+    public func learn(_ transition: Transition) -> [String: Double] {
+        learn(VectorTransition(transition, observationSpace: observationSpace))
+    }
+}
+
+extension VectorTransition {
+    /// One environment's transition as a step of one copy, its observations flattened (`Space.flatten`).
+    public init(_ t: Transition, observationSpace: Space) {
+        self.init(observations: observationSpace.flatten(t.observation), actions: [t.action], rewards: [t.reward],
+                  nextObservations: observationSpace.flatten(t.nextObservation), terminated: [t.terminated], truncated: [t.truncated])
+    }
 }
 
 /// Errors creating, configuring or loading agents.

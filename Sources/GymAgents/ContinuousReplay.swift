@@ -64,13 +64,6 @@ final class ContinuousReplay {
     /// Whether actions are still drawn at random (before `learningStarts` steps).
     var isWarmingUp: Bool { steps < learningStarts }
 
-    /// Stores a transition; the number of updates it is worth (0 or 1).
-    func add(_ t: Transition) -> Int {
-        guard case .continuous(let a) = t.action else { return 0 }
-        buffer.add(t, action: scale.unit(a))
-        return counted(1)
-    }
-
     /// Stores every copy's transition; the number of updates they are worth.
     func add(_ step: VectorTransition) -> Int {
         buffer.add(step, actionRows: step.actions.flatMap { scale.unit($0.values ?? []) })

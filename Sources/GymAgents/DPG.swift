@@ -58,7 +58,7 @@ public final class DPG: VectorAgent, ResumableAgent {
     private let actorOptimizer: Adam
     private let criticOptimizers: [Adam]
     private let replay: ContinuousReplay
-    private let observationSpace: Space
+    public let observationSpace: Space
     private let box: Box
     private var rng: RandomSource
     private var updateCount = 0
@@ -99,10 +99,10 @@ public final class DPG: VectorAgent, ResumableAgent {
         replay = ContinuousReplay(box: box, observationSpace: observationSpace, capacity: h.bufferSize, learningStarts: h.learningStarts)
     }
 
+    /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && replay.isWarmingUp { return box.sampleAction(using: &rng) }
-        let u = actor.predict(observationSpace.flatten(observation))
-        return action(mode == .explore ? explored(u) : u)
+        if mode == .explore { return act(rows: observationSpace.flatten(observation), count: 1)[0] }
+        return action(actor.predict(observationSpace.flatten(observation)))
     }
 
     /// The actor's output `u` with exploration noise, kept in [-1, 1].
@@ -112,8 +112,6 @@ public final class DPG: VectorAgent, ResumableAgent {
 
     /// The box action of actor output `u`.
     private func action(_ u: [Float]) -> Action { replay.scale.action(u) }
-
-    public func learn(_ t: Transition) -> [String: Double] { updates(replay.add(t)) }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 

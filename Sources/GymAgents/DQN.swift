@@ -59,7 +59,7 @@ public final class DQN: VectorAgent, ResumableAgent {
     public let target: MLP
     private let optimizer: Adam
     private let buffer: ReplayBuffer
-    private let observationSpace: Space
+    public let observationSpace: Space
     private let actionCount: Int
     private let epsilon: LinearSchedule
     /// The run's length, over which a decaying step size falls.
@@ -107,15 +107,11 @@ public final class DQN: VectorAgent, ResumableAgent {
 
     public func actionValues(_ observation: Observation) -> [Double]? { qValues(observation).map(Double.init) }
 
+    /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && rng.nextDouble() < epsilon.value(at: steps) { return .discrete(rng.nextInt(below: actionCount)) }
+        if mode == .explore { return act(rows: observationSpace.flatten(observation), count: 1)[0] }
         let q = qValues(observation)
         return .discrete(q.indices.max { q[$0] < q[$1] }!)
-    }
-
-    public func learn(_ t: Transition) -> [String: Double] {
-        buffer.add(t, actionIndex: t.action.index!)
-        return collected(1)
     }
 
     public var environmentCount: Int { hyperparameters.numEnvs }

@@ -156,15 +156,13 @@ public final class PPO: VectorAgent, ResumableAgent {
     /// Adam's step size now: `learning_rate`, or less with `learning_rate_decay` (set at each update).
     public var currentLearningRate: Double { Double(optimizer.learningRate) }
 
+    public var observationSpace: Space { policy.observationSpace }
+
+    /// Exploring: `act(rows:count:)` on the one observation (a rollout step of one copy).
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         let x = policy.observationSpace.flatten(observation)
-        if mode == .explore {
-            observationMoments?.update(rows: x)
-            resampleNoiseIfDue(rolloutStep: rewards.count)
-        }
-        let (raw, action) = policy.act(flat: input(rows: x), greedy: mode == .greedy, rng: &rng)
-        if mode == .explore { lastRaw = raw }
-        return action
+        if mode == .explore { return act(rows: x, count: 1)[0] }
+        return policy.act(flat: input(rows: x), greedy: true, rng: &rng).action
     }
 
     public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(flat: input(observation)) }
@@ -172,26 +170,6 @@ public final class PPO: VectorAgent, ResumableAgent {
     /// Observations as the networks take them (rows of flattened ones): normalised where normalize_observation is on.
     private func input(rows x: [Float]) -> [Float] { observationMoments?.normalized(x, clip: 10) ?? x }
     private func input(_ observation: Observation) -> [Float] { input(rows: policy.observationSpace.flatten(observation)) }
-
-    private func valueOf(_ x: [Float]) -> Double { Double(value.predict(x)[0]) }
-
-    public func learn(_ t: Transition) -> [String: Double] {
-        let x = input(t.observation)
-        observations += x
-        actions += lastRaw
-        var reward = returnScaling?.scale([t.reward], dones: [t.terminated || t.truncated])[0] ?? t.reward
-        // A time limit is not the end of the MDP: bootstrap the cut-off future into the reward (as SB3).
-        if t.truncated && !t.terminated { reward += hyperparameters.gamma * valueOf(input(t.nextObservation)) }
-        rewards.append(reward)
-        dones.append(t.terminated || t.truncated)
-        values.append(valueOf(x))
-        logProbabilities.append(policy.logProbabilities(Matrix(row: x), actions: Matrix(row: lastRaw))[0])
-        guard rewards.count == hyperparameters.nSteps else { return [:] }
-        let last = dones.last! ? 0 : valueOf(input(t.nextObservation))
-        let (advantages, returns) = generalizedAdvantages(rewards: rewards, values: values, dones: dones, lastValue: last,
-                                                          gamma: hyperparameters.gamma, lambda: hyperparameters.gaeLambda)
-        return finishRollout(advantages: advantages, returns: returns)
-    }
 
     public func act(rows observations: [Float], count: Int) -> [Action] {
         observationMoments?.update(rows: observations)

@@ -63,7 +63,7 @@ public final class SAC: VectorAgent, ResumableAgent {
     private let alphaOptimizer: Adam
     private let targetEntropy: Float
     private let replay: ContinuousReplay
-    private let observationSpace: Space
+    public let observationSpace: Space
     private let box: Box
     private var rng: RandomSource
     private var updateCount = 0
@@ -143,13 +143,12 @@ public final class SAC: VectorAgent, ResumableAgent {
         return draw
     }
 
+    /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && replay.isWarmingUp { return box.sampleAction(using: &rng) }
-        let input = Matrix(rows: 1, columns: observationSpace.flatDimension, data: observationSpace.flatten(observation))
-        return replay.scale.action(draw(input, greedy: mode == .greedy).actions.data)
+        let x = observationSpace.flatten(observation)
+        if mode == .explore { return act(rows: x, count: 1)[0] }
+        return replay.scale.action(draw(Matrix(rows: 1, columns: observationSpace.flatDimension, data: x), greedy: true).actions.data)
     }
-
-    public func learn(_ t: Transition) -> [String: Double] { updates(replay.add(t)) }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 

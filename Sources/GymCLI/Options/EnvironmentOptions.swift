@@ -55,54 +55,36 @@ struct ResolvedEnvironment {
     /// A fresh instance with the standard checks (`Registry.make`).
     func make() throws -> Environment { try Registry.shared.make(spec, overrides: overrides) }
 
-    /// What `agent` trains on: `environment` itself, or a vector of fresh instances (same-step autoreset)
-    /// when the agent trains on several copies (`num_envs` above 1).
+    /// What `agent` trains on: a vector of fresh instances (same-step autoreset) when the agent trains on
+    /// several copies (`num_envs` above 1), else a vector of one copy of `environment` (a fresh batch of it
+    /// where it steps in batches, else `environment` itself).
     func trainingTarget(for agent: Agent, environment: Environment) throws -> TrainingTarget {
-        guard let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 else { return .single(environment) }
-        return .vector(try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() })
+        let copies = (agent as? VectorAgent)?.environmentCount ?? 1
+        guard copies > 1 else {
+            return TrainingTarget(vector: try VectorEnvironment(count: 1, autoresetMode: .sameStep, threads: 1) { environment })
+        }
+        return TrainingTarget(vector: try VectorEnvironment(count: copies, autoresetMode: .sameStep) { try make() })
     }
 }
 
-/// One environment or a vector of copies, as a training run steps it, with its state to resume from.
-enum TrainingTarget {
-    case single(Environment)
-    case vector(VectorEnvironment)
+/// The vector of copies a training run steps (one copy for one environment), with its state to resume from.
+struct TrainingTarget {
+    let vector: VectorEnvironment
 
-    /// Its state (`Environment.savedState()`, `VectorEnvironment.snapshot()`); nil when it cannot save it.
-    func snapshot() -> EnvironmentSnapshot? {
-        switch self {
-        case .single(let env): return env.savedState()
-        case .vector(let vector): return vector.snapshot()
-        }
-    }
+    /// Its state (`VectorEnvironment.snapshot()`); nil when it cannot save it.
+    func snapshot() -> EnvironmentSnapshot? { vector.snapshot() }
 
     /// Whether `snapshot()` gives one.
-    var canSaveState: Bool {
-        switch self {
-        case .single(let env): return env.canSaveState
-        case .vector(let vector): return vector.snapshot() != nil
-        }
-    }
+    var canSaveState: Bool { vector.snapshot() != nil }
 
     /// Puts back what `snapshot()` wrote.
     /// - Throws: `GymError.invalidArgument` when it cannot save its state, or for a snapshot that does not fit.
-    func restore(_ snapshot: EnvironmentSnapshot) throws {
-        switch self {
-        case .single(let env): try env.restoreState(snapshot)
-        case .vector(let vector): try vector.restore(snapshot)
-        }
-    }
+    func restore(_ snapshot: EnvironmentSnapshot) throws { try vector.restore(snapshot) }
 
     /// Trains `agent` with `trainer` on it; `resuming` and `checkpoint` are `Trainer.run`'s.
     func train(_ agent: Agent, with trainer: Trainer, evaluationEnvironment: Environment, resuming: TrainerState? = nil,
                checkpoint: ((TrainerState) throws -> Void)? = nil, progress: ((TrainingProgress) -> Void)? = nil) throws {
-        switch self {
-        case .single(let env):
-            try trainer.run(agent: agent, environment: env, evaluationEnvironment: evaluationEnvironment,
-                            resuming: resuming, checkpoint: checkpoint, progress: progress)
-        case .vector(let vector):
-            try trainer.run(agent: agent as! VectorAgent, vector: vector, evaluationEnvironment: evaluationEnvironment,
-                            resuming: resuming, checkpoint: checkpoint, progress: progress)
-        }
+        try trainer.run(agent: agent, vector: vector, evaluationEnvironment: evaluationEnvironment,
+                        resuming: resuming, checkpoint: checkpoint, progress: progress)
     }
 }
