@@ -10,11 +10,14 @@ struct UnitBox {
     let box: Box
 
     /// The box action of actor output `u`.
-    func action(_ u: [Float]) -> Action {
-        .continuous(box.clip((0..<u.count).map { i in
+    func action(_ u: [Float]) -> Action { .continuous(values(u)) }
+
+    /// The box action of actor output `u`, its values.
+    func values(_ u: [Float]) -> [Double] {
+        box.clip((0..<u.count).map { i in
             let half: Double = (box.high[i] - box.low[i]) / 2
             return box.low[i] + (Double(u[i]) + 1) * half
-        }))
+        })
     }
 
     /// A box action in [-1, 1].
@@ -66,7 +69,8 @@ final class ContinuousReplay {
 
     /// Stores every copy's transition; the number of updates they are worth.
     func add(_ step: VectorTransition) -> Int {
-        buffer.add(step, actionRows: step.actions.flatMap { scale.unit($0.values ?? []) })
+        let width = step.actions.width
+        buffer.add(step, actionRows: (0..<step.rewards.count).flatMap { i in scale.unit(Array(step.actions.values[(i * width)..<((i + 1) * width)])) })
         return counted(step.rewards.count)
     }
 

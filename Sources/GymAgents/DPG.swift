@@ -101,7 +101,7 @@ public final class DPG: VectorAgent, ResumableAgent {
 
     /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore { return act(rows: observationSpace.flatten(observation), count: 1)[0] }
+        if mode == .explore { return exploringAction(observation, form: .values(width: box.size)) }
         return action(actor.predict(observationSpace.flatten(observation)))
     }
 
@@ -117,10 +117,13 @@ public final class DPG: VectorAgent, ResumableAgent {
 
     /// Exploring actions for every row: random before `learning_starts`, then the actor's (one forward
     /// pass) with noise.
-    public func act(rows observations: [Float], count: Int) -> [Action] {
-        if replay.isWarmingUp { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
+        if replay.isWarmingUp {
+            for r in 0..<count { actions.set(r, box.sampleAction(using: &rng)) }
+            return
+        }
         let u = actor.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
-        return (0..<count).map { r in action(explored(Array(u.data[(r * u.columns)..<((r + 1) * u.columns)]))) }
+        for r in 0..<count { actions.set(r, values: replay.scale.values(explored(Array(u.data[(r * u.columns)..<((r + 1) * u.columns)])))) }
     }
 
     public func learn(_ step: VectorTransition) -> [String: Double] { updates(replay.add(step)) }

@@ -109,7 +109,7 @@ public final class DQN: VectorAgent, ResumableAgent {
 
     /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore { return act(rows: observationSpace.flatten(observation), count: 1)[0] }
+        if mode == .explore { return exploringAction(observation, form: .indices) }
         let q = qValues(observation)
         return .discrete(q.indices.max { q[$0] < q[$1] }!)
     }
@@ -117,14 +117,17 @@ public final class DQN: VectorAgent, ResumableAgent {
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Epsilon-greedy actions for every row, from one forward pass.
-    public func act(rows observations: [Float], count: Int) -> [Action] {
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
         let q = online.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
         let eps = epsilon.value(at: steps)
-        return (0..<count).map { r in
-            if rng.nextDouble() < eps { return .discrete(rng.nextInt(below: actionCount)) }
+        for r in 0..<count {
+            if rng.nextDouble() < eps {
+                actions.indices[r] = rng.nextInt(below: actionCount)
+                continue
+            }
             var best = 0
             for a in 1..<actionCount where q[r, a] > q[r, best] { best = a }
-            return .discrete(best)
+            actions.indices[r] = best
         }
     }
 

@@ -161,7 +161,7 @@ public final class PPO: VectorAgent, ResumableAgent {
     /// Exploring: `act(rows:count:)` on the one observation (a rollout step of one copy).
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         let x = policy.observationSpace.flatten(observation)
-        if mode == .explore { return act(rows: x, count: 1)[0] }
+        if mode == .explore { return exploringAction(observation, form: policy.discreteActions == nil ? .values(width: actionSize) : .indices) }
         return policy.act(flat: input(rows: x), greedy: true, rng: &rng).action
     }
 
@@ -171,12 +171,10 @@ public final class PPO: VectorAgent, ResumableAgent {
     private func input(rows x: [Float]) -> [Float] { observationMoments?.normalized(x, clip: 10) ?? x }
     private func input(_ observation: Observation) -> [Float] { input(rows: policy.observationSpace.flatten(observation)) }
 
-    public func act(rows observations: [Float], count: Int) -> [Action] {
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
         observationMoments?.update(rows: observations)
         resampleNoiseIfDue(rolloutStep: vectorSteps)
-        let (raw, actions) = policy.act(rows: Matrix(rows: count, columns: observationSize, data: input(rows: observations)), greedy: false, rng: &rng)
-        lastRaw = raw
-        return actions
+        lastRaw = policy.sample(rows: Matrix(rows: count, columns: observationSize, data: input(rows: observations)), rng: &rng, into: &actions)
     }
 
     /// One step of every copy: the rollout holds `n_steps` of them, step-major, and advantages are computed

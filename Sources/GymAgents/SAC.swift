@@ -146,17 +146,20 @@ public final class SAC: VectorAgent, ResumableAgent {
     /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         let x = observationSpace.flatten(observation)
-        if mode == .explore { return act(rows: x, count: 1)[0] }
+        if mode == .explore { return exploringAction(observation, form: .values(width: box.size)) }
         return replay.scale.action(draw(Matrix(rows: 1, columns: observationSpace.flatDimension, data: x), greedy: true).actions.data)
     }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Exploring actions for every row: random before `learning_starts`, then drawn from the actor.
-    public func act(rows observations: [Float], count: Int) -> [Action] {
-        if replay.isWarmingUp { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
-        let actions = draw(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations)).actions
-        return (0..<count).map { r in replay.scale.action(Array(actions.data[(r * actions.columns)..<((r + 1) * actions.columns)])) }
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
+        if replay.isWarmingUp {
+            for r in 0..<count { actions.set(r, box.sampleAction(using: &rng)) }
+            return
+        }
+        let drawn = draw(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations)).actions
+        for r in 0..<count { actions.set(r, values: replay.scale.values(Array(drawn.data[(r * drawn.columns)..<((r + 1) * drawn.columns)]))) }
     }
 
     public func learn(_ step: VectorTransition) -> [String: Double] { updates(replay.add(step)) }

@@ -27,15 +27,15 @@ final class SingleCopyAgent: VectorAgent {
 
     func act(_ observation: Observation, mode: ActMode) -> Action { agent.act(observation, mode: mode) }
 
-    func act(rows observations: [Float], count: Int) -> [Action] {
+    func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
         let current = vector.observation(at: 0)
         observation = current
-        return [agent.act(current, mode: .explore)]
+        actions.set(0, agent.act(current, mode: .explore))
     }
 
     func learn(_ step: VectorTransition) -> [String: Double] {
         let ended = step.terminated[0] || step.truncated[0]
-        return agent.learn(Transition(observation: observation!, action: step.actions[0], reward: step.rewards[0],
+        return agent.learn(Transition(observation: observation!, action: step.actions.action(0), reward: step.rewards[0],
                                       nextObservation: ended ? vector.finalObservations[0]! : vector.observation(at: 0),
                                       terminated: step.terminated[0], truncated: step.truncated[0]))
     }

@@ -97,6 +97,7 @@ public final class Trainer {
         let start = DispatchTime.now().uptimeNanoseconds
         let n = vector.count, width = vector.observationSpace.flatDimension
         var observations = Array(vector.observationBuffer), next = observations
+        var actions = ActionRows(count: n, space: vector.actionSpace)
         var rewards = [Double](repeating: 0, count: n), terminated = [Bool](repeating: false, count: n), truncated = terminated
         // The first multiple of the interval past the steps taken (each evaluation moves it past them).
         var nextEvaluation = (run.step / options.evaluationInterval + 1) * options.evaluationInterval
@@ -106,8 +107,8 @@ public final class Trainer {
                 try checkpoint?(state(run))
                 return
             }
-            let actions = learner.act(rows: observations, count: n)
-            try vector.step(actions)
+            learner.act(rows: observations, count: n, into: &actions)
+            try actions.step(vector)
             Trainer.read(vector, width: width, into: &next, &rewards, &terminated, &truncated)
             run.statistics.merge(learner.learn(VectorTransition(observations: observations, actions: actions, rewards: rewards,
                                                                 nextObservations: next, terminated: terminated, truncated: truncated))) { $1 }

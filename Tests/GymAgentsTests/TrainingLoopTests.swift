@@ -81,4 +81,28 @@ final class TrainingLoopTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("by an earlier version"), "\($0)")
         }
     }
+
+    func testActionRowsStepAVectorAsActionValuesDo() throws {
+        let make = { try Registry.shared.make("pendulum-v1") }
+        let rowsVector = try VectorEnvironment(count: 3, autoresetMode: .sameStep, factory: make)
+        let boxedVector = try VectorEnvironment(count: 3, autoresetMode: .sameStep, factory: make)
+        try rowsVector.reset(seed: 1)
+        try boxedVector.reset(seed: 1)
+        var rows = ActionRows(count: 3, space: rowsVector.actionSpace)
+        XCTAssertEqual(rows.form, .values(width: 1))
+        for step in 0..<5 {
+            let actions: [Action] = (0..<3).map { .continuous([Double($0) - 1 + 0.1 * Double(step)]) }
+            for (i, action) in actions.enumerated() { rows.set(i, action) }
+            XCTAssertEqual((0..<3).map(rows.action), actions)
+            try rows.step(rowsVector)
+            try boxedVector.step(actions)
+            XCTAssertEqual(Array(rowsVector.observationBuffer), Array(boxedVector.observationBuffer))
+            XCTAssertEqual(Array(rowsVector.rewardBuffer), Array(boxedVector.rewardBuffer))
+        }
+        XCTAssertEqual(ActionRows(count: 2, space: .discrete(try Discrete(3))).form, .indices)
+        XCTAssertEqual(ActionRows(.discrete(2)).indices, [2])
+        XCTAssertThrowsError(try ActionRows(count: 2, space: rowsVector.actionSpace).step(rowsVector)) {
+            XCTAssertTrue("\($0)".contains("needs 3 actions, got 2"), "\($0)")
+        }
+    }
 }
