@@ -24,9 +24,11 @@
 //   GymConformanceTesting  <- Gym, GymConformance, XCTest
 //                                                   one-line conformance assertions for users' tests
 //   SwiftRandomWalkPlugin  <- CGymPlugin            the example plugin written in Swift
-//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymMDP, GymPlugins, GymRaster
+//   SwiftGymC              <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymPlugins, GymRaster
 //                                                   the C ABI (libSwiftGymC.so) that C and the Python package call
-//   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, ArgumentParser
+//   GymRuns                <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
+//                                                   training and self-play runs (run directories, run.json, resume, reports), sweep plans
+//   GymCLI                 <- Gym, GymJSON, GymPlanning, GymGames, GymMDP, GymNN, GymConformance, GymAgents, GymPlugins, GymRuns, ArgumentParser
 //                                                   the `gym` executable
 //   GymFuzz                <- Gym, GymJSON, GymGames, GymMDP, GymNN, GymAgents, GymPlugins
 //                                                   the fuzz targets (`gym-fuzz`: libFuzzer under `make fuzz`, corpus replay otherwise)
@@ -46,6 +48,7 @@ let package = Package(
         .library(name: "GymAgents", targets: ["GymAgents"]),
         .library(name: "GymRaster", targets: ["GymRaster"]),
         .library(name: "GymPlugins", targets: ["GymPlugins"]),
+        .library(name: "GymRuns", targets: ["GymRuns"]),
         .library(name: "GymConformanceTesting", targets: ["GymConformanceTesting"]),
         .executable(name: "gym", targets: ["GymCLI"]),
         .executable(name: "gym-fuzz", targets: ["GymFuzz"]),
@@ -98,16 +101,19 @@ let package = Package(
         .target(name: "GymPlugins", dependencies: ["Gym", "GymJSON", "CGymPlugin", "CGymPluginHost"]),
         .target(name: "SwiftRandomWalkPlugin", dependencies: ["CGymPlugin"], path: "Plugins/SwiftRandomWalk"),
         // Environments for C and Python callers: handles, batches and caller-owned buffers.
-        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymPlugins", "GymRaster"], exclude: ["swiftgym.h"]),
 
         // Conformance checks for any environment, and an XCTest helper for users' test targets.
         .target(name: "GymConformance", dependencies: ["Gym", "GymPlanning"]),
         .target(name: "GymConformanceTesting", dependencies: ["Gym", "GymConformance"]),
 
+        // Training and self-play runs as a library: run directories, run.json, resume.ckpt, metrics and reports.
+        .target(name: "GymRuns", dependencies: ["Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymNN", "GymAgents", "GymPlugins"]),
+
         .executableTarget(
             name: "GymCLI",
             dependencies: [
-                "Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins",
+                "Gym", "GymJSON", "GymPlanning", "GymGames", "GymMDP", "GymNN", "GymConformance", "GymAgents", "GymPlugins", "GymRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -125,6 +131,7 @@ let package = Package(
         .testTarget(name: "GymConformanceTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymConformance", "GymConformanceTesting"]),
         .testTarget(name: "GymAgentsTests", dependencies: ["Gym", "GymPlanning", "GymMDP", "GymNN", "GymAgents"]),
         .testTarget(name: "GymPluginsTests", dependencies: ["Gym", "GymPlugins", "GymConformance"], exclude: ["BrokenPlugins"]),
+        .testTarget(name: "GymRunsTests", dependencies: ["Gym", "GymNN", "GymAgents", "GymMDP", "GymRuns"]),
         .testTarget(name: "GymCLITests", dependencies: ["GymCLI"], exclude: ["NewcomerMDPs"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "DocumentationTests",

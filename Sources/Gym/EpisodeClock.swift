@@ -17,6 +17,13 @@ public struct EpisodeClock: Sendable, Equatable {
 
     public init(limit: Int? = nil) { self.limit = limit }
 
+    /// Sets the limit and reports it in `metadata.maxEpisodeSteps` (which keeps its value when the limit
+    /// is removed): the setter of a `SelfEnforcingEnvironment`'s `episodeLimit`.
+    public mutating func setLimit(_ limit: Int?, reportingIn metadata: inout EnvironmentMetadata) {
+        self.limit = limit
+        if let limit { metadata.maxEpisodeSteps = limit }
+    }
+
     /// A new episode: no steps yet.
     @inline(__always)
     public mutating func start() { elapsed = 0 }

@@ -23,13 +23,4 @@ public enum Observation: Hashable, Sendable, CustomStringConvertible {
 
     /// The index of a `discrete` observation, or nil.
     public var index: Int? { if case .discrete(let i) = self { return i } else { return nil } }
-
-    /// The observation's numbers as Float, flat (a discrete index becomes one number).
-    public var floats: [Float] {
-        switch self {
-        case .discrete(let i): return [Float(i)]
-        case .integers(let v): return v.map(Float.init)
-        case .vector(let v): return v
-        }
-    }
 }

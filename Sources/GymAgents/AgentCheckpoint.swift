@@ -10,14 +10,22 @@ public enum AgentCheckpoint {
     ///   with a hash of its contents so that `gym act` and `gym evaluate` can find it again by id.
     public static func save(_ agent: Agent, environmentID: String, environment: Environment, seed: UInt64, to path: String,
                             environmentFile: String? = nil) throws {
+        let stamp = environmentFile.flatMap { file in contentHash(of: file).map { EnvironmentFileStamp(path: file, hash: $0) } }
+        try save(agent, environmentID: environmentID, environment: environment, seed: seed, to: path, stamp: stamp)
+    }
+
+    /// `save(_:environmentID:environment:seed:to:environmentFile:)` with the file's hash taken beforehand
+    /// (a run takes it once, however many checkpoints it writes).
+    public static func save(_ agent: Agent, environmentID: String, environment: Environment, seed: UInt64, to path: String,
+                            stamp: EnvironmentFileStamp?) throws {
         var checkpoint = Checkpoint(metadata: [
             "agent": agent.name, "environment": environmentID,
             "observation_space": environment.observationSpace.json.encoded(), "action_space": environment.actionSpace.json.encoded(),
             "settings": JSONValue.object(agent.settings.mapValues { .string($0) }).encoded(), "seed": "\(seed)",
         ])
-        if let environmentFile, let hash = contentHash(of: environmentFile) {
-            checkpoint.metadata["environment_file"] = URL(fileURLWithPath: environmentFile).standardizedFileURL.path
-            checkpoint.metadata["environment_hash"] = hash
+        if let stamp {
+            checkpoint.metadata["environment_file"] = URL(fileURLWithPath: stamp.path).standardizedFileURL.path
+            checkpoint.metadata["environment_hash"] = stamp.hash
         }
         agent.save(into: &checkpoint)
         try checkpoint.write(to: path)

@@ -15,7 +15,7 @@ public struct AgentContext {
         self.settings = settings
     }
 
-    /// The discount: the setting `gamma`, else the environment's, else 0.99.
+    /// The environment's discount, else 0.99: where each agent's `gamma` setting starts, before `--set gamma=...`.
     public var discount: Double { environment.metadata.discount ?? 0.99 }
 }
 

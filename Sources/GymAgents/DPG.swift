@@ -33,19 +33,19 @@ public final class DPG: VectorAgent, ResumableAgent {
         public var numEnvs = 1
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate, "Adam's step size, actor and critics; 3e-4 (CleanRL)."),
-            .init("buffer_size", \.bufferSize, "Transitions the replay buffer holds; 1,000,000 (CleanRL)."),
-            .init("learning_starts", \.learningStarts, "Environment steps of random actions before the first update; 1,000 (CleanRL's is 25,000, too many for short runs)."),
-            .init("batch_size", \.batchSize, "Transitions per update; 256 (CleanRL)."),
-            .init("gamma", \.gamma, "The discount; the environment's, else 0.99 (CleanRL)."),
-            .init("tau", \.tau, "Polyak coefficient of the target networks; 0.005 (CleanRL)."),
-            .init("exploration_noise", \.explorationNoise, "Standard deviation of the Gaussian exploration noise, in units of the action's half-range; 0.1 (CleanRL)."),
-            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the actor and the critics; 256,256 (CleanRL)."),
-            .init("td3", \.td3, "Twin critics, delayed actor updates and target smoothing (Fujimoto et al., 2018); off."),
-            .init("policy_delay", \.policyDelay, "Critic updates per actor update; 1, or 2 with td3 (CleanRL's td3_continuous_action.py)."),
-            .init("target_noise", \.targetNoise, "Standard deviation of the target-smoothing noise (td3); 0.2 (CleanRL)."),
-            .init("target_noise_clip", \.targetNoiseClip, "Clip of the target-smoothing noise (td3); 0.5 (CleanRL)."),
-            .init("num_envs", \.numEnvs, "Environments stepped together; each step of the copies is as many updates as copies, one per transition as with one environment; 1."),
+            .init("learning_rate", \.learningRate, "Adam's step size, actor and critics; CleanRL's."),
+            .init("buffer_size", \.bufferSize, "Transitions the replay buffer holds; CleanRL's."),
+            .init("learning_starts", \.learningStarts, "Environment steps of random actions before the first update; CleanRL's is 25 times more, too many for short runs."),
+            .init("batch_size", \.batchSize, "Transitions per update; CleanRL's."),
+            .init("gamma", \.gamma, "The discount: the environment's where it has one, else this default (CleanRL's)."),
+            .init("tau", \.tau, "Polyak coefficient of the target networks; CleanRL's."),
+            .init("exploration_noise", \.explorationNoise, "Standard deviation of the Gaussian exploration noise, in units of the action's half-range; CleanRL's."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the actor and the critics; CleanRL's."),
+            .init("td3", \.td3, "Twin critics, delayed actor updates and target smoothing (Fujimoto et al., 2018); DDPG without them by default."),
+            .init("policy_delay", \.policyDelay, "Critic updates per actor update; with td3, twice this default (CleanRL's td3_continuous_action.py)."),
+            .init("target_noise", \.targetNoise, "Standard deviation of the target-smoothing noise (td3); CleanRL's."),
+            .init("target_noise_clip", \.targetNoiseClip, "Clip of the target-smoothing noise (td3); CleanRL's."),
+            .init("num_envs", \.numEnvs, "Environments stepped together; each step of the copies is as many updates as copies, one per transition as with one environment."),
         ]
     }
 

@@ -27,14 +27,14 @@ public final class Reinforce: Agent, ResumableAgent {
         public var baselineRate = 0.05
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate, "Adam's step size for the policy; 0.01 (the notes' setting)."),
-            .init("value_learning_rate", \.valueLearningRate, "Adam's step size for the value baseline; 0.01, as the policy's."),
-            .init("gamma", \.gamma, "The discount; the environment's, else 0.99."),
-            .init("policy", \.policy, allowed: ["mlp", "linear"], "`mlp` or `linear` (the notes' demand model); mlp."),
-            .init("baseline", \.baseline, allowed: ["none", "mean", "value"], "`none`, `mean` (a running mean of returns) or `value` (a learned V(s)); mean (Sutton and Barto, 13.4)."),
-            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the mlp policy and of the value baseline; 64."),
-            .init("entropy_coef", \.entropyCoefficient, "Weight of the entropy bonus of discrete policies; 0."),
-            .init("baseline_rate", \.baselineRate, "Step size of the running mean baseline (an average of episode-start returns); 0.05."),
+            .init("learning_rate", \.learningRate, "Adam's step size for the policy; the notes' setting."),
+            .init("value_learning_rate", \.valueLearningRate, "Adam's step size for the value baseline; as the policy's."),
+            .init("gamma", \.gamma, "The discount: the environment's where it has one, else this default."),
+            .init("policy", \.policy, allowed: ["mlp", "linear"], "`mlp` or `linear` (the notes' demand model)."),
+            .init("baseline", \.baseline, allowed: ["none", "mean", "value"], "`none`, `mean` (a running mean of returns) or `value` (a learned V(s)); Sutton and Barto, 13.4."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the mlp policy and of the value baseline."),
+            .init("entropy_coef", \.entropyCoefficient, "Weight of the entropy bonus of discrete policies."),
+            .init("baseline_rate", \.baselineRate, "Step size of the running mean baseline (an average of episode-start returns)."),
         ]
     }
 

@@ -32,16 +32,16 @@ public final class SAC: VectorAgent, ResumableAgent {
         public var numEnvs = 1
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate, "Adam's step size, actor, critics and temperature; 3e-4 (SB3; RL Zoo's Pendulum uses 1e-3)."),
-            .init("buffer_size", \.bufferSize, "Transitions the replay buffer holds; 1,000,000 (SB3)."),
-            .init("learning_starts", \.learningStarts, "Environment steps of random actions before the first update; 100 (SB3)."),
-            .init("batch_size", \.batchSize, "Transitions per update; 256 (SB3)."),
-            .init("gamma", \.gamma, "The discount; the environment's, else 0.99 (SB3)."),
-            .init("tau", \.tau, "Polyak coefficient of the target critics; 0.005 (SB3)."),
-            .init("ent_coef", \.entCoef, "The entropy temperature alpha: its first value when autotuned, else fixed; 1.0 (SB3's \"auto\" starts there)."),
-            .init("autotune", \.autotune, "Learn alpha towards the target entropy -dim(A) (SB3's ent_coef=\"auto\", target_entropy=\"auto\"); true."),
-            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the actor and the critics; 256,256 (SB3's net_arch for SAC)."),
-            .init("num_envs", \.numEnvs, "Environments stepped together; one update per transition, as with one environment; 1."),
+            .init("learning_rate", \.learningRate, "Adam's step size, actor, critics and temperature; SB3's (RL Zoo's Pendulum uses 1e-3)."),
+            .init("buffer_size", \.bufferSize, "Transitions the replay buffer holds; SB3's."),
+            .init("learning_starts", \.learningStarts, "Environment steps of random actions before the first update; SB3's."),
+            .init("batch_size", \.batchSize, "Transitions per update; SB3's."),
+            .init("gamma", \.gamma, "The discount: the environment's where it has one, else this default (SB3's)."),
+            .init("tau", \.tau, "Polyak coefficient of the target critics; SB3's."),
+            .init("ent_coef", \.entCoef, "The entropy temperature alpha: its first value when autotuned, else fixed; where SB3's \"auto\" starts."),
+            .init("autotune", \.autotune, "Learn alpha towards the target entropy -dim(A); SB3's ent_coef=\"auto\", target_entropy=\"auto\"."),
+            .init("hidden_sizes", \.hiddenSizes, "Hidden layer sizes of the actor and the critics; SB3's net_arch for SAC."),
+            .init("num_envs", \.numEnvs, "Environments stepped together; one update per transition, as with one environment."),
         ]
     }
 

@@ -23,12 +23,12 @@ public final class TabularTD: Agent, ResumableAgent {
         public var initialValue = 0.0
 
         public static let keys: [SettingKey<Self>] = [
-            .init("learning_rate", \.learningRate, "The step size alpha; 0.1 (Sutton and Barto's examples)."),
-            .init("gamma", \.gamma, "The discount; the environment's, else 0.99."),
-            .init("epsilon_start", \.epsilonStart, "Epsilon at the start; 1 (explore everything first)."),
-            .init("epsilon_end", \.epsilonEnd, "Epsilon after the exploration fraction; 0.05."),
-            .init("exploration_fraction", \.explorationFraction, "Fraction of training over which epsilon falls linearly; 0.5."),
-            .init("initial_value", \.initialValue, "Q(s, a) before any update; 0 (optimistic values speed up exploration where rewards are negative)."),
+            .init("learning_rate", \.learningRate, "The step size alpha; Sutton and Barto's examples."),
+            .init("gamma", \.gamma, "The discount: the environment's where it has one, else this default."),
+            .init("epsilon_start", \.epsilonStart, "Epsilon at the start: explore everything first."),
+            .init("epsilon_end", \.epsilonEnd, "Epsilon after the exploration fraction."),
+            .init("exploration_fraction", \.explorationFraction, "Fraction of training over which epsilon falls linearly."),
+            .init("initial_value", \.initialValue, "Q(s, a) before any update (optimistic values speed up exploration where rewards are negative)."),
         ]
     }
 

@@ -36,7 +36,7 @@ public final class ValueIterationAgent: Agent {
     public struct Hyperparameters: Configurable {
         public var gamma = 0.99
 
-        public static let keys: [SettingKey<Self>] = [.init("gamma", \.gamma, "The discount of the plan; the environment's, else 0.99.")]
+        public static let keys: [SettingKey<Self>] = [.init("gamma", \.gamma, "The discount of the plan: the environment's where it has one, else this default.")]
 
         public init() {}
         public init(gamma: Double) { self.gamma = gamma }

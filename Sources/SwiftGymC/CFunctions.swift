@@ -15,12 +15,20 @@ private let registry: Registry = {
     return Registry.shared
 }()
 
-/// Runs `body`, turning a thrown error into `failure` and this thread's last error. A success leaves the
-/// last error as it was: a step touches no thread-local state.
+/// Runs `body`, turning a thrown error into `failure` and this thread's last error (message and code).
+/// A success leaves the last error as it was: a step touches no thread-local state.
 func guarded<T>(_ failure: T, _ body: () throws -> T) -> T {
     do { return try body() } catch {
-        LastError.set("\(error)")
+        LastError.set(error)
         return failure
+    }
+}
+
+/// JSON text a caller passed as an argument (`source` names it in messages): its syntax errors are the
+/// caller's invalid argument, not a broken file.
+func argumentJSON(_ text: String, source: String) throws -> JSONValue {
+    do { return try JSONReader.parse(text, source: source).plain } catch let error as JSONSyntaxError {
+        throw GymError.invalidArgument(error.description)
     }
 }
 
@@ -30,7 +38,7 @@ private func owned(_ text: String) -> UnsafeMutablePointer<CChar>? { strdup(text
 /// Parameters given as a JSON object of numbers, or none.
 private func parameters(_ text: UnsafePointer<CChar>?) throws -> [String: Double] {
     guard let text else { return [:] }
-    guard case .object(let members) = try JSONReader.parse(String(cString: text), source: "parameters").plain else {
+    guard case .object(let members) = try argumentJSON(String(cString: text), source: "parameters") else {
         throw GymError.invalidArgument("parameters must be a JSON object of numbers, got \(String(cString: text))")
     }
     var values: [String: Double] = [:]
@@ -46,6 +54,9 @@ public func sg_abi_version() -> Int32 { 1 }
 
 @_cdecl("sg_last_error")
 public func sg_last_error() -> UnsafePointer<CChar> { LastError.current }
+
+@_cdecl("sg_last_error_code")
+public func sg_last_error_code() -> Int32 { LastError.code.rawValue }
 
 @_cdecl("sg_free")
 public func sg_free(_ text: UnsafeMutablePointer<CChar>?) { free(text) }
@@ -171,7 +182,7 @@ public func sg_vector_reset(_ vector: OpaquePointer, _ seeds: UnsafePointer<UInt
     guarded(-1) {
         var options = ResetOptions.none
         if let optionText {
-            guard case .object(let members) = try JSONReader.parse(String(cString: optionText), source: "reset options").plain else {
+            guard case .object(let members) = try argumentJSON(String(cString: optionText), source: "reset options") else {
                 throw GymError.invalidArgument("reset options must be a JSON object, got \(String(cString: optionText))")
             }
             options = ResetOptions(initialState: members["initial_state"], extra: members.filter { $0.key != "initial_state" })

@@ -42,7 +42,7 @@ final class GameHandle {
     /// One step with actions given as a JSON object keyed by agent: a number for a discrete action, a
     /// list for the others.
     func step(_ text: String) throws -> JSONValue {
-        guard case .object(let members) = try JSONReader.parse(text, source: "actions").plain else {
+        guard case .object(let members) = try argumentJSON(text, source: "actions") else {
             throw GymError.invalidArgument("actions must be a JSON object with one action per live agent, got \(text)")
         }
         var actions: [String: Action] = [:]

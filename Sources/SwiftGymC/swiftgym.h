@@ -2,7 +2,7 @@
    time. Specs/c-abi.md is the normative description; this header is its declarations.
 
    Every function that can fail returns a negative status (or NULL) and leaves a message in
-   sg_last_error(), on the calling thread. One handle is used by one thread at a time; different
+   sg_last_error() and a code (SG_ERROR_*) in sg_last_error_code(), on the calling thread. One handle is used by one thread at a time; different
    handles may be used on different threads. Strings the library returns are the caller's to release
    with sg_free. */
 #ifndef SWIFTGYM_H
@@ -23,6 +23,22 @@ typedef struct sg_game sg_game;
 int32_t sg_abi_version(void);
 /* The message of the last failure on this thread ("" before any); valid until this thread's next failure. */
 const char *sg_last_error(void);
+/* The code of the last failure on this thread: what kind of failure it was, for callers to branch on
+   (never on the message's words). SG_ERROR_NONE before any failure; a success leaves it as it was. */
+int32_t sg_last_error_code(void);
+
+/* Error codes (sg_last_error_code). */
+enum {
+    SG_ERROR_NONE = 0,             /* no call has failed on this thread */
+    SG_ERROR_UNKNOWN_ID = 1,       /* an id that is not registered (the message suggests close ids) */
+    SG_ERROR_INVALID_ARGUMENT = 2, /* parameters, reset options, a mode, a copy index, a buffer size, a path, the wrong kind of id */
+    SG_ERROR_INVALID_ACTION = 3,   /* an action outside the space; for a game a missing, unknown or finished agent's too; nothing moved */
+    SG_ERROR_RESET_NEEDED = 4,     /* a step before the first reset, or after the episode ended (outside next-step mode) */
+    SG_ERROR_INVALID_FILE = 5,     /* a file that cannot be read or is no valid environment: JSON syntax, the specification, Gambit */
+    SG_ERROR_PLUGIN = 6,           /* a plugin that cannot be loaded, or that failed, crashed or hung in a call */
+    SG_ERROR_ENVIRONMENT = 7,      /* the environment failed while running (a NaN reward, a picture it could not draw) */
+    SG_ERROR_OTHER = 8             /* any other failure; the message says what */
+};
 /* Releases a string returned by the library. */
 void sg_free(char *text);
 

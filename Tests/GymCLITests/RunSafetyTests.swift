@@ -79,8 +79,9 @@ final class RunSafetyTests: CLITestCase {
     }
 }
 
-/// `gym train --resume`: a run stopped by a signal, or killed outright, and resumed ends exactly as the
-/// same run left alone: the same checkpoint bytes, episodes and evaluations.
+/// `gym train --resume` end to end: a signal's path through the command, plugins in and out of process,
+/// and what the command says of what it cannot resume. Exact resuming of every agent, vectors, self-play
+/// and 64-bit seeds is proven in process by GymRunsTests (TrainingRunResumeTests, SelfPlayRunResumeTests).
 final class ResumeTests: CLITestCase {
     func temporary(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("gym-resume-\(getpid())-\(name)").path
@@ -126,89 +127,12 @@ final class ResumeTests: CLITestCase {
                                  comparing: ["agent.ckpt", "best.ckpt", "metrics.csv", "evaluations.csv"])
     }
 
-    func testPPOKilledOutrightResumesExactly() throws {
-        try assertResumesExactly(["cartpole-v1", "--agent", "ppo", "--steps", "60000", "--eval-every", "2000", "--seed", "6",
-                                  "--set", "hidden_sizes=32,32"], signal: SIGKILL)
-    }
-
-    func testPPOWithRunningNormalisationKilledOutrightResumesExactly() throws {
-        try assertResumesExactly(["point-mass-v1", "--agent", "ppo", "--steps", "40000", "--eval-every", "1000", "--seed", "2",
-                                  "--set", "hidden_sizes=16,16", "--set", "n_steps=512", "--set", "normalize_observation=true",
-                                  "--set", "normalize_reward=true", "--set", "log_std_init=-1"], signal: SIGKILL)
-    }
-
-    func testPPOWithStateDependentNoiseKilledOutrightResumesExactly() throws {
-        try assertResumesExactly(["pendulum-v1", "--agent", "ppo", "--steps", "40000", "--eval-every", "1002", "--seed", "2",
-                                  "--set", "hidden_sizes=16,16", "--set", "num_envs=2", "--set", "n_steps=300", "--set", "use_sde=true",
-                                  "--set", "sde_sample_freq=4"], signal: SIGKILL)
-    }
-
-    func testPPOOnEightCopiesKilledOutrightResumesExactly() throws {
-        try assertResumesExactly(["cartpole-v1", "--agent", "ppo", "--steps", "80000", "--eval-every", "2000", "--seed", "3",
-                                  "--set", "hidden_sizes=32,32", "--set", "num_envs=8", "--set", "n_steps=64"], signal: SIGKILL)
-    }
-
-    func testDQNOnFourCopiesStoppedBySIGINTResumesExactly() throws {
-        try assertResumesExactly(["frozen-lake-4x4-v1", "--agent", "dqn", "--steps", "40000", "--eval-every", "1000", "--seed", "1",
-                                  "--set", "hidden_sizes=16", "--set", "num_envs=4", "--set", "learning_starts=200",
-                                  "--set", "buffer_size=4000"], signal: SIGINT)
-    }
-
-    func testDPGStoppedBySIGINTResumesExactly() throws {
-        try assertResumesExactly(["demand-continuous-v1", "--agent", "dpg", "--steps", "20000", "--eval-every", "500", "--seed", "2",
-                                  "--set", "hidden_sizes=16,16", "--set", "learning_starts=200", "--set", "batch_size=32",
-                                  "--set", "td3=true", "--set", "policy_delay=2"], signal: SIGINT)
-    }
-
-    func testSACStoppedBySIGINTResumesExactly() throws {
-        try assertResumesExactly(["pendulum-v1", "--agent", "sac", "--steps", "3000", "--eval-every", "400", "--seed", "1",
-                                  "--set", "hidden_sizes=16,16", "--set", "batch_size=32"], signal: SIGINT)
-    }
-
-    func testReinforceKilledOutrightResumesExactly() throws {
-        try assertResumesExactly(["cartpole-v1", "--agent", "reinforce", "--steps", "100000", "--eval-every", "1000", "--seed", "5",
-                                  "--set", "hidden_sizes=16", "--set", "baseline=value"], signal: SIGKILL)
-    }
-
-    func testAMatrixGameAgainstABestResponseOpponentResumesExactly() throws {
-        try assertResumesExactly(["rock-paper-scissors-exploiter-v1", "--agent", "q-learning", "--steps", "400000", "--eval-every", "5000",
-                                  "--seed", "3"], signal: SIGINT)
-    }
-
-    func testSelfPlayOfAGameLearnerStoppedBySIGINTResumesExactly() throws {
-        try assertResumesExactly(["rock-paper-scissors-v2", "--self-play", "regret-matching", "--sampled", "--steps", "3000000",
-                                  "--eval-every", "100000", "--seed", "3"], signal: SIGINT, waitingFor: "agent.ckpt",
-                                 comparing: ["agent.ckpt", "exploitability.csv"])
-    }
-
-    /// 2^53 + 1 is not a double: run.json keeps it exact, so the evaluations after resuming are seeded as
-    /// the uninterrupted run's (frozen lake's ice makes every evaluation seed show).
-    func testAQLearningRunSeededAbove2To53StoppedBySIGINTResumesExactly() throws {
-        try assertResumesExactly(["frozen-lake-4x4-v1", "--agent", "q-learning", "--steps", "3000000", "--eval-every", "50000",
-                                  "--seed", "9007199254740993"], signal: SIGINT,
-                                 checking: { XCTAssertTrue($0.contains("\"seed\":9007199254740993,"), $0) })
-    }
-
-    func testSelfPlayOfAGameLearnerSeededAt2To64Minus1ResumesExactly() throws {
-        try assertResumesExactly(["rock-paper-scissors-v2", "--self-play", "regret-matching", "--sampled", "--steps", "3000000",
-                                  "--eval-every", "100000", "--seed", "18446744073709551615"], signal: SIGINT, waitingFor: "agent.ckpt",
-                                 comparing: ["agent.ckpt", "exploitability.csv"],
-                                 checking: { XCTAssertTrue($0.contains("\"seed\":18446744073709551615,"), $0) })
-    }
-
     func testSelfPlayOfAgentsStoppedBySIGINTResumesExactly() throws {
         try assertResumesExactly(["rock-paper-scissors-v2", "--agents", "dqn,ppo", "--steps", "30000", "--eval-every", "1000", "--seed", "2",
                                   "--set", "hidden_sizes=16"], signal: SIGINT,
                                  comparing: ["agent.ckpt", "agent-player_0.ckpt", "agent-player_1.ckpt", "exploitability.csv"])
     }
 
-    func testSelfPlayOfAgentsKilledOutrightResumesExactly() throws {
-        try assertResumesExactly(["prisoners-dilemma-v2", "--agents", "ppo", "--steps", "30000", "--eval-every", "1000", "--seed", "5",
-                                  "--set", "hidden_sizes=16"], signal: SIGKILL,
-                                 comparing: ["agent.ckpt", "agent-row.ckpt", "agent-column.ckpt", "exploitability.csv"])
-    }
-
-    /// PPO has no schedule over the run's length, so 8,000 steps continued to 16,000 are exactly a run of 16,000.
     func testPPOOnAPluginKilledOutrightResumesExactly() throws {
         let dir = URL(fileURLWithPath: temporary("plugin"))
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -223,30 +147,6 @@ final class ResumeTests: CLITestCase {
                                   "--steps", "30000", "--eval-every", "1000", "--seed", "1", "--set", "hidden_sizes=16", "--set", "num_envs=4",
                                   "--set", "learning_starts=200", "--set", "buffer_size=4000"], signal: SIGINT,
                                  checking: { XCTAssertTrue($0.contains("\"plugin_isolation\":{\"timeout\":10}"), $0) })
-    }
-
-    func testAFinishedRunTrainsFurtherWithMoreSteps() throws {
-        let straight = temporary("long"), extended = temporary("extended")
-        defer { for d in [straight, extended] { try? FileManager.default.removeItem(atPath: d) } }
-        let common = ["train", "cartpole-v1", "--agent", "ppo", "--eval-every", "2000", "--seed", "4", "--set", "hidden_sizes=16,16",
-                      "--set", "n_steps=512"]
-        XCTAssertEqual(try gym(common + ["--steps", "16000", "--out", straight]).status, 0)
-        XCTAssertEqual(try gym(common + ["--steps", "8000", "--out", extended]).status, 0)
-        let again = try gym("train", "--resume", extended)
-        XCTAssertEqual(again.status, 2)
-        XCTAssertTrue(again.stderr.contains("finished all its 8000 steps; there is nothing to resume (--steps N, more than 8000, trains it further)"), again.stderr)
-        let further = try gym("train", "--resume", extended, "--steps", "16000")
-        XCTAssertEqual(further.status, 0, further.stderr)
-        XCTAssertTrue(further.stdout.contains("resuming ppo on cartpole-v1 at step 8000 of 16000"), further.stdout)
-        for name in ["agent.ckpt", "metrics.csv", "evaluations.csv"] {
-            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: straight + "/" + name)), try Data(contentsOf: URL(fileURLWithPath: extended + "/" + name)),
-                           "\(name) differs from the straight run's")
-        }
-        let run = try String(contentsOfFile: extended + "/run.json", encoding: .utf8)
-        XCTAssertTrue(run.contains("\"status\":\"finished\"") && run.contains("\"steps\":16000"), run)
-        let short = try gym("train", "--resume", extended, "--steps", "16000")
-        XCTAssertEqual(short.status, 2)
-        XCTAssertTrue(short.stderr.contains("the run has taken 16000 steps; --steps 16000 must be more"), short.stderr)
     }
 
     func testWhatCannotBeResumedIsSaidSo() throws {

@@ -105,7 +105,8 @@ final class BatchSteppingTests: XCTestCase {
         for id in ["gridworld-v1", "frozen-lake-8x8-v1", "cartpole-v1", "pendulum-v1", "demand-v1", "rock-paper-scissors-exploiter-v1"] {
             XCTAssertTrue(try VectorEnvironment(count: 4) { try Self.make(id) }.isBatched, id)
         }
-        XCTAssertFalse(try VectorEnvironment(count: 4) { try EpisodeGuard(try Self.make("cartpole-v1"), maxEpisodeSteps: 500) }.isBatched)
+        // A guard of one's own around a self-enforcing environment keeps the batch too (it once did not).
+        XCTAssertTrue(try VectorEnvironment(count: 4) { try EpisodeGuard(try Self.make("cartpole-v1"), maxEpisodeSteps: 500) }.isBatched)
     }
 
     func testTimeLimitsInsideABatch() throws {

@@ -130,7 +130,7 @@ final class DynamicsTests: XCTestCase {
             for episode in 0..<200 {
                 var observation = try env.reset(seed: UInt64(episode)).observation
                 for _ in 0..<100 {
-                    let p = Double(observation.floats[0])
+                    let p = Double(env.observationSpace.flatten(observation)[0])
                     let step = try env.step(.continuous([min(max(policy(p), -2), 2)]))
                     total += step.reward
                     count += 1

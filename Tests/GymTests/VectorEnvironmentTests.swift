@@ -45,4 +45,19 @@ final class VectorEnvironmentTests: XCTestCase {
         XCTAssertThrowsError(try vector.step([.discrete(0)]))
         XCTAssertThrowsError(try VectorEnvironment(count: 0) { try Corridor() })
     }
+
+    func testAStepBeforeEveryCopyIsResetIsRefusedInEveryMode() throws {
+        for mode in AutoresetMode.allCases {
+            let vector = try VectorEnvironment(count: 3, autoresetMode: mode) { try Corridor() }
+            XCTAssertThrowsError(try vector.step(Array(repeating: .discrete(9), count: 3)), "\(mode)") {
+                guard case .resetNeeded(let message) = $0 as? GymError else { return XCTFail("\(mode): \($0)") }
+                XCTAssertTrue(message.contains("copy 0 was never reset"), message)
+            }
+            try vector.reset(copy: 0, seed: 1)
+            XCTAssertThrowsError(try vector.step(Array(repeating: .discrete(0), count: 3))) { XCTAssertTrue("\($0)".contains("copy 1"), "\($0)") }
+            try vector.reset(seed: 0)
+            XCTAssertThrowsError(try vector.step(Array(repeating: .discrete(9), count: 3))) { XCTAssertTrue($0 is BatchActionError, "\($0)") }
+            try vector.step(Array(repeating: .discrete(0), count: 3))
+        }
+    }
 }

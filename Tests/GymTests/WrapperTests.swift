@@ -55,8 +55,8 @@ final class WrapperTests: XCTestCase {
         XCTAssertFalse(last.truncated)
     }
 
-    func testOrderEnforcingThrowsOutOfOrderAndOnBadActions() throws {
-        let env = try OrderEnforcing(TimeLimit(EchoEnvironment(), maxEpisodeSteps: 1))
+    func testEpisodeGuardThrowsOutOfOrderAndOnBadActions() throws {
+        let env = try EpisodeGuard(TimeLimit(EchoEnvironment(), maxEpisodeSteps: 1))
         XCTAssertThrowsError(try env.step(.continuous([0, 0]))) { XCTAssertTrue($0 is GymError) }
         XCTAssertThrowsError(try env.observe())
         try env.reset(seed: 1)
@@ -160,7 +160,7 @@ final class WrapperTests: XCTestCase {
 
     func testUnwrappedReachesTheInnermostEnvironment() throws {
         let corridor = try Corridor()
-        let env = try OrderEnforcing(TimeLimit(EpisodeStatistics(corridor), maxEpisodeSteps: 3))
+        let env = try EpisodeGuard(TimeLimit(EpisodeStatistics(corridor), maxEpisodeSteps: 3))
         XCTAssertTrue(env.unwrapped === corridor)
         XCTAssertEqual(env.metadata.maxEpisodeSteps, 3)
     }

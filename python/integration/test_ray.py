@@ -13,6 +13,9 @@ import time
 import pytest
 
 ray = pytest.importorskip("ray")
+pytest.importorskip("ray.rllib")  # ray[rllib], with the examples' other needs below
+pytest.importorskip("torch")
+pytest.importorskip("pettingzoo")
 
 import swiftgym  # noqa: E402  (registers SwiftGym/<id> with Gymnasium)
 from swiftgym.vector import SwiftGymVectorEnv  # noqa: E402

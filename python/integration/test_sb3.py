@@ -6,13 +6,16 @@ import time
 import gymnasium as gym
 import numpy as np
 import pytest
-from stable_baselines3 import PPO
-from stable_baselines3.common.env_checker import check_env
-from stable_baselines3.common.env_util import make_vec_env
-from stable_baselines3.common.evaluation import evaluate_policy
 
-import swiftgym
-from swiftgym.sb3 import SwiftGymVecEnv
+pytest.importorskip("torch")
+pytest.importorskip("stable_baselines3")
+from stable_baselines3 import PPO  # noqa: E402
+from stable_baselines3.common.env_checker import check_env  # noqa: E402
+from stable_baselines3.common.env_util import make_vec_env  # noqa: E402
+from stable_baselines3.common.evaluation import evaluate_policy  # noqa: E402
+
+import swiftgym  # noqa: E402
+from swiftgym.sb3 import SwiftGymVecEnv  # noqa: E402
 
 
 @pytest.mark.parametrize("env_id", swiftgym.ids())

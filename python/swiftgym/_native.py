@@ -1,19 +1,19 @@
 """The C ABI of libSwiftGymC.so (Specs/c-abi.md), loaded with ctypes: one call per batch."""
+from __future__ import annotations
+
 import ctypes
 import json
 import os
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 import numpy as np
+
+from ._errors import ClosedEnvironmentError, SwiftGymError, from_code
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _REPOSITORY = os.path.dirname(os.path.dirname(_HERE))
 
 NEXT_STEP, SAME_STEP, DISABLED = 0, 1, 2
-
-
-class SwiftGymError(RuntimeError):
-    """A failure reported by SwiftGym, with its message: the file, JSON path and column of a broken
-    specification, or the invalid action, the environment's index and the space."""
 
 
 def _candidates():
@@ -43,9 +43,12 @@ def _load():
 
 
 _lib = _load()
+if not hasattr(_lib, "sg_last_error_code"):  # a library built before the error codes
+    raise ImportError(f"{_lib._name} predates sg_last_error_code; rebuild it with `swift build -c release --product SwiftGymC`")
 _c = ctypes
 _lib.sg_abi_version.restype = _c.c_int32
 _lib.sg_last_error.restype = _c.c_char_p
+_lib.sg_last_error_code.restype = _c.c_int32
 _lib.sg_free.argtypes = [_c.c_void_p]
 _lib.sg_load_plugin.argtypes = [_c.c_char_p]
 _lib.sg_load_plugin.restype = _c.c_int32
@@ -98,7 +101,7 @@ if _lib.sg_abi_version() != 1:
 SEED_LIMIT = 2**64
 
 
-def seed_value(seed):
+def seed_value(seed: Union[int, np.integer]) -> int:
     """`seed` as the Python int the C ABI's uint64_t takes: every integer from 0 to 2**64 - 1, numpy's
     too, kept exactly (never through a float).
 
@@ -113,8 +116,9 @@ def seed_value(seed):
     return value
 
 
-def _error():
-    return SwiftGymError(_lib.sg_last_error().decode())
+def _error() -> SwiftGymError:
+    """The exception for this thread's last failure: its class from the code, never from the message."""
+    return from_code(_lib.sg_last_error_code(), _lib.sg_last_error().decode())
 
 
 def _text(pointer):
@@ -145,29 +149,45 @@ def _frame(shape_call, frame_call, *handle):
     return frame
 
 
-def ids():
-    """Every registered SwiftGym id."""
+def ids() -> List[str]:
+    """Every registered single-agent SwiftGym id: the shipped files, `GYM_PATH`'s, loaded plugins'.
+
+    >>> "cartpole-v1" in swiftgym.ids()
+    True
+    """
     return json.loads(_text(_lib.sg_ids()))
 
 
-def game_ids():
-    """Every registered game whose players are all agents."""
+def game_ids() -> List[str]:
+    """Every registered game whose players are all agents (for `parallel_env`).
+
+    >>> "rock-paper-scissors-v2" in swiftgym.game_ids()
+    True
+    """
     return json.loads(_text(_lib.sg_game_ids()))
 
 
-def describe(env_id, parameters=None):
-    """The environment's description: spaces, time limit, action names, description."""
+def describe(env_id: str, parameters: Optional[Mapping[str, float]] = None) -> Dict[str, Any]:
+    """The environment's description (Specs/c-abi.md, `sg_describe`): spaces, time limit, action
+    names, render modes, and a known tabular model's transitions. Raises `NameNotFound` for an unknown
+    id, `InvalidFile` for a broken file, `InvalidArgument` for an unknown parameter.
+
+    >>> swiftgym.describe("cartpole-v1")["max_episode_steps"]
+    500
+    """
     return json.loads(_text(_lib.sg_describe(env_id.encode(), _json(parameters or None))))
 
 
-def load_plugin(path, isolate=False, timeout=None):
+def load_plugin(path: Union[str, "os.PathLike[str]"], isolate: bool = False, timeout: Optional[float] = None) -> None:
     """Loads a plugin library; its environments join the registry.
 
     With ``isolate=True`` each of its environments runs in a supervised child process (``gym
-    plugin-host``): a plugin that crashes, aborts, exits or hangs raises ``SwiftGymError`` naming the
+    plugin-host``): a plugin that crashes, aborts, exits or hangs raises ``PluginFailure`` naming the
     plugin, the call and the signal, and Python goes on. ``timeout`` bounds one plugin call, in seconds
     (default 10; only with ``isolate``). Loading a file again the same way changes nothing; loading it
-    the other way raises ``SwiftGymError``.
+    the other way raises ``PluginFailure``.
+
+    >>> swiftgym.load_plugin(".build/release/libSwiftRandomWalkPlugin.so", isolate=True, timeout=5)
     """
     if timeout is not None and not isolate:
         raise ValueError("timeout applies to isolated plugins; pass isolate=True")
@@ -215,7 +235,7 @@ class Vector:
 
     def _live(self):
         if self._handle is None:
-            raise SwiftGymError("the environment is closed")
+            raise ClosedEnvironmentError("the environment is closed")
         return self._handle
 
     def reset(self, seeds=None, mask=None, options=None):
@@ -257,42 +277,3 @@ class Vector:
     def __del__(self):
         self.close()
 
-
-class Game:
-    """A native game whose players are all agents; every call exchanges JSON keyed by agent."""
-
-    def __init__(self, env_id, parameters):
-        self._handle = None
-        handle = _lib.sg_game_create(os.fspath(env_id).encode(), _json(parameters or None))
-        if not handle:
-            raise _error()
-        self._handle = handle
-
-    def _live(self):
-        if self._handle is None:
-            raise SwiftGymError("the game is closed")
-        return self._handle
-
-    def describe(self):
-        return json.loads(_text(_lib.sg_game_describe(self._live())))
-
-    def reset(self, seed):
-        return json.loads(_text(_lib.sg_game_reset(self._live(), 0 if seed is None else 1, 0 if seed is None else seed_value(seed))))
-
-    def step(self, actions):
-        return json.loads(_text(_lib.sg_game_step(self._live(), json.dumps(actions).encode())))
-
-    def render(self):
-        return _text(_lib.sg_game_render(self._live()))
-
-    def frame(self):
-        """The game's RGB frame, a (height, width, 3) uint8 array."""
-        return _frame(_lib.sg_game_frame_shape, _lib.sg_game_frame, self._live())
-
-    def close(self):
-        if self._handle is not None:
-            _lib.sg_game_destroy(self._handle)
-            self._handle = None
-
-    def __del__(self):
-        self.close()

@@ -1,11 +1,18 @@
 """A native vector of SwiftGym environments as a `gymnasium.vector.VectorEnv`: one call per batch."""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
+
 import gymnasium as gym
 import numpy as np
 from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
-from . import _native, _render, _spaces
-from .env import _open
+from . import _native, _options, _render, _spaces
+from .env import RESET_OPTIONS
+
+# The vector's reset options: the environment's, and Gymnasium's mask of the copies to reset.
+VECTOR_RESET_OPTIONS = RESET_OPTIONS + ("reset_mask",)
 
 _MODES = {AutoresetMode.NEXT_STEP: _native.NEXT_STEP, AutoresetMode.SAME_STEP: _native.SAME_STEP,
           AutoresetMode.DISABLED: _native.DISABLED}
@@ -17,13 +24,21 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
     Environment i is seeded with seed + i by `reset(seed=seed)`. The autoreset modes are Gymnasium's:
     next-step (the default), same-step (`info["final_obs"]` and `info["final_info"]` with their masks)
     and disabled (`options={"reset_mask": mask}`). With `copy=False`, observations, rewards and flags are
-    views of buffers the next call overwrites.
+    views of buffers the next call overwrites. Errors are those of `SwiftGymEnv`: an invalid action of any
+    copy raises `InvalidAction` naming the copy, and no copy moves; in disabled mode, stepping a copy
+    whose episode ended raises `ResetNeeded`.
+
+    >>> envs = SwiftGymVectorEnv("cartpole-v1", num_envs=8)
+    >>> observations, infos = envs.reset(seed=0)
+    >>> observations.shape
+    (8, 4)
     """
 
-    def __init__(self, env_id, num_envs=1, autoreset_mode=AutoresetMode.NEXT_STEP, copy=True, threads=0,
-                 max_episode_steps=None, render_mode=None, **parameters):
+    def __init__(self, env_id: str, num_envs: int = 1, autoreset_mode: Union[AutoresetMode, str] = AutoresetMode.NEXT_STEP,
+                 copy: bool = True, threads: int = 0, max_episode_steps: Optional[int] = None, render_mode: Optional[str] = None,
+                 **parameters: float) -> None:
         autoreset_mode = AutoresetMode(autoreset_mode)
-        self.description = _open(env_id, parameters)
+        self.description = _native.describe(env_id, parameters)
         render_mode = _render.render_mode(render_mode, self.description["render_modes"], env_id)
         if max_episode_steps is not None and max_episode_steps != self.description["max_episode_steps"]:
             raise ValueError(f"{env_id} applies its own time limit of {self.description['max_episode_steps']} steps; "
@@ -42,7 +57,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
                                       *_spaces.action_layout(self.single_action_space), threads)
         self._mode = autoreset_mode
 
-    def _results(self):
+    def _results(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         v = self._vector
         take = (lambda a: a.copy()) if self.copy else (lambda a: a)
         observations = v.observations
@@ -52,21 +67,28 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
             observations = take(observations)
         return observations, take(v.rewards), take(v.terminated), take(v.truncated)
 
-    def _infos(self):
+    def _infos(self) -> Dict[str, Any]:
         infos = {}
         for i, info in enumerate(self._vector.infos() or []):
             if info:
                 infos = self._add_info(infos, info, i)
         return infos
 
-    def reset(self, *, seed=None, options=None):
-        """`seed`: an int from 0 to 2**64 - 1 (environment i gets seed + i, modulo 2**64 as in Swift's
-        `VectorEnvironment.reset(seed:)`), a list of such ints or Nones (one per environment), or None."""
+    def reset(self, *, seed: Union[int, Sequence[Optional[int]], None] = None,
+              options: Optional[Dict[str, Any]] = None) -> Tuple[np.ndarray, Dict[str, Any]]:
+        """Resets the copies. `seed`: an int from 0 to 2**64 - 1 (environment i gets seed + i, modulo
+        2**64 as in Swift's `VectorEnvironment.reset(seed:)`), a list of such ints or Nones (one per
+        environment), or None. `options`: `"initial_state"` (every reset copy starts there) and
+        `"reset_mask"` (a bool array, the copies to reset); any other is refused (`InvalidArgument`).
+
+        >>> envs = SwiftGymVectorEnv("cartpole-v1", num_envs=2, autoreset_mode="Disabled")
+        >>> _ = envs.reset(seed=[1, None], options={"reset_mask": np.array([True, False])})
+        """
+        options = _options.checked(options, VECTOR_RESET_OPTIONS, self.env_id)
         single = isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_))
         if single:
             seed = _native.seed_value(seed)
         super().reset(seed=seed if single else None)
-        options = dict(options or {})
         mask = options.pop("reset_mask", None)
         if mask is not None:
             mask = np.asarray(mask)
@@ -77,7 +99,7 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         seeds = [(seed + i) % _native.SEED_LIMIT for i in range(self.num_envs)] if single else seed
         if seeds is not None and len(seeds) != self.num_envs:
             raise ValueError(f"reset needs {self.num_envs} seeds or one int, got {len(seeds)}")
-        native_options = {k: v for k, v in options.items() if k == "initial_state"}
+        native_options = options  # what remains is the environment's
         if seeds is None:
             self._vector.reset(mask=mask, options=native_options)
         else:
@@ -90,7 +112,9 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
         observations, _, _, _ = self._results()
         return observations, self._infos()
 
-    def step(self, actions):
+    def step(self, actions: Any) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Dict[str, Any]]:
+        """Steps every copy with its action (an array of `num_envs` actions). Raises `InvalidAction`
+        naming the first refused copy (no copy moves), or `ResetNeeded` in disabled mode."""
         buffer = self._vector.actions
         if type(actions) is np.ndarray and actions.dtype == buffer.dtype and actions.shape == buffer.shape:
             np.copyto(buffer, actions)  # already of the C ABI's type; Swift checks the values
@@ -111,12 +135,12 @@ class SwiftGymVectorEnv(gym.vector.VectorEnv):
                 infos["_final_info"] = ended.copy()
         return observations, rewards, terminations, truncations, infos
 
-    def render(self):
+    def render(self) -> Optional[Tuple[Union[str, np.ndarray, None], ...]]:
         """Every environment's text picture (render_mode "ansi") or RGB frame ("rgb_array"), or None."""
         if self.render_mode is None:
             return None
         return tuple(_render.rendered(self.render_mode, lambda: self._vector.render(i), lambda: self._vector.frame(i))
                      for i in range(self.num_envs))
 
-    def close_extras(self, **kwargs):
+    def close_extras(self, **kwargs: Any) -> None:
         self._vector.close()

@@ -34,6 +34,6 @@ def test_names_and_unknown_words():
     env = swiftgym.make("corridor-v0", slip=0)
     assert env.reset(seed=0)[0] == 0
     assert env.step("right")[0] == 1
-    with pytest.raises(swiftgym.SwiftGymError, match="unknown action name 'rigth'; did you mean 'right'"):
+    with pytest.raises(swiftgym.InvalidAction, match="unknown action name 'rigth'; did you mean 'right'"):
         env.step("rigth")
     env.close()

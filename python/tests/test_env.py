@@ -144,7 +144,7 @@ def test_plugin_environments_pass_the_checker_too(library):
 
 
 def test_a_plugin_that_does_not_exist_is_an_error_naming_it():
-    with pytest.raises(swiftgym.SwiftGymError, match="libmissing.so"):
+    with pytest.raises(swiftgym.PluginFailure, match="libmissing.so"):
         swiftgym.load_plugin("/nonexistent/libmissing.so")
 
 
@@ -157,10 +157,10 @@ def test_an_isolated_plugin_that_crashes_or_hangs_raises_and_python_goes_on(faul
     swiftgym.load_plugin(f"{REPOSITORY}/.build/plugins/lib{fault}.so", isolate=True, timeout=0.5)
     env = swiftgym.make(f"{fault}/corridor-v1")
     env.reset(seed=1)
-    with pytest.raises(swiftgym.SwiftGymError, match=message):
+    with pytest.raises(swiftgym.PluginFailure, match=message):
         for _ in range(5):
             env.step(0)
-    with pytest.raises(swiftgym.SwiftGymError, match="its process has ended"):
+    with pytest.raises(swiftgym.PluginFailure, match="its process has ended"):
         env.reset(seed=2)
     env.close()
     fresh = swiftgym.make(f"{fault}/corridor-v1")  # a new child for a new environment
@@ -177,5 +177,5 @@ def test_isolation_options_are_checked():
     hostile = f"{REPOSITORY}/.build/plugins/libsegv-step.so"
     swiftgym.load_plugin(hostile, isolate=True)
     swiftgym.load_plugin(hostile, isolate=True)  # again the same way: nothing changes
-    with pytest.raises(swiftgym.SwiftGymError, match="libsegv-step.so.*loaded before isolated"):
+    with pytest.raises(swiftgym.PluginFailure, match="libsegv-step.so.*loaded before isolated"):
         swiftgym.load_plugin(hostile)

@@ -54,6 +54,7 @@ def test_vector_renders_every_copy_and_frames_follow_the_state():
 
 
 def test_game_frames():
+    pytest.importorskip("pettingzoo")
     game = swiftgym.parallel_env("bach-or-stravinsky-v1", render_mode="rgb_array")
     game.reset(seed=0)
     before = game.render()
@@ -69,6 +70,8 @@ def test_unknown_render_mode_is_refused():
 
 
 def test_record_video_records_a_swiftgym_episode(tmp_path):
+    pytest.importorskip("moviepy")  # RecordVideo writes with it
+    imageio = pytest.importorskip("imageio")  # comes with moviepy
     env = gym.wrappers.RecordVideo(swiftgym.make("cartpole-v1", render_mode="rgb_array"), str(tmp_path), episode_trigger=lambda e: True,
                                    disable_logger=True)
     env.reset(seed=1)
@@ -81,7 +84,6 @@ def test_record_video_records_a_swiftgym_episode(tmp_path):
     env.close()
     videos = [f for f in os.listdir(tmp_path) if f.endswith(".mp4")]
     assert len(videos) == 1
-    import imageio  # with moviepy, in the test environment
     reader = imageio.get_reader(str(tmp_path / videos[0]))
     assert reader.count_frames() >= steps  # a frame per step at least (RecordVideo decides about the reset and the last)
     assert reader.get_data(0).shape == (400, 600, 3)

@@ -54,6 +54,7 @@ def test_the_vector_declares_and_renders_the_same_modes(env_id, mode):
 
 @pytest.mark.parametrize("game_id", GAMES)
 def test_games_declare_and_render_their_modes(game_id):
+    pytest.importorskip("pettingzoo")
     modes = swiftgym.parallel_env(game_id).metadata["render_modes"]
     assert modes, f"{game_id} declares no render mode"
     for mode in modes:  # as PettingZoo's render_test checks each declared mode

@@ -63,7 +63,7 @@ def test_disabled_autoreset_needs_a_reset_mask(counter):
     envs = swiftgym.make_vec(counter, 2, autoreset_mode=AutoresetMode.DISABLED)
     envs.reset(seed=0)
     run(envs, 3)
-    with pytest.raises(swiftgym.SwiftGymError, match="needs a reset"):
+    with pytest.raises(gym.error.ResetNeeded, match="needs a reset"):
         envs.step(np.zeros(2, dtype=np.int64))
     observations, _ = envs.reset(options={"reset_mask": np.array([True, False])})
     assert observations[:, 0].tolist() == [0, 3]

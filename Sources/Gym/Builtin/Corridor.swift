@@ -25,10 +25,7 @@ public final class Corridor: SelfEnforcingEnvironment {
     /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
     public var episodeLimit: Int? {
         get { clock.limit }
-        set {
-            clock.limit = newValue
-            if let newValue { metadata.maxEpisodeSteps = newValue }
-        }
+        set { clock.setLimit(newValue, reportingIn: &metadata) }
     }
 
     public init(length: Int = 6, slip: Double = 0.1, goalReward: Double = 10) throws {

@@ -48,6 +48,7 @@ extension VectorEnvironment {
             do { try part.restore(lane: i - part.start, copies[i]) } catch GymError.invalidArgument(let why) {
                 throw GymError.invalidArgument("copy \(i): \(why)")
             }
+            markReset(i)
         }
     }
 }

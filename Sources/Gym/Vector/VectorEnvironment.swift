@@ -44,7 +44,10 @@ public final class VectorEnvironment {
     /// The threads a step is split across (the caller's among them).
     public let threads: Int
     /// True when the copies step through a batched path rather than one by one.
-    public let isBatched: Bool
+    public var isBatched: Bool { batchRefusal == nil }
+    /// Why the copies step one by one, naming the environment or the wrapper that has no batched form
+    /// (`BatchSteppable`, `Wrapper.batchLayer`); nil when they step as a batch.
+    public let batchRefusal: String?
 
     /// Row-major `count x observationSpace.flatDimension` observations.
     public var observations: [Float] { Array(observationBuffer) }
@@ -60,7 +63,8 @@ public final class VectorEnvironment {
     public var finalObservations: [Observation?] { Array(finalBuffer) }
 
     /// The buffers behind the arrays above, at one address for the vector's lifetime: read them between
-    /// steps without copying (the C ABI and the Python package hand them out as they are). They are the
+    /// steps without copying (the C ABI copies them once a step into the caller's bound buffers, in each
+    /// space's natural form: `sg_vector_bind`). They are the
     /// vector's: a batch may update a row in place from what it holds (a one-hot row by its two changed
     /// entries), so they are read-only to everyone else.
     public var observationBuffer: UnsafeBufferPointer<Float> { .init(start: all.observations, count: count * width) }
@@ -83,18 +87,31 @@ public final class VectorEnvironment {
     private let pool: WorkerPool
     private var indexActions: [Int]
     private var valueActions: [Double]
+    /// Whether copy `i` has been reset (or restored) since the vector was made: a step before that throws.
+    private var wasReset: [Bool]
+    private var copiesNeverReset: Int
 
-    /// The environment to make batches from: `env` itself when it is `BatchSteppable`, or the one inside
-    /// `Registry.make`'s standard `EpisodeGuard` (which wraps only environments that are not
-    /// `SelfEnforcingEnvironment`), with the guard's time limit. The vector checks the call order and
-    /// the actions itself, so the guard's other checks hold without it.
-    static func batchPrototype(_ env: Environment) -> (BatchSteppable, Int?)? {
-        if let steppable = env as? BatchSteppable { return (steppable, nil) }
-        if let guarded = env as? EpisodeGuard, let inner = guarded.inner as? BatchSteppable, !(inner is SelfEnforcingEnvironment) {
-            return (inner, guarded.maxEpisodeSteps)
+    /// How copies of `env` step: as batches of the first `BatchSteppable` environment in its stack of
+    /// wrappers, with the smallest of the layers' time limits, when every layer above it has a batched
+    /// form (`Wrapper.batchLayer`); else one by one, for the reason given. The vector checks the call
+    /// order and the actions itself, so `EpisodeGuard`'s other checks hold without it.
+    static func batchPlan(_ env: Environment) -> Result<(prototype: BatchSteppable, limit: Int?), BatchRefusal> {
+        var layer = env, limit: Int?
+        while !(layer is BatchSteppable), let wrapper = layer as? Wrapper {
+            switch wrapper.batchLayer {
+            case .transparent: break
+            case .timeLimit(let steps): limit = min(limit ?? steps, steps)
+            case .refused(let reason): return .failure(BatchRefusal(reason: reason))
+            }
+            layer = wrapper.inner
         }
-        return nil
+        guard let prototype = layer as? BatchSteppable else {
+            return .failure(BatchRefusal(reason: "\(layer.metadata.id ?? String(describing: type(of: layer))) has no batched form (it is not BatchSteppable)"))
+        }
+        return .success((prototype, limit))
     }
+
+    struct BatchRefusal: Error { let reason: String }
 
     /// The threads a vector of `count` copies uses by default: one per core, but no more than one per 128
     /// copies. Handing a part of a step to another core costs a cross-core round trip and the wait for the
@@ -118,21 +135,22 @@ public final class VectorEnvironment {
         let starts = (0...threads).map { $0 * count / threads }
         let first = try factory()
         let batches: [EnvironmentBatch]
-        if let (prototype, limit) = VectorEnvironment.batchPrototype(first) {
+        switch VectorEnvironment.batchPlan(first) {
+        case .success(let (prototype, limit)):
             batches = try (0..<threads).map {
                 let batch = try prototype.makeBatch(count: starts[$0 + 1] - starts[$0])
-                if let limit { batch.episodeLimit = limit }
+                if let limit { batch.episodeLimit = min(batch.episodeLimit ?? limit, limit) }
                 return batch
             }
-            isBatched = true
-        } else {
+            batchRefusal = nil
+        case .failure(let refusal):
             var copies = [first]
             for _ in 1..<count { copies.append(try factory()) }
             for (i, env) in copies.enumerated() where env.observationSpace != first.observationSpace || env.actionSpace != first.actionSpace {
                 throw GymError.invalidArgument("VectorEnvironment copy \(i) has spaces different from copy 0")
             }
             batches = (0..<threads).map { EnvironmentCopies(Array(copies[starts[$0] ..< starts[$0 + 1]])) }
-            isBatched = false
+            batchRefusal = refusal.reason
         }
         self.count = count
         self.threads = threads
@@ -157,6 +175,8 @@ public final class VectorEnvironment {
         partPointers = .allocate(capacity: threads)
         partPointers.initialize(from: parts.map { Unmanaged.passUnretained($0) }, count: threads)
         indexActions = Array(repeating: 0, count: count)
+        wasReset = Array(repeating: false, count: count)
+        copiesNeverReset = count
         valueActions = Array(repeating: 0, count: count * (actionSpace.box?.size ?? 0))
     }
 
@@ -215,12 +235,21 @@ public final class VectorEnvironment {
         guard i >= 0 && i < count else { throw GymError.invalidArgument("VectorEnvironment has copies 0..<\(count), got \(i)") }
         let part = self.part(of: i)
         try part.reset(lane: i - part.start, seed: seed, options: options)
+        markReset(i)
+    }
+
+    /// Copy `i` has been reset or restored: steps may go on from it.
+    func markReset(_ i: Int) {
+        guard !wasReset[i] else { return }
+        wasReset[i] = true
+        copiesNeverReset -= 1
     }
 
     /// Steps every copy with its action (`actions[i]` for copy `i`).
     /// - Throws: `GymError.invalidArgument` for a wrong number of actions; `BatchActionError` for an action
-    ///   outside the action space, before anything moves; `GymError.resetNeeded` outside next-step mode for a
-    ///   copy whose episode ended or that was never reset; or an environment's error.
+    ///   outside the action space, before anything moves; `GymError.resetNeeded` for a copy that was never
+    ///   reset (in every mode), or outside next-step mode for a copy whose episode ended; or an
+    ///   environment's error.
     public func step(_ actions: [Action]) throws {
         guard actions.count == count else {
             throw GymError.invalidArgument("VectorEnvironment.step needs \(count) actions, got \(actions.count)")
@@ -256,6 +285,9 @@ public final class VectorEnvironment {
     /// Refuses the step, before anything moves, for an action outside the space or a copy that needs a
     /// reset (outside next-step mode).
     private func check(_ actions: BatchActions) throws {
+        if copiesNeverReset > 0, let i = wasReset.firstIndex(of: false) {
+            throw GymError.resetNeeded("VectorEnvironment copy \(i) was never reset: call reset(seed:) (or reset(copy:)) before the first step")
+        }
         // The common case in one pass, reading nothing the threads write: every action valid (copies
         // about to reset in next-step mode ignore theirs, but are checked too here).
         if case .discrete(let space) = actionSpace, case .indices(let p) = actions, autoresetMode == .nextStep {

@@ -3,7 +3,7 @@
 /// Contract: the wrapper's action space is the unbounded box of the same shape; any finite action of
 /// the right length is clipped element-wise into the inner bounds. NaN, infinities and wrong lengths
 /// are still rejected with `GymError.invalidAction`: clipping never hides a broken action.
-public final class ClipAction: Wrapper {
+public final class ClipAction: StatelessWrapper {
     private let box: Box
     private let space: Space
 

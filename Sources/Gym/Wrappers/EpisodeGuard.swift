@@ -1,7 +1,7 @@
 /// The standard wrapper of `Registry.make`: call-order enforcement, action validation and the time
 /// limit, in one layer, for environments that do not enforce them themselves.
 ///
-/// Contract (that of the former `OrderEnforcing` layer and of `TimeLimit`, together):
+/// Contract (that of an order-enforcing layer and of `TimeLimit`, together):
 /// - `step` before the first `reset` throws `GymError.resetNeeded`; `step` after a step that returned
 ///   `terminated` or `truncated` throws `GymError.episodeEnded` until `reset`; `observe` before the
 ///   first `reset` throws `GymError.resetNeeded`.
@@ -14,8 +14,8 @@
 /// `EpisodeGuard.standard(_:maxEpisodeSteps:)` is what `make` applies: a `SelfEnforcingEnvironment`
 /// is given the limit and returned as it is, any other environment is wrapped. Each layer costs a copy
 /// of the `Step` per step, which is why the guard is one layer and not an order-enforcing layer around
-/// `TimeLimit`. `OrderEnforcing` is the guard without a limit; `TimeLimit` remains for stacks that need
-/// the limit apart.
+/// `TimeLimit`. Without a limit the guard enforces the order alone; `TimeLimit` remains for stacks that
+/// need the limit apart.
 ///
 /// ```swift
 /// let env = try EpisodeGuard(MyEnvironment(), maxEpisodeSteps: 200)
@@ -94,4 +94,10 @@ public final class EpisodeGuard: Wrapper {
     }
 
     private var name: String { guardedMetadata.id ?? "environment" }
+
+    public override var stateKey: String { "guard" }
+    public override func ownState() -> EnvironmentSnapshot? { guardState() }
+    public override func restoreOwnState(_ own: EnvironmentSnapshot, whole: EnvironmentSnapshot) throws { try restoreGuard(own, whole: whole) }
+    /// The guard's limit is the batch's; the vector checks the call order and the actions itself.
+    public override var batchLayer: BatchLayer { maxEpisodeSteps.map { .timeLimit($0) } ?? .transparent }
 }

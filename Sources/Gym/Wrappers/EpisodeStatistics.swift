@@ -47,6 +47,30 @@ public final class EpisodeStatistics: Wrapper {
         return step
     }
 
+    public override var stateKey: String { "statistics" }
+    public override var batchLayer: BatchLayer {
+        .refused("EpisodeStatistics records each copy's episodes into its step infos: it has no batched form")
+    }
+
+    /// The running episode and the kept ones (an episode's clock restarts when it is put back).
+    public override func ownState() -> EnvironmentSnapshot? {
+        var own = EnvironmentSnapshot()
+        own.set("returns", doubles: returns)
+        own.set("lengths", lengths.map { UInt64($0) })
+        own.set("episodes", int: episodeCount)
+        own.set("return", doubles: [episodeReturn])
+        own.set("length", int: episodeLength)
+        return own
+    }
+
+    public override func restoreOwnState(_ own: EnvironmentSnapshot, whole: EnvironmentSnapshot) throws {
+        returns = try own.doubles("returns")
+        lengths = try own.words("lengths", count: returns.count).map { Int($0) }
+        (episodeCount, episodeLength) = (try own.int("episodes"), try own.int("length"))
+        episodeReturn = try own.doubles("return", count: 1)[0]
+        episodeStart = EpisodeStatistics.now()
+    }
+
     static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)

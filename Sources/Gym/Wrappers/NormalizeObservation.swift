@@ -51,4 +51,29 @@ public final class NormalizeObservation: Wrapper {
         lastObservation = step.observation
         return step
     }
+
+    public override var stateKey: String { "normalize" }
+    public override var batchLayer: BatchLayer {
+        .refused("NormalizeObservation updates its statistics with one copy's observations at a time: it has no batched form")
+    }
+
+    /// The statistics, exactly, and whether they update.
+    public override func ownState() -> EnvironmentSnapshot? {
+        var own = EnvironmentSnapshot()
+        own.set("mean", doubles: moments.mean)
+        own.set("variance", doubles: moments.variance)
+        own.set("count", doubles: [moments.count])
+        own.set("updating", int: isUpdating ? 1 : 0)
+        return own
+    }
+
+    /// The statistics put back; the current observation is the inner one's, normalised by them (as it
+    /// was when saved: the statistics had taken it in).
+    public override func restoreOwnState(_ own: EnvironmentSnapshot, whole: EnvironmentSnapshot) throws {
+        let size = moments.size, count = try own.doubles("count", count: 1)[0]
+        guard count > 0 else { throw GymError.invalidArgument("the snapshot's 'normalize.count' is \(count), not positive") }
+        moments = RunningMoments(mean: try own.doubles("mean", count: size), variance: try own.doubles("variance", count: size), count: count)
+        isUpdating = try own.int("updating") != 0
+        if case .vector(let x)? = try? inner.observe() { lastObservation = .vector(moments.normalized(x, epsilon: epsilon)) }
+    }
 }

@@ -1,6 +1,6 @@
 /// Lets an agent act in `[minAction, maxAction]` (typically [-1, 1]) and maps each element linearly
 /// onto the inner `Box` bounds: `low + (a - minAction) * (high - low) / (maxAction - minAction)`.
-public final class RescaleAction: Wrapper {
+public final class RescaleAction: StatelessWrapper {
     private let box: Box
     private let space: Space
     public let minAction: Double

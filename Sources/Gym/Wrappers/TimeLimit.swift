@@ -42,4 +42,19 @@ public final class TimeLimit: Wrapper {
         }
         return step
     }
+
+    public override var stateKey: String { "time-limit" }
+    public override var batchLayer: BatchLayer { .timeLimit(maxEpisodeSteps) }
+
+    public override func ownState() -> EnvironmentSnapshot? {
+        var own = EnvironmentSnapshot()
+        own.set("elapsed", int: elapsed)
+        own.set("truncated", int: truncatedEpisode ? 1 : 0)
+        return own
+    }
+
+    public override func restoreOwnState(_ own: EnvironmentSnapshot, whole: EnvironmentSnapshot) throws {
+        elapsed = try own.int("elapsed")
+        truncatedEpisode = try own.int("truncated") != 0
+    }
 }

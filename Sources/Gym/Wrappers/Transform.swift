@@ -1,6 +1,6 @@
 /// Applies a function to every observation; `space` is the observation space of the results.
 /// The caller guarantees that `transform` maps the inner space into `space`.
-public class TransformObservation: Wrapper {
+public class TransformObservation: StatelessWrapper {
     private let space: Space
     private let transform: (Observation) -> Observation
 
@@ -27,7 +27,7 @@ public class TransformObservation: Wrapper {
 }
 
 /// Applies a function to every reward (for example scaling or clipping).
-public final class TransformReward: Wrapper {
+public final class TransformReward: StatelessWrapper {
     private let transform: (Double) -> Double
 
     public init(_ inner: Environment, _ transform: @escaping (Double) -> Double) {
@@ -44,7 +44,7 @@ public final class TransformReward: Wrapper {
 
 /// Accepts actions from `space` and maps each to an action of the inner environment.
 /// The action is validated against `space` first; the mapped action is validated by the inner environment.
-public final class TransformAction: Wrapper {
+public final class TransformAction: StatelessWrapper {
     private let space: Space
     private let transform: (Action) -> Action
 

@@ -1,5 +1,5 @@
 /// One hyperparameter as `--set` names it: the key, the field of `Hyperparameters` it sets, and one line
-/// saying what it is and where its default comes from.
+/// saying what it is and where its default comes from (not the default itself: that is the field's value).
 ///
 /// Each agent declares each hyperparameter once: a field with its default, and one entry in its
 /// `Configurable.keys`. Reading `--set` values, writing run.json and listing the settings
@@ -13,7 +13,16 @@ public struct SettingKey<Hyperparameters> {
     let read: (inout Settings, inout Hyperparameters) throws -> Void
     let show: (Hyperparameters) -> String
 
-    public init<Value: SettingValue>(_ key: String, _ field: WritableKeyPath<Hyperparameters, Value>, _ help: String) {
+    /// A number (finite).
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Double>, _ help: String) { self.init(key, value: field, help) }
+    /// An integer.
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Int>, _ help: String) { self.init(key, value: field, help) }
+    /// True or false.
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, Bool>, _ help: String) { self.init(key, value: field, help) }
+    /// Layer sizes, written `64,64`.
+    public init(_ key: String, _ field: WritableKeyPath<Hyperparameters, [Int]>, _ help: String) { self.init(key, value: field, help) }
+
+    private init<Value: SettingValue>(_ key: String, value field: WritableKeyPath<Hyperparameters, Value>, _ help: String) {
         self.key = key
         type = Value.typeName
         self.help = help
@@ -39,11 +48,13 @@ public struct SettingKey<Hyperparameters> {
 ///
 /// ```swift
 /// struct Hyperparameters: Configurable {
-///     /// Adam's step size; 3e-4 (SB3).
 ///     var learningRate = 3e-4
-///     static let keys: [SettingKey<Self>] = [.init("learning_rate", \.learningRate, "Adam's step size; 3e-4 (SB3).")]
+///     static let keys: [SettingKey<Self>] = [.init("learning_rate", \.learningRate, "Adam's step size; SB3's.")]
 /// }
 /// ```
+///
+/// The default is written once, as the field's value: `gym agents` shows it beside the help line, which
+/// says what the setting is and where the default comes from, without the value.
 public protocol Configurable {
     /// Every key, once, in the order they are read.
     static var keys: [SettingKey<Self>] { get }

@@ -9,7 +9,7 @@ public struct Settings {
 
     /// Sets `value` from the item `key`, when there is one (marking the key used).
     /// - Throws: `AgentError.invalidSetting` naming the key, the text and what was expected.
-    public mutating func read<Value: SettingValue>(_ key: String, into value: inout Value) throws {
+    mutating func read<Value: SettingValue>(_ key: String, into value: inout Value) throws {
         guard let text = values[key] else { return }
         used.insert(key)
         guard let x = Value(settingText: text) else { throw AgentError.invalidSetting("\(key)=\(text): expected \(Value.expectation)") }
@@ -32,9 +32,10 @@ public struct Settings {
     }
 }
 
-/// What a `--set` value can be: how it is read from text and written back, and how messages and
-/// `gym agents` name it.
-public protocol SettingValue {
+/// What a `--set` value can be (a number, an integer, true or false, layer sizes): how it is read from
+/// text and written back, and how messages and `gym agents` name it. Internal, so that the standard
+/// types' conformances stay inside GymAgents; `SettingKey` has a public initialiser for each.
+protocol SettingValue {
     /// What `--set` expects, for messages: "a number".
     static var expectation: String { get }
     /// The type `gym agents` shows: "number".
@@ -45,40 +46,40 @@ public protocol SettingValue {
 }
 
 extension Double: SettingValue {
-    public static var expectation: String { "a number" }
-    public static var typeName: String { "number" }
-    public init?(settingText text: String) {
+    static var expectation: String { "a number" }
+    static var typeName: String { "number" }
+    init?(settingText text: String) {
         guard let x = Double(text), x.isFinite else { return nil }
         self = x
     }
-    public var settingText: String { "\(self)" }
+    var settingText: String { "\(self)" }
 }
 
 extension Int: SettingValue {
-    public static var expectation: String { "an integer" }
-    public static var typeName: String { "integer" }
-    public init?(settingText text: String) { self.init(text) }
-    public var settingText: String { "\(self)" }
+    static var expectation: String { "an integer" }
+    static var typeName: String { "integer" }
+    init?(settingText text: String) { self.init(text) }
+    var settingText: String { "\(self)" }
 }
 
 extension Bool: SettingValue {
-    public static var expectation: String { "true or false" }
-    public static var typeName: String { "true or false" }
-    public init?(settingText text: String) { self.init(text) }
-    public var settingText: String { "\(self)" }
+    static var expectation: String { "true or false" }
+    static var typeName: String { "true or false" }
+    init?(settingText text: String) { self.init(text) }
+    var settingText: String { "\(self)" }
 }
 
 /// Layer sizes, written `64,64`: at most `maxLayers` layers of 1 to `maxLayerSize` units each, so that
 /// a setting (or a damaged checkpoint's) cannot ask for a network that does not fit in memory.
 extension Array: SettingValue where Element == Int {
-    public static var maxLayerSize: Int { 4096 }
-    public static var maxLayers: Int { 16 }
-    public static var expectation: String { "sizes like 64,64 (1 to \(maxLayerSize) units each, at most \(maxLayers) layers)" }
-    public static var typeName: String { "sizes like 64,64" }
-    public init?(settingText text: String) {
+    static var maxLayerSize: Int { 4096 }
+    static var maxLayers: Int { 16 }
+    static var expectation: String { "sizes like 64,64 (1 to \(maxLayerSize) units each, at most \(maxLayers) layers)" }
+    static var typeName: String { "sizes like 64,64" }
+    init?(settingText text: String) {
         let items = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !items.isEmpty, items.count <= Self.maxLayers, items.allSatisfy({ (1...Self.maxLayerSize).contains($0 ?? 0) }) else { return nil }
         self = items.map { $0! }
     }
-    public var settingText: String { map(String.init).joined(separator: ",") }
+    var settingText: String { map(String.init).joined(separator: ",") }
 }

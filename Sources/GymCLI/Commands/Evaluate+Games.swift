@@ -3,6 +3,7 @@ import Gym
 import GymGames
 import GymJSON
 import GymNN
+import GymRuns
 
 /// `gym evaluate GAME --strategies JSON` or `--checkpoint DIR/agent.ckpt`: payoffs and exploitability.
 extension Evaluate {

@@ -3,6 +3,7 @@ import Foundation
 import Gym
 import GymAgents
 import GymNN
+import GymRuns
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,7 +63,7 @@ struct Evaluate: ParsableCommand {
         let env = try resolved.make()
         let id = resolved.id
         let (agent, _) = try AgentCheckpoint.load(from: checkpoint, environment: env, environmentID: id, actingSeed: seedOption.agentSeed)
-        let (discount, discountSource) = Evaluate.discount(settings: agent.settings, metadata: env.metadata)
+        let (discount, discountSource) = TrainingDiscount.of(settings: agent.settings, metadata: env.metadata)
         let (returns, discounted) = try Trainer.evaluate(agent, on: env, episodes: episodes, seed: seedOption.seed,
                                                          mode: stochastic ? .explore : .greedy, discount: discount)
         let record = EvaluationRecord(step: 0, returns: returns)
@@ -120,12 +121,5 @@ struct Evaluate: ParsableCommand {
         }
         print(String(format: "  sampled: achieved %.4f ± %.4f over %d episodes; shortfall %.4f", achieved.mean, achieved.standardError, episodes, gap.sampledShortfall)
               + sampledScore)
-    }
-
-    /// The discount the agent was trained with: its `gamma` setting, else the environment's, else 1.
-    static func discount(settings: [String: String], metadata: EnvironmentMetadata) -> (Double, String) {
-        if let text = settings["gamma"], let gamma = Double(text) { return (gamma, "the agent's gamma") }
-        if let discount = metadata.discount { return (discount, "the environment's discount") }
-        return (1, "no discount declared")
     }
 }

@@ -1,5 +1,6 @@
 import Gym
 import GymGames
+import GymRuns
 
 /// `gym inspect GAME`: the players, their actions and spaces, and the payoffs.
 extension Inspect {

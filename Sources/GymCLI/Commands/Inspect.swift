@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gym
 import GymPlanning
+import GymRuns
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(

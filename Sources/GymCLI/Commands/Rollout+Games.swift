@@ -1,5 +1,6 @@
 import Foundation
 import Gym
+import GymRuns
 
 /// `gym rollout GAME`: one episode of a game whose players are all agents, every player acting at
 /// random from a generator seeded by --seed (agents' checkpoints and given actions are for one agent).
@@ -37,6 +38,6 @@ extension Rollout {
         if !jsonl {
             print("\(round) rounds; returns: " + game.possibleAgents.map { "\($0) \(JSONValue.format(totals[$0]!))" }.joined(separator: ", "))
         }
-        if let svg { try film?.write(to: svg, quietly: jsonl) }
+        if let svg { try film?.save(to: svg, quietly: jsonl) }
     }
 }

@@ -3,6 +3,7 @@ import Gym
 import GymAgents
 import GymNN
 import GymPlanning
+import GymRuns
 
 struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -110,7 +111,7 @@ struct Rollout: ParsableCommand {
             if step.isLast { break }
         }
         if !jsonl { print("return \(formatReturn(total)) over \(t) steps") }
-        if let svg { try film?.write(to: svg, quietly: jsonl) }
+        if let svg { try film?.save(to: svg, quietly: jsonl) }
     }
 
     /// The name of the model state the environment is in, for environments with a known model.

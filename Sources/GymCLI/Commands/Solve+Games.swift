@@ -1,5 +1,6 @@
 import Gym
 import GymGames
+import GymRuns
 
 /// `gym solve GAME`: equilibria of a game whose players are all agents.
 extension Solve {

@@ -3,6 +3,7 @@ import Foundation
 import Gym
 import GymMDP
 import GymPlanning
+import GymRuns
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(

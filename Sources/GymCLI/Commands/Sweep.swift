@@ -1,5 +1,6 @@
 import ArgumentParser
 import Gym
+import GymRuns
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 
-/// SIGINT and SIGTERM while `gym train` runs: the first asks the trainer to stop before its next step,
-/// so that the run directory is written out whole and marked interrupted; a second one ends the process
+/// SIGINT and SIGTERM while `gym train` runs: the first asks the run to stop before its next step (its
+/// `stopRequested` hook), so that the run directory is written out whole and marked interrupted; a second one ends the process
 /// at once, as it would without this.
 final class TrainingInterruption {
     private let lock = NSLock()

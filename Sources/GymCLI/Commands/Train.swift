@@ -5,6 +5,7 @@ import GymAgents
 import GymGames
 import GymMDP
 import GymNN
+import GymRuns
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import Gym
 import GymJSON
 import GymMDP
+import GymRuns
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymJSON
+import GymRuns
 
 /// Where the runs of a sweep are made: here, one `gym train` process after another, or as Ray tasks on
 /// whichever node of a cluster has a free CPU (`python -m swiftgym.cluster`, Specs/cluster.md). Either way

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
+import GymRuns
 
 /// One `gym sweep` or `gym compare`: plans the runs, makes them (here or on Ray), prints the table, writes
 /// the summary files, and fails with exit status 1 when a run failed twice.

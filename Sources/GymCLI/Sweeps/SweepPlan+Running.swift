@@ -1,4 +1,5 @@
 import Foundation
+import GymRuns
 
 extension SweepPlan {
     /// What a sweep made: the outcome of every run that finished, and the reason of every run that failed twice.

@@ -41,10 +41,7 @@ public final class DynamicsEnvironment: SelfEnforcingEnvironment, StateReporting
     /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
     public var episodeLimit: Int? {
         get { clock.limit }
-        set {
-            clock.limit = newValue
-            if let newValue { metadata.maxEpisodeSteps = newValue }
-        }
+        set { clock.setLimit(newValue, reportingIn: &metadata) }
     }
 
     /// The current state, in the order of the file's `state` list.

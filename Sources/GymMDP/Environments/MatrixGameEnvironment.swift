@@ -133,10 +133,7 @@ public final class MatrixGameEnvironment: ModelledEnvironment, SelfEnforcingEnvi
     /// The time limit this environment applies itself (`SelfEnforcingEnvironment`); nil for none.
     public var episodeLimit: Int? {
         get { clock.limit }
-        set {
-            clock.limit = newValue
-            if let newValue { metadata.maxEpisodeSteps = newValue }
-        }
+        set { clock.setLimit(newValue, reportingIn: &metadata) }
     }
 
     public func reset(seed: UInt64?, options: ResetOptions) throws -> (observation: Observation, info: Info) {

@@ -2,7 +2,7 @@ import Foundation
 import Gym
 
 /// Where a run stands, as its run.json says.
-enum RunStatus: String, Codable {
+public enum RunStatus: String, Codable {
     case running, interrupted, finished
 }
 
@@ -11,13 +11,13 @@ enum RunStatus: String, Codable {
 ///
 /// The text is compact JSON with sorted keys and unescaped slashes; numbers with no JSON form (an
 /// infinite return) are written as the strings "Infinity", "-Infinity" and "NaN", and read back.
-protocol RunRecordFile: Codable {}
+public protocol RunRecordFile: Codable {}
 
 extension RunRecordFile {
-    static var fileName: String { "run.json" }
+    public static var fileName: String { "run.json" }
 
     /// The record's JSON text, as run.json holds it and `--json` prints it.
-    func encoded() throws -> String {
+    public func encoded() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
@@ -25,14 +25,14 @@ extension RunRecordFile {
     }
 
     /// Writes DIR/run.json atomically.
-    func write(to directory: String) throws {
+    public func write(to directory: String) throws {
         try (try encoded() + "\n").write(toFile: directory + "/" + Self.fileName, atomically: true, encoding: .utf8)
     }
 
     /// Reads DIR/run.json.
     /// - Throws: `GymError.invalidArgument` naming the file: missing, not JSON, or a field that is missing or
     ///   of another type than the record's (a seed that is not a whole number from 0 to 2^64 - 1).
-    static func read(from directory: String) throws -> Self {
+    public static func read(from directory: String) throws -> Self {
         let path = directory + "/" + fileName
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GymError.invalidArgument("\(path): no such file; --resume takes the directory of a gym train run")
@@ -79,12 +79,12 @@ extension RunRecordFile {
 /// (-1 or 1.5 for a seed, a seed past 2^64 - 1) is an error that names the field: Foundation's decoder
 /// reports it as JSON that is not valid, at no field.
 @propertyWrapper
-struct WholeNumber<Value: FixedWidthInteger & Codable>: Codable, Equatable {
-    var wrappedValue: Value
+public struct WholeNumber<Value: FixedWidthInteger & Codable>: Codable, Equatable {
+    public var wrappedValue: Value
 
-    init(wrappedValue: Value) { self.wrappedValue = wrappedValue }
+    public init(wrappedValue: Value) { self.wrappedValue = wrappedValue }
 
-    init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         do {
             wrappedValue = try container.decode(Value.self)
@@ -97,7 +97,7 @@ struct WholeNumber<Value: FixedWidthInteger & Codable>: Codable, Equatable {
         }
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(wrappedValue)
     }

@@ -3,12 +3,13 @@ import Foundation
 /// run.json of a `gym train` run: what the run is (enough for `--resume`), where it stands, and its
 /// results so far. The field names are the file's since it was first written, so that older run
 /// directories still resume; the seed is a `UInt64`, written as an exact JSON integer.
-struct TrainingRunRecord: RunRecordFile, Equatable {
-    struct FinalEvaluation: Codable, Equatable {
-        var mean: Double
-        var std: Double
-        var standardError: Double
-        @WholeNumber var step: Int
+public struct TrainingRunRecord: RunRecordFile, Equatable {
+    /// The last evaluation: its mean, standard deviation and standard error, and its step.
+    public struct FinalEvaluation: Codable, Equatable {
+        public var mean: Double
+        public var std: Double
+        public var standardError: Double
+        @WholeNumber public var step: Int
 
         enum CodingKeys: String, CodingKey {
             case mean, std, step
@@ -16,40 +17,42 @@ struct TrainingRunRecord: RunRecordFile, Equatable {
         }
     }
 
-    struct BestEvaluation: Codable, Equatable {
-        var mean: Double
-        @WholeNumber var step: Int
+    /// The best evaluation so far, kept in best.ckpt.
+    public struct BestEvaluation: Codable, Equatable {
+        public var mean: Double
+        @WholeNumber public var step: Int
     }
 
-    struct PluginIsolationRecord: Codable, Equatable {
-        var timeout: Double
+    /// The timeout, in seconds, of each call to an isolated plugin.
+    public struct PluginIsolationRecord: Codable, Equatable {
+        public var timeout: Double
     }
 
-    var status: RunStatus
+    public var status: RunStatus
     /// The steps whose results the run directory holds (while running, the step of the evaluation that last wrote them).
-    @WholeNumber var stepsDone: Int
-    var resumable: Bool
-    var agent: String
-    var environment: String
-    @WholeNumber var steps: Int
-    @WholeNumber var seed: UInt64
+    @WholeNumber public var stepsDone: Int
+    public var resumable: Bool
+    public var agent: String
+    public var environment: String
+    @WholeNumber public var steps: Int
+    @WholeNumber public var seed: UInt64
     /// The environment's parameter overrides (`--param`).
-    var parameters: [String: Double]
+    public var parameters: [String: Double]
     /// The agent's settings, every one with the value used.
-    var settings: [String: String]
-    @WholeNumber var evaluationInterval: Int
-    @WholeNumber var evaluationEpisodes: Int
+    public var settings: [String: String]
+    @WholeNumber public var evaluationInterval: Int
+    @WholeNumber public var evaluationEpisodes: Int
     /// The last evaluation; null before the first.
-    var finalEvaluation: FinalEvaluation?
+    public var finalEvaluation: FinalEvaluation?
     /// The training episodes finished.
-    @WholeNumber var episodes: Int
-    var wallSeconds: Double
+    @WholeNumber public var episodes: Int
+    public var wallSeconds: Double
     /// How plugins ran, so that a resumed run runs them the same way (in a child, as a vector's batch).
-    var pluginIsolation: PluginIsolationRecord?
-    var environmentFile: String?
+    public var pluginIsolation: PluginIsolationRecord?
+    public var environmentFile: String?
     /// Written only when true.
-    var keepBest: Bool?
-    var bestEvaluation: BestEvaluation?
+    public var keepBest: Bool?
+    public var bestEvaluation: BestEvaluation?
 
     enum CodingKeys: String, CodingKey {
         case status, resumable, agent, environment, steps, seed, parameters, settings, episodes
@@ -66,7 +69,7 @@ struct TrainingRunRecord: RunRecordFile, Equatable {
 
     /// As the synthesised encoding, but `final_evaluation` is written as null before the first evaluation,
     /// as run.json always had it.
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(status, forKey: .status)
         try c.encode(stepsDone, forKey: .stepsDone)

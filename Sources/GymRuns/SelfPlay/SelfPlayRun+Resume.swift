@@ -13,14 +13,14 @@ extension SelfPlayRun {
     static let resumeFormat = "swiftgym.self-play-resume/1"
 
     /// Whether `directory` holds a self-play run (its run.json names `learners`).
-    static func isSelfPlay(_ directory: String) -> Bool {
+    public static func isSelfPlay(_ directory: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: directory + "/run.json"),
               let run = try? JSONReader.parse(String(decoding: data, as: UTF8.self), source: "run.json").plain else { return false }
         return run.objectValue?["learners"] != nil
     }
 
     /// - Throws: `GymError.invalidArgument` naming the file for a run that cannot be resumed.
-    init(resuming directory: String) throws {
+    public init(resuming directory: String) throws {
         let checkpointPath = directory + "/agent.ckpt"
         let run = try SelfPlayRunRecord.read(from: directory)
         guard run.status != .finished else {

@@ -9,17 +9,17 @@ import GymPlanning
 /// The policy's value is exact where the policy could be evaluated on the model (`policyValue`); the
 /// shortfall and the normalised score are then of that exact value, and the mean of the sampled episodes,
 /// which only estimates it, is reported beside it. Otherwise they are of the sampled mean.
-struct OptimalityGap {
-    let optimum: Double
-    let random: Double?
+public struct OptimalityGap {
+    public let optimum: Double
+    public let random: Double?
     /// The mean (discounted) return of the sampled episodes.
-    let sampled: Double
+    public let sampled: Double
     /// The exact expected return from the start of a deterministic policy given as `policy(state)`'s
     /// action (the one the episodes were played with), when one was given.
-    let policyValue: Double?
+    public let policyValue: Double?
 
     /// Nil when value iteration does not converge (an undiscounted model where some policy never ends).
-    init?(model: TabularModel, discount: Double, timeLimit: Int?, sampled: Double, policy: ((Int) -> Int)? = nil) {
+    public init?(model: TabularModel, discount: Double, timeLimit: Int?, sampled: Double, policy: ((Int) -> Int)? = nil) {
         let uniform = [Double](repeating: 1 / Double(model.actionCount), count: model.actionCount)
         let chosen = policy.map { choose in
             { (s: Int) -> [Double] in (0..<model.actionCount).map { $0 == choose(s) ? 1 : 0 } }
@@ -40,7 +40,7 @@ struct OptimalityGap {
     /// The gap for `env`'s known model and time limit; nil when it has no model, or one state. With
     /// `policy` (the action for an observation), also that policy's exact value, where every model state
     /// has an observation: a tabular MDP's, or a `Discrete` observation space's state index.
-    init?(_ env: Environment, discount: Double, sampled: Double, policy: ((Observation) -> Action)? = nil) {
+    public init?(_ env: Environment, discount: Double, sampled: Double, policy: ((Observation) -> Action)? = nil) {
         guard let model = (env.unwrapped as? ModelledEnvironment)?.knownModel, model.stateCount > 1 else { return nil }
         var observation: ((Int) -> Observation)?
         if let tabular = env.unwrapped as? TabularEnvironment {
@@ -59,22 +59,22 @@ struct OptimalityGap {
     }
 
     /// Whether `achieved` is the policy's exact value rather than the sampled mean.
-    var isExact: Bool { policyValue != nil }
+    public var isExact: Bool { policyValue != nil }
 
     /// The policy's expected return: exact where known, else the sampled mean.
-    var achieved: Double { policyValue ?? sampled }
+    public var achieved: Double { policyValue ?? sampled }
 
     /// How far `achieved` falls from the optimum.
-    var shortfall: Double { optimum - achieved }
+    public var shortfall: Double { optimum - achieved }
 
     /// (achieved - random) / (optimum - random), when the optimum beats the random policy.
-    var normalisedScore: Double? { score(of: achieved) }
+    public var normalisedScore: Double? { score(of: achieved) }
 
     /// How far the sampled mean falls from the optimum.
-    var sampledShortfall: Double { optimum - sampled }
+    public var sampledShortfall: Double { optimum - sampled }
 
     /// The normalised score of the sampled mean.
-    var sampledScore: Double? { score(of: sampled) }
+    public var sampledScore: Double? { score(of: sampled) }
 
     private func score(of value: Double) -> Double? {
         guard let random, optimum - random > 1e-12 else { return nil }

@@ -1,53 +1,90 @@
-import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
 import GymNN
 import GymPlugins
 
-/// One `gym train` run: what it trains, with what, for how long and where its files go; fresh, or
-/// resumed from a run directory's run.json and resume.ckpt.
-struct TrainingRun {
-    let resolved: ResolvedEnvironment
-    let agentName: String
-    let seed: UInt64
-    let steps: Int
-    let settings: [String: String]
-    let evaluationInterval: Int?
-    let evaluationEpisodes: Int
-    let directory: String
+/// One training run: what it trains, with what, for how long and where its files go; fresh, or
+/// resumed from a run directory's run.json and resume.ckpt (`init(resuming:steps:)`).
+///
+/// `start` trains and writes the run directory: metrics.csv, evaluations.csv, curve.svg, report.html,
+/// agent.ckpt, run.json, and resume.ckpt where the agent and the environment can save their whole
+/// state (best.ckpt with `keepBest`). A run stopped by its `stopRequested` hook writes its files for
+/// the steps done and marks run.json "interrupted"; resumed, it ends exactly as the uninterrupted run
+/// would have.
+///
+/// ```swift
+/// let environment = try ResolvedEnvironment(id: "cartpole-v1")
+/// let run = TrainingRun(resolved: environment, agentName: "ppo", seed: 0, steps: 20_000, directory: "runs/cartpole")
+/// let outcome = try run.start(stopRequested: { userPressedStop })
+/// if outcome.interruptedAt != nil {
+///     try TrainingRun(resuming: "runs/cartpole").start()   // goes on where it stopped
+/// }
+/// ```
+public struct TrainingRun {
+    public let resolved: ResolvedEnvironment
+    public let agentName: String
+    public let seed: UInt64
+    public let steps: Int
+    public let settings: [String: String]
+    public let evaluationInterval: Int?
+    public let evaluationEpisodes: Int
+    public let directory: String
     /// The training checkpoint and the wall time already spent, for a resumed run.
-    let resumed: (checkpoint: Checkpoint, seconds: Double)?
+    public let resumed: (checkpoint: Checkpoint, seconds: Double)?
     /// Whether best.ckpt keeps the agent of the best evaluation so far (`--keep-best`, as SB3's `EvalCallback`).
-    var keepBest = false
+    public var keepBest = false
+    /// Hashes the environment's file (a JSON MDP, a plugin) for the checkpoints' `environment_hash`;
+    /// called once per `start`, however many checkpoints the run writes.
+    public var hashEnvironmentFile: (String) -> String? = AgentCheckpoint.contentHash(of:)
 
-    var id: String { resolved.id }
+    /// A fresh run (`evaluationInterval` nil: a twentieth of `steps`).
+    public init(resolved: ResolvedEnvironment, agentName: String, seed: UInt64, steps: Int, settings: [String: String] = [:],
+                evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5, directory: String,
+                resumed: (checkpoint: Checkpoint, seconds: Double)? = nil, keepBest: Bool = false) {
+        self.resolved = resolved
+        self.agentName = agentName
+        self.seed = seed
+        self.steps = steps
+        self.settings = settings
+        self.evaluationInterval = evaluationInterval
+        self.evaluationEpisodes = evaluationEpisodes
+        self.directory = directory
+        self.resumed = resumed
+        self.keepBest = keepBest
+    }
+
+    public var id: String { resolved.id }
     var resumePath: String { directory + "/resume.ckpt" }
     var metricsPath: String { directory + "/metrics.csv" }
     /// The least time between two writes of the run's files at evaluations (`SaveSchedule`).
     static let saveInterval: TimeInterval = 1
     var environmentFile: String? { FileManager.default.fileExists(atPath: resolved.spec.source) ? resolved.spec.source : nil }
 
-    /// Trains, writes the run's files, and prints what happened.
-    /// - Throws: `ExitCode` 130 or 143 when a signal stopped it; the errors of making and training.
-    func execute(json: Bool) throws {
+    /// Trains and writes the run's files.
+    /// - Parameters:
+    ///   - stopRequested: asked between steps (`Trainer.Options.stopRequested`); true stops the run there,
+    ///     with its files written for the steps done and run.json marked "interrupted".
+    ///   - started: called once before the first step, with the step a resumed run goes on from (nil for a fresh run).
+    ///   - progress: called at the trainer's progress reports (`TrainingProgress`).
+    /// - Returns: what the run did; `interruptedAt` is set when `stopRequested` stopped it.
+    /// - Throws: the errors of making the environment and the agent, of restoring resume.ckpt and of writing the files.
+    @discardableResult
+    public func start(stopRequested: (() -> Bool)? = nil, started: ((_ resumedAtStep: Int?) -> Void)? = nil,
+                      progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingRunOutcome {
         let env = try resolved.make()
         let evaluationEnv = try resolved.make()
         let learner = try AgentRegistry.make(agentName, context: AgentContext(environment: env, seed: seed, totalSteps: steps,
                                                                               settings: Settings(settings)))
         let target = try resolved.trainingTarget(for: learner, environment: env)
-        let interruption = TrainingInterruption()
         let trainer = Trainer(options: Trainer.Options(steps: steps, seed: seed, evaluationInterval: evaluationInterval,
-                                                       evaluationEpisodes: evaluationEpisodes, stopRequested: { interruption.signal != nil }))
+                                                       evaluationEpisodes: evaluationEpisodes, stopRequested: stopRequested))
         var state: TrainerState?
         if let (checkpoint, _) = resumed { state = try restore(learner, target, from: checkpoint, logInterval: trainer.options.logInterval) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let interactive = isatty(STDOUT_FILENO) != 0 && !json
+        let stamp = environmentFile.flatMap { file in hashEnvironmentFile(file).map { EnvironmentFileStamp(path: file, hash: $0) } }
         let start = Date()
-        if !json {
-            print(state.map { "resuming \(agentName) on \(id) at step \($0.step) of \(steps), seed \(seed) -> \(directory)" }
-                  ?? "training \(agentName) on \(id) for \(steps) steps, seed \(seed) -> \(directory)")
-        }
+        started?(state?.step)
         // Where a run can be resumed from: the agent's whole training state, the environment's (or the
         // vector's) and the loop's; metrics.csv first, since resume.ckpt counts on its rows. Written at the
         // evaluations the schedule picks, at the last and when a signal stops the run.
@@ -64,46 +101,20 @@ struct TrainingRun {
             // The checkpoint of a recent evaluation, so that a run killed outright keeps one (the last
             // evaluation's is written with the run's other files at the end).
             if schedule.evaluation(), p.step < steps {
-                try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
-                                          environmentFile: environmentFile)
+                try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt", stamp: stamp)
                 _ = try? writeRunFile(trainer: trainer, agent: learner, seconds: Date().timeIntervalSince(start) + (resumed?.seconds ?? 0),
                                       resumable: saveResume != nil, status: .running)
             }
             if keepBest, let last = trainer.evaluations.last, trainer.evaluations.dropLast().allSatisfy({ $0.mean < last.mean }) {
-                try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/best.ckpt",
-                                          environmentFile: environmentFile)
+                try? AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/best.ckpt", stamp: stamp)
             }
-            guard !json else { return }
-            let remaining = Double(p.totalSteps - p.step) / max(p.stepsPerSecond, 1e-9)
-            let line = String(format: "step %d/%d  episodes %d  recent return %@  eval %@  %.0f steps/s  ETA %.0fs",
-                              p.step, p.totalSteps, p.episodes, p.recentMeanReturn.map { String(format: "%.2f", $0) } ?? "-",
-                              p.lastEvaluation.map { String(format: "%.2f ± %.2f", $0.mean, $0.standardDeviation) } ?? "-",
-                              p.stepsPerSecond, remaining)
-            if interactive { print("\r" + line, terminator: "\u{1B}[K") } else { print(line) }
-            fflush(stdout)
+            progress?(p)
         }
-        if interactive { print("") }
         let seconds = Date().timeIntervalSince(start) + (resumed?.seconds ?? 0)
-        let run = try writeOutputs(trainer: trainer, agent: learner, env: env, seconds: seconds, resumable: saveResume != nil)
-        if let stoppedAt = trainer.interruptedAt {
-            if json { print(try run.encoded()) }
-            printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): \(directory) holds the episodes and evaluations so far, "
-                       + "the agent as it was then (agent.ckpt) and run.json marked \"interrupted\""
-                       + (saveResume == nil ? "" : "; gym train --resume \(directory) continues it"))
-            throw ExitCode(interruption.exitCode)
-        }
-        if json {
-            print(try run.encoded())
-            return
-        }
-        let last = trainer.evaluations.last!
-        print(String(format: "done in %.1fs: final evaluation %.3f ± %.3f (standard error of %d %@ episodes; gym evaluate measures more); "
-                     + "wrote metrics.csv, evaluations.csv, curve.svg, report.html, agent.ckpt, run.json",
-                     seconds, last.mean, last.standardError, last.returns.count, learner.hasGreedyPolicy ? "greedy" : "random"))
-        if let best = bestEvaluation(trainer) {
-            print(String(format: "kept best.ckpt: the best evaluation, %.3f at step %d (the final policy above is agent.ckpt's)", best.mean, best.step))
-        }
-        for line in learner.trainingReport { print(line) }
+        let record = try writeOutputs(trainer: trainer, agent: learner, env: env, seconds: seconds, resumable: saveResume != nil, stamp: stamp)
+        return TrainingRunOutcome(record: record, interruptedAt: trainer.interruptedAt, evaluations: trainer.evaluations,
+                                  bestEvaluation: bestEvaluation(trainer), seconds: seconds, resumable: saveResume != nil,
+                                  hasGreedyPolicy: learner.hasGreedyPolicy, trainingReport: learner.trainingReport)
     }
 
     /// The first evaluation with the highest mean, when the run keeps the best checkpoint.
@@ -113,7 +124,8 @@ struct TrainingRun {
     }
 
     /// Writes the run's files and returns run.json's record.
-    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, seconds: Double, resumable: Bool) throws -> TrainingRunRecord {
+    func writeOutputs(trainer: Trainer, agent learner: Agent, env: Environment, seconds: Double, resumable: Bool,
+                      stamp: EnvironmentFileStamp?) throws -> TrainingRunRecord {
         try MetricsFile.write(trainer.log, to: metricsPath)
         var evaluations = "step,mean,std,min,max\n"
         for e in trainer.evaluations { evaluations += "\(e.step),\(e.mean),\(e.standardDeviation),\(e.returns.min()!),\(e.returns.max()!)\n" }
@@ -122,8 +134,7 @@ struct TrainingRun {
                                       yLabel: "return per episode (mean ± std over \(evaluationEpisodes) evaluation episodes)",
                                       series: [LearningCurve.Series(label: agentName, points: trainer.evaluations.map { (Double($0.step), $0.mean, $0.standardDeviation) })])
         try curve.write(toFile: directory + "/curve.svg", atomically: true, encoding: .utf8)
-        try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt",
-                                 environmentFile: environmentFile)
+        try AgentCheckpoint.save(learner, environmentID: id, environment: env, seed: seed, to: directory + "/agent.ckpt", stamp: stamp)
         try writeReport(trainer: trainer, agent: learner, curve: curve, seconds: seconds)
         return try writeRunFile(trainer: trainer, agent: learner, seconds: seconds, resumable: resumable,
                                 status: trainer.interruptedAt == nil ? .finished : .interrupted)

@@ -27,7 +27,7 @@ extension TrainingRun {
         if let best = bestEvaluation(trainer) {
             rows.append(["best evaluation, kept in best.ckpt (--keep-best)", String(format: "%.3f ± %.3f at step %d", best.mean, best.standardDeviation, best.step)])
         }
-        let (discount, source) = Evaluate.discount(settings: learner.settings, metadata: metadata)
+        let (discount, source) = TrainingDiscount.of(settings: learner.settings, metadata: metadata)
         let known = (env.unwrapped as? ModelledEnvironment)?.knownModel != nil
         let achieved = EvaluationRecord(step: 0, returns: known
             ? try Trainer.evaluate(learner, on: env, episodes: Self.reportEpisodes, seed: seed &+ 7_777, discount: discount).discounted : [])

@@ -1,81 +1,99 @@
 import Foundation
 import Gym
-import ArgumentParser
 import GymAgents
 import GymGames
 import GymJSON
 import GymNN
 
-/// `gym train GAME --self-play NAME` or `--agents A,B,...`: every player of a game learns at once.
+/// Every player of a game learning at once (`gym train GAME --self-play NAME` or `--agents A,B,...`).
 ///
 /// Game learners (fictitious play, regret matching, Hedge...) learn on the exact matrix, one
 /// iteration per step (sampled: from played rounds). Agents (PPO, DQN, Q-learning...) learn
 /// independently, one agent per player, from the rounds of the multi-agent environment. Either way,
 /// exploitability is computed exactly on the matrix every evaluation interval, for the current and
-/// the time-averaged policy, into DIR/exploitability.csv and DIR/curve.svg.
-struct SelfPlayRun {
-    let resolved: ResolvedEnvironment
+/// the time-averaged policy, into DIR/exploitability.csv and DIR/curve.svg; DIR/agent.ckpt holds the
+/// policies, DIR/run.json the run (`SelfPlayRunRecord`). A run stopped by its `stopRequested` hook is
+/// marked "interrupted" and resumes (`init(resuming:)`) to end exactly as the uninterrupted run would have.
+///
+/// ```swift
+/// let game = try ResolvedEnvironment(id: "rock-paper-scissors-v2")
+/// let run = SelfPlayRun(resolved: game, learners: ["regret-matching"], seed: 0, steps: 10_000,
+///                       evaluationInterval: 500, directory: "runs/rps")
+/// let outcome = try run.start()
+/// print(outcome.points.last!.average)   // the average policy's exploitability
+/// ```
+public struct SelfPlayRun {
+    public let resolved: ResolvedEnvironment
     /// A game learner's name, or one agent name per player.
-    let learners: [String]
-    let seed: UInt64
-    let steps: Int
-    let settings: [String: String]
-    let sampled: Bool
-    let evaluationInterval: Int
-    let directory: String
+    public let learners: [String]
+    public let seed: UInt64
+    public let steps: Int
+    public let settings: [String: String]
+    public let sampled: Bool
+    public let evaluationInterval: Int
+    public let directory: String
     /// Where a resumed run of a game learner goes on from: the iterations done, the learning's state and
     /// the exploitability recorded so far.
     var resumed: (iterations: Int, state: [Double], points: [Point])? = nil
     /// Where a resumed run of agents goes on from: its resume.ckpt (`SelfPlayRun+Resume`).
     var resumedAgents: Checkpoint? = nil
 
-    struct Point { var step: Int; var average: Double; var current: Double }
+    /// A fresh run; `learners` is one game learner, one agent for every player, or one agent per player.
+    public init(resolved: ResolvedEnvironment, learners: [String], seed: UInt64, steps: Int, settings: [String: String] = [:],
+                sampled: Bool = false, evaluationInterval: Int, directory: String) {
+        self.resolved = resolved
+        self.learners = learners
+        self.seed = seed
+        self.steps = steps
+        self.settings = settings
+        self.sampled = sampled
+        self.evaluationInterval = evaluationInterval
+        self.directory = directory
+    }
 
-    var isGameLearner: Bool { learners.count == 1 && GameLearnerKind(rawValue: learners[0]) != nil }
+    /// The exploitability of the average and of the current policy at a step.
+    public struct Point: Equatable {
+        public var step: Int
+        public var average: Double
+        public var current: Double
+    }
 
-    func execute(json: Bool) throws {
+    /// Whether the run is of one game learner (else of agents, one per player).
+    public var isGameLearner: Bool { learners.count == 1 && GameLearnerKind(rawValue: learners[0]) != nil }
+
+    /// Learns and writes the run's files.
+    /// - Parameters:
+    ///   - stopRequested: asked before every step; true stops the run there, with its files written and
+    ///     run.json marked "interrupted".
+    ///   - started: called once before the first step, with the step a resumed run goes on from (nil for a fresh run).
+    ///   - progress: called at every evaluation with its point.
+    /// - Throws: `GymError.invalidArgument` for a game without a normal form, settings a learner does not
+    ///   take, or agents that do not fit the game; the errors of writing the files.
+    @discardableResult
+    public func start(stopRequested: (() -> Bool)? = nil, started: ((_ resumedAtStep: Int?) -> Void)? = nil,
+                      progress: ((Point) -> Void)? = nil) throws -> SelfPlayRunOutcome {
         let game = try resolved.normalForm()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let start = Date()
-        if !json {
-            let resumedAt = resumed?.iterations ?? (try? resumedAgents.map { try SelfPlayRun.resumedStep($0) }) ?? nil
-            print(resumedAt.map { "resuming self-play of \(learners.joined(separator: ",")) on \(resolved.id) at step \($0) of \(steps) -> \(directory)" }
-                  ?? "self-play of \(learners.joined(separator: ",")) on \(resolved.id) for \(steps) steps, seed \(seed) -> \(directory)")
-        }
+        started?(resumed?.iterations ?? (try? resumedAgents.map { try SelfPlayRun.resumedStep($0) }) ?? nil)
         try writeRun(status: .running, game: game, points: [], final: nil, seconds: 0, resumable: isGameLearner)
-        let interruption = TrainingInterruption()
+        let stop = stopRequested ?? { false }, report = progress ?? { _ in }
         let points: [Point]
         let final: (average: StrategyProfile, current: StrategyProfile)
         var stoppedAt: Int?
         var resumable = isGameLearner
         if let kind = GameLearnerKind(rawValue: learners[0]), learners.count == 1 {
-            (points, final, stoppedAt) = try learn(kind, game, json: json, stop: { interruption.signal != nil })
+            (points, final, stoppedAt) = try learn(kind, game, progress: report, stop: stop)
         } else {
-            (points, final, stoppedAt, resumable) = try playAgents(game, json: json, stop: { interruption.signal != nil })
+            (points, final, stoppedAt, resumable) = try playAgents(game, progress: report, stop: stop)
         }
         let seconds = Date().timeIntervalSince(start)
         let curve = try writeCurve(points)
         let run = try writeRun(status: stoppedAt == nil ? .finished : .interrupted, game: game, points: points, final: final, seconds: seconds,
                                resumable: resumable)
         try writeReport(game: game, curve: curve, points: points, final: final, seconds: seconds)
-        if let stoppedAt {
-            if json { print(try run.encoded()) }
-            printError("interrupted by \(interruption.name) at step \(stoppedAt) of \(steps): "
-                       + (isGameLearner ? "agent.ckpt holds the learning as it was then" : "the files hold the run up to its last evaluation")
-                       + (resumable ? "; gym train --resume \(directory) continues it" : " (these agents cannot save their training state, so it cannot be resumed)"))
-            throw ExitCode(interruption.exitCode)
-        }
-        let last = points.last!
-        if json {
-            print(try run.encoded())
-            return
-        }
-        print(String(format: "done in %.2fs: exploitability of the average policy %.6f, of the current policy %.6f", seconds, last.average, last.current))
-        for p in game.players.indices {
-            print("  \(game.players[p]) average: \(ProfileJSON.text(final.average[p], actions: game.actions[p]))")
-            print("  \(game.players[p]) current: \(ProfileJSON.text(final.current[p], actions: game.actions[p]))")
-        }
-        print("files: exploitability.csv, curve.svg, report.html, agent.ckpt, run.json")
+        return SelfPlayRunOutcome(record: run, interruptedAt: stoppedAt, points: points, game: game, average: final.average,
+                                  current: final.current, seconds: seconds, resumable: resumable)
     }
 
     /// run.json: what the run is (enough for `--resume`), its status and, once there are any, its results.
@@ -98,7 +116,7 @@ struct SelfPlayRun {
     }
 
     /// Game learners on the matrix; stops early (returning the step) when `stop` says so.
-    private func learn(_ kind: GameLearnerKind, _ game: NormalFormGame, json: Bool, stop: () -> Bool) throws
+    private func learn(_ kind: GameLearnerKind, _ game: NormalFormGame, progress report: (Point) -> Void, stop: () -> Bool) throws
         -> ([Point], (average: StrategyProfile, current: StrategyProfile), Int?) {
         let rate = try settings["learning_rate"].map { text -> Double in
             guard let x = Double(text), x > 0, x.isFinite else { throw GymError.invalidArgument("learning_rate must be a positive number, got '\(text)'") }
@@ -136,7 +154,7 @@ struct SelfPlayRun {
             if t % evaluationInterval == 0 || t == steps {
                 let point = Point(step: t, average: game.exploitability(learning.average), current: game.exploitability(learning.current))
                 points.append(point)
-                report(point, json: json)
+                report(point)
                 try save()
                 try writeCurve(points)
             }
@@ -146,7 +164,7 @@ struct SelfPlayRun {
 
     /// Independent agents, one per player, in the multi-agent environment; stops early (returning the
     /// step) when `stop` says so. Also says whether the run can be resumed (every agent `ResumableAgent`).
-    private func playAgents(_ game: NormalFormGame, json: Bool, stop: () -> Bool) throws
+    private func playAgents(_ game: NormalFormGame, progress report: (Point) -> Void, stop: () -> Bool) throws
         -> ([Point], (average: StrategyProfile, current: StrategyProfile), Int?, Bool) {
         guard !sampled else { throw GymError.invalidArgument("--sampled is for game learners; agents always learn from played rounds") }
         let env = try resolved.makeGame()
@@ -201,7 +219,7 @@ struct SelfPlayRun {
                 for p in loop.averageSums.indices { for a in loop.averageSums[p].indices { loop.averageSums[p][a] += loop.current[p][a] } }
                 let point = Point(step: t, average: game.exploitability(average()), current: game.exploitability(loop.current))
                 loop.points.append(point)
-                report(point, json: json)
+                report(point)
                 loop.windowSums = game.actionCounts.map { [Double](repeating: 0, count: $0) }
                 try GameCheckpoint.save(average: average(), current: loop.current, game: game, environmentID: resolved.id,
                                         learner: names.joined(separator: ","), seed: seed, iterations: t, learningState: nil, to: directory + "/agent.ckpt")
@@ -216,12 +234,6 @@ struct SelfPlayRun {
     }
 
     private func oneHot(_ i: Int, _ n: Int) -> [Double] { (0..<n).map { $0 == i ? 1 : 0 } }
-
-    private func report(_ point: Point, json: Bool) {
-        guard !json else { return }
-        print(String(format: "step %d/%d  exploitability average %.6f  current %.6f", point.step, steps, point.average, point.current))
-        fflush(stdout)
-    }
 
     @discardableResult
     func writeCurve(_ points: [Point]) throws -> String {

@@ -4,25 +4,34 @@ import Gym
 /// One self-contained HTML page of results (`report.html` of gym train, `compare.html` of gym compare):
 /// sections of inline SVG, tables and text, no scripts or files it depends on. Each section has an id
 /// (`curve`, `final`, `animation`, ...) that `make check-visuals` looks for in a real browser.
-struct ReportPage {
-    enum Content {
+public struct ReportPage {
+    /// What a section shows.
+    public enum Content {
         /// An inline SVG document.
         case svg(String)
         case table(header: [String], rows: [[String]])
         case paragraphs([String])
     }
 
-    struct Section {
-        var id: String
-        var heading: String
-        var content: Content
+    /// One section: its id (the HTML anchor), heading and content.
+    public struct Section {
+        public var id: String
+        public var heading: String
+        public var content: Content
     }
 
-    var title: String
-    var subtitle: String
-    var sections: [Section] = []
+    public var title: String
+    public var subtitle: String
+    public var sections: [Section] = []
 
-    mutating func add(_ id: String, _ heading: String, _ content: Content) {
+    /// An empty page with its heading.
+    public init(title: String, subtitle: String) {
+        self.title = title
+        self.subtitle = subtitle
+    }
+
+    /// Appends a section; `id` should be unique on the page.
+    public mutating func add(_ id: String, _ heading: String, _ content: Content) {
         sections.append(Section(id: id, heading: heading, content: content))
     }
 
@@ -65,7 +74,7 @@ struct ReportPage {
     }
 
     /// Writes the page to `path`, replacing it atomically.
-    func write(to path: String) throws {
+    public func write(to path: String) throws {
         try html.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -5,7 +5,7 @@ import GymNN
 
 /// The policies a self-play run learned, in DIR/agent.ckpt: every player's average and current
 /// policy, as exact doubles, with the game, the learner and the run's seed (in decimal, all 64 bits) recorded.
-enum GameCheckpoint {
+public enum GameCheckpoint {
     static let kind = "self-play"
 
     static func save(average: StrategyProfile, current: StrategyProfile, game: NormalFormGame, environmentID: String,
@@ -23,11 +23,11 @@ enum GameCheckpoint {
     }
 
     /// Whether `checkpoint` holds self-play policies rather than one agent.
-    static func holdsPolicies(_ checkpoint: Checkpoint) -> Bool { checkpoint.metadata["kind"] == kind }
+    public static func holdsPolicies(_ checkpoint: Checkpoint) -> Bool { checkpoint.metadata["kind"] == kind }
 
     /// The average and current profiles, checked against `game`.
     /// - Throws: `CheckpointError` for a missing entry; `GameError` for a profile that does not fit the game.
-    static func profiles(_ checkpoint: Checkpoint, game: NormalFormGame, path: String) throws -> (average: StrategyProfile, current: StrategyProfile) {
+    public static func profiles(_ checkpoint: Checkpoint, game: NormalFormGame, path: String) throws -> (average: StrategyProfile, current: StrategyProfile) {
         func profile(_ which: String) throws -> StrategyProfile {
             let strategies = try game.players.indices.map { p in
                 try checkpoint.words("\(which).\(game.players[p])", count: game.actions[p].count).map(Double.init(bitPattern:))

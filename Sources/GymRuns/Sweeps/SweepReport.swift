@@ -5,34 +5,36 @@ import GymAgents
 /// The summary of a sweep or a comparison, from its runs' outcomes: one row per configuration (the final
 /// evaluation's mean and standard deviation over seeds, and the training time summed over them), the mean
 /// learning curves, and STEM.svg, STEM.csv and STEM.html in the sweep's directory.
-struct SweepReport {
-    struct Group {
-        let label: String
-        let outcomes: [RunOutcome]
+public struct SweepReport {
+    /// The runs of one configuration (or one agent, in a comparison).
+    public struct Group {
+        public let label: String
+        public let outcomes: [RunOutcome]
         /// Runs planned for the configuration; more than `outcomes.count` when some failed.
-        let planned: Int
+        public let planned: Int
 
-        var failed: Int { planned - outcomes.count }
+        public var failed: Int { planned - outcomes.count }
         /// The final evaluations' spread over the seeds that finished.
-        var finals: EvaluationRecord { EvaluationRecord(step: 0, returns: outcomes.map(\.finalMean)) }
+        public var finals: EvaluationRecord { EvaluationRecord(step: 0, returns: outcomes.map(\.finalMean)) }
         /// Training time summed over the seeds that finished.
-        var seconds: Double { outcomes.map(\.seconds).reduce(0, +) }
+        public var seconds: Double { outcomes.map(\.seconds).reduce(0, +) }
     }
 
-    let groups: [Group]
-    let seeds: Int
+    public let groups: [Group]
+    public let seeds: Int
 
-    init(plan: SweepPlan, outcomes: [String: RunOutcome], label: (SweepPlan.Run) -> String) {
+    /// Groups the finished runs (`outcomes` by run name) by `label`, in plan order.
+    public init(plan: SweepPlan, outcomes: [String: RunOutcome], label: (SweepPlan.Run) -> String) {
         groups = plan.configurations.map { configuration in
             Group(label: label(configuration.runs[0]), outcomes: configuration.runs.compactMap { outcomes[$0.name] }, planned: configuration.runs.count)
         }
         seeds = plan.configurations.first?.runs.count ?? 0
     }
 
-    var header: [String] { ["final return (mean ± std over \(seeds) seeds)", "training time (summed over seeds)"] }
+    public var header: [String] { ["final return (mean ± std over \(seeds) seeds)", "training time (summed over seeds)"] }
 
     /// One row per configuration; one whose runs all failed says so.
-    var rows: [[String]] {
+    public var rows: [[String]] {
         groups.map { group in
             guard !group.outcomes.isEmpty else { return [group.label, "failed", "-"] }
             let finals = group.finals
@@ -42,7 +44,7 @@ struct SweepReport {
     }
 
     /// A configuration's row as one JSON object.
-    func json(_ group: Group, key: String, environment: String, steps: Int) -> JSONValue {
+    public func json(_ group: Group, key: String, environment: String, steps: Int) -> JSONValue {
         let finals = group.finals
         return .object([
             key: .string(group.label), "environment": .string(environment), "seeds": .number(Double(group.planned)),
@@ -54,7 +56,7 @@ struct SweepReport {
     }
 
     /// The mean curve across a configuration's seeds, with a band of one standard deviation across them.
-    var series: [LearningCurve.Series] {
+    public var series: [LearningCurve.Series] {
         groups.compactMap { group in
             guard let first = group.outcomes.first else { return nil }
             let points = first.curve.indices.map { k -> (step: Double, mean: Double, std: Double) in
@@ -66,7 +68,7 @@ struct SweepReport {
     }
 
     /// Writes STEM.svg, STEM.csv (`column,seed,step,mean`: every evaluation of every run) and STEM.html.
-    func write(to directory: String, stem: String, column: String, title: String, subtitle: String, resolved: ResolvedEnvironment) throws {
+    public func write(to directory: String, stem: String, column: String, title: String, subtitle: String, resolved: ResolvedEnvironment) throws {
         let curves = LearningCurve.svg(title: title, yLabel: "evaluation return (mean ± std over \(seeds) seeds)", series: series)
         try curves.write(toFile: "\(directory)/\(stem).svg", atomically: true, encoding: .utf8)
         var csv = "\(column),seed,step,mean\n"

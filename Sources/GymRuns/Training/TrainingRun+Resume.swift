@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Gym
 import GymAgents
@@ -17,7 +16,7 @@ extension TrainingRun {
     /// same run going on to that many steps in all (a finished run trains further).
     /// - Throws: `GymError.invalidArgument` naming the file for a directory without a resumable run, a
     ///   finished run without `newTotal`, or a `newTotal` not past the steps already taken.
-    init(resuming directory: String, steps newTotal: Int? = nil) throws {
+    public init(resuming directory: String, steps newTotal: Int? = nil) throws {
         let run = try TrainingRunRecord.read(from: directory)
         let runPath = directory + "/" + TrainingRunRecord.fileName, resumePath = directory + "/resume.ckpt"
         if run.status == .finished && newTotal == nil {
@@ -57,7 +56,7 @@ extension TrainingRun {
     /// run.json's `plugin_isolation`); called before any plugin is loaded, so that the environments
     /// and their snapshots are of the same kind as the run's. A run.json that cannot be read is left to
     /// `init(resuming:)` to report.
-    static func isolatePlugins(asIn directory: String) throws {
+    public static func isolatePlugins(asIn directory: String) throws {
         guard Plugins.isolation == nil, let isolation = (try? TrainingRunRecord.read(from: directory))?.pluginIsolation else { return }
         Plugins.isolation = try PluginIsolation.locate(timeout: isolation.timeout)
     }

@@ -4,16 +4,16 @@ import GymJSON
 
 /// What a finished run of a sweep left in its directory: its learning curve, final evaluation and wall
 /// time, read back from run.json and evaluations.csv (the same files wherever the run ran).
-struct RunOutcome {
-    let run: SweepPlan.Run
+public struct RunOutcome {
+    public let run: SweepPlan.Run
     /// The evaluations' step and mean return, in order.
-    let curve: [(step: Int, mean: Double)]
-    let finalMean: Double
-    let seconds: Double
+    public let curve: [(step: Int, mean: Double)]
+    public let finalMean: Double
+    public let seconds: Double
 
     /// Reads the outcome of `run` from `directory`.
     /// - Throws: `GymError.invalidArgument` naming the file that is missing or malformed.
-    init(run: SweepPlan.Run, directory: String) throws {
+    public init(run: SweepPlan.Run, directory: String) throws {
         let runPath = directory + "/run.json", curvePath = directory + "/evaluations.csv"
         guard let runText = FileManager.default.contents(atPath: runPath).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw GymError.invalidArgument("\(runPath): no such file; run \(run.name) left no run.json")
