@@ -30,7 +30,8 @@ public struct Transition {
 public struct VectorTransition {
     /// The observations the actions were chosen in.
     public var observations: [Float]
-    public var actions: [Action]
+    /// The actions `act(rows:count:into:)` wrote.
+    public var actions: ActionRows
     public var rewards: [Double]
     /// The observations after the step; for a copy whose episode ended, its final observation (not the
     /// reset one the vector went on from).
@@ -38,7 +39,7 @@ public struct VectorTransition {
     public var terminated: [Bool]
     public var truncated: [Bool]
 
-    public init(observations: [Float], actions: [Action], rewards: [Double], nextObservations: [Float], terminated: [Bool], truncated: [Bool]) {
+    public init(observations: [Float], actions: ActionRows, rewards: [Double], nextObservations: [Float], terminated: [Bool], truncated: [Bool]) {
         self.observations = observations
         self.actions = actions
         self.rewards = rewards
@@ -48,19 +49,47 @@ public struct VectorTransition {
     }
 }
 
-/// An agent that can train on several copies of its environment at once (a `VectorEnvironment`).
+/// An agent that acts and learns on rows: every step of a vector of copies of its environment at once
+/// (a `VectorEnvironment`; one copy for a single environment).
 ///
-/// Contract: when `environmentCount` is above 1, the `Trainer` steps that many copies in same-step
-/// autoreset mode, calls `act(rows:count:)` with their observations and `learn(_:)` with every step's
-/// `VectorTransition`; `act(_:mode:)` still serves evaluation. With 1, the agent trains through `act` and
-/// `learn(_: Transition)` like any other.
+/// Contract: the `Trainer` steps `environmentCount` copies (or one) in same-step autoreset mode, calls
+/// `act(rows:count:into:)` with their observations and `learn(_:)` with every step's `VectorTransition`;
+/// `act(_:mode:)` serves evaluation (greedy), and, exploring, acts as `act(rows:count:into:)` on one row.
+/// `learn(_: Transition)` is `learn(_: VectorTransition)` on one copy, for callers that step one
+/// environment themselves (self-play): an agent has one learn path.
 public protocol VectorAgent: Agent {
     /// The copies to train on (the setting `num_envs`).
     var environmentCount: Int { get }
-    /// An exploring action for every row of `observations` (`count` rows).
-    func act(rows observations: [Float], count: Int) -> [Action]
+    /// The space of the observations whose flattened rows `act(rows:count:into:)` and `learn(_:)` take.
+    var observationSpace: Space { get }
+    /// Writes an exploring action for every row of `observations` (`count` rows) into `actions`, which holds
+    /// `count` actions in the form of the action space (`ActionRows(count:space:)`).
+    func act(rows observations: [Float], count: Int, into actions: inout ActionRows)
     /// Learns from one step of every copy; returns training statistics, empty when no update happened.
     func learn(_ step: VectorTransition) -> [String: Double]
+}
+
+extension VectorAgent {
+    /// `learn(_: VectorTransition)` on one copy's transition, its observations flattened.
+    public func learn(_ transition: Transition) -> [String: Double] {
+        learn(VectorTransition(transition, observationSpace: observationSpace))
+    }
+
+    /// An exploring action in one observation: `act(rows:count:into:)` on its flattened row, the action
+    /// held in `form`.
+    public func exploringAction(_ observation: Observation, form: ActionRows.Form) -> Action {
+        var actions = ActionRows(count: 1, form: form)
+        act(rows: observationSpace.flatten(observation), count: 1, into: &actions)
+        return actions.action(0)
+    }
+}
+
+extension VectorTransition {
+    /// One environment's transition as a step of one copy, its observations flattened (`Space.flatten`).
+    public init(_ t: Transition, observationSpace: Space) {
+        self.init(observations: observationSpace.flatten(t.observation), actions: ActionRows(t.action), rewards: [t.reward],
+                  nextObservations: observationSpace.flatten(t.nextObservation), terminated: [t.terminated], truncated: [t.truncated])
+    }
 }
 
 /// Errors creating, configuring or loading agents.

@@ -10,11 +10,14 @@ struct UnitBox {
     let box: Box
 
     /// The box action of actor output `u`.
-    func action(_ u: [Float]) -> Action {
-        .continuous(box.clip((0..<u.count).map { i in
+    func action(_ u: [Float]) -> Action { .continuous(values(u)) }
+
+    /// The box action of actor output `u`, its values.
+    func values(_ u: [Float]) -> [Double] {
+        box.clip((0..<u.count).map { i in
             let half: Double = (box.high[i] - box.low[i]) / 2
             return box.low[i] + (Double(u[i]) + 1) * half
-        }))
+        })
     }
 
     /// A box action in [-1, 1].
@@ -64,16 +67,10 @@ final class ContinuousReplay {
     /// Whether actions are still drawn at random (before `learningStarts` steps).
     var isWarmingUp: Bool { steps < learningStarts }
 
-    /// Stores a transition; the number of updates it is worth (0 or 1).
-    func add(_ t: Transition) -> Int {
-        guard case .continuous(let a) = t.action else { return 0 }
-        buffer.add(t, action: scale.unit(a))
-        return counted(1)
-    }
-
     /// Stores every copy's transition; the number of updates they are worth.
     func add(_ step: VectorTransition) -> Int {
-        buffer.add(step, actionRows: step.actions.flatMap { scale.unit($0.values ?? []) })
+        let width = step.actions.width
+        buffer.add(step, actionRows: (0..<step.rewards.count).flatMap { i in scale.unit(Array(step.actions.values[(i * width)..<((i + 1) * width)])) })
         return counted(step.rewards.count)
     }
 

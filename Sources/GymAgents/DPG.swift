@@ -58,7 +58,7 @@ public final class DPG: VectorAgent, ResumableAgent {
     private let actorOptimizer: Adam
     private let criticOptimizers: [Adam]
     private let replay: ContinuousReplay
-    private let observationSpace: Space
+    public let observationSpace: Space
     private let box: Box
     private var rng: RandomSource
     private var updateCount = 0
@@ -99,10 +99,10 @@ public final class DPG: VectorAgent, ResumableAgent {
         replay = ContinuousReplay(box: box, observationSpace: observationSpace, capacity: h.bufferSize, learningStarts: h.learningStarts)
     }
 
+    /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && replay.isWarmingUp { return box.sampleAction(using: &rng) }
-        let u = actor.predict(observationSpace.flatten(observation))
-        return action(mode == .explore ? explored(u) : u)
+        if mode == .explore { return exploringAction(observation, form: .values(width: box.size)) }
+        return action(actor.predict(observationSpace.flatten(observation)))
     }
 
     /// The actor's output `u` with exploration noise, kept in [-1, 1].
@@ -113,16 +113,17 @@ public final class DPG: VectorAgent, ResumableAgent {
     /// The box action of actor output `u`.
     private func action(_ u: [Float]) -> Action { replay.scale.action(u) }
 
-    public func learn(_ t: Transition) -> [String: Double] { updates(replay.add(t)) }
-
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Exploring actions for every row: random before `learning_starts`, then the actor's (one forward
     /// pass) with noise.
-    public func act(rows observations: [Float], count: Int) -> [Action] {
-        if replay.isWarmingUp { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
+        if replay.isWarmingUp {
+            for r in 0..<count { actions.set(r, box.sampleAction(using: &rng)) }
+            return
+        }
         let u = actor.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
-        return (0..<count).map { r in action(explored(Array(u.data[(r * u.columns)..<((r + 1) * u.columns)]))) }
+        for r in 0..<count { actions.set(r, values: replay.scale.values(explored(Array(u.data[(r * u.columns)..<((r + 1) * u.columns)])))) }
     }
 
     public func learn(_ step: VectorTransition) -> [String: Double] { updates(replay.add(step)) }

@@ -59,7 +59,7 @@ public final class DQN: VectorAgent, ResumableAgent {
     public let target: MLP
     private let optimizer: Adam
     private let buffer: ReplayBuffer
-    private let observationSpace: Space
+    public let observationSpace: Space
     private let actionCount: Int
     private let epsilon: LinearSchedule
     /// The run's length, over which a decaying step size falls.
@@ -107,28 +107,27 @@ public final class DQN: VectorAgent, ResumableAgent {
 
     public func actionValues(_ observation: Observation) -> [Double]? { qValues(observation).map(Double.init) }
 
+    /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && rng.nextDouble() < epsilon.value(at: steps) { return .discrete(rng.nextInt(below: actionCount)) }
+        if mode == .explore { return exploringAction(observation, form: .indices) }
         let q = qValues(observation)
         return .discrete(q.indices.max { q[$0] < q[$1] }!)
-    }
-
-    public func learn(_ t: Transition) -> [String: Double] {
-        buffer.add(t, actionIndex: t.action.index!)
-        return collected(1)
     }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Epsilon-greedy actions for every row, from one forward pass.
-    public func act(rows observations: [Float], count: Int) -> [Action] {
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
         let q = online.forward(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations))
         let eps = epsilon.value(at: steps)
-        return (0..<count).map { r in
-            if rng.nextDouble() < eps { return .discrete(rng.nextInt(below: actionCount)) }
+        for r in 0..<count {
+            if rng.nextDouble() < eps {
+                actions.indices[r] = rng.nextInt(below: actionCount)
+                continue
+            }
             var best = 0
             for a in 1..<actionCount where q[r, a] > q[r, best] { best = a }
-            return .discrete(best)
+            actions.indices[r] = best
         }
     }
 

@@ -95,24 +95,24 @@ public final class PPO: VectorAgent, ResumableAgent {
     public private(set) var hyperparameters = Hyperparameters()
     /// The settings this variant takes.
     private let keys: [SettingKey<Hyperparameters>]
-    private let policy: StochasticPolicy
-    private let value: MLP
-    private let optimizer: Adam
-    private var rng: RandomSource
-    private let observationSize: Int
-    private let actionSize: Int
+    let policy: StochasticPolicy
+    let value: MLP
+    let optimizer: Adam
+    var rng: RandomSource
+    let observationSize: Int
+    let actionSize: Int
     // The rollout being collected.
-    private var observations: [Float] = [], actions: [Float] = [], rewards: [Double] = [], dones: [Bool] = []
-    private var values: [Double] = [], logProbabilities: [Float] = []
-    private var lastRaw: [Float] = []
+    var observations: [Float] = [], actions: [Float] = [], rewards: [Double] = [], dones: [Bool] = []
+    var values: [Double] = [], logProbabilities: [Float] = []
+    var lastRaw: [Float] = []
     /// Rollout steps collected from a vector (each one a step of every copy); the rollout is step-major.
-    private var vectorSteps = 0
+    var vectorSteps = 0
     private let isA2C: Bool
     /// Observation statistics, where normalize_observation is on: updated by every observation acted on
     /// while exploring, and saved with the networks, since acting needs them.
-    private var observationMoments: RunningMoments?
+    var observationMoments: RunningMoments?
     /// Where normalize_reward is on, the running scale of each copy's discounted return.
-    private var returnScaling: ReturnScaling?
+    var returnScaling: ReturnScaling?
 
     public var environmentCount: Int { hyperparameters.numEnvs }
     /// The run's length in environment steps, for `learning_rate_decay`.
@@ -156,15 +156,13 @@ public final class PPO: VectorAgent, ResumableAgent {
     /// Adam's step size now: `learning_rate`, or less with `learning_rate_decay` (set at each update).
     public var currentLearningRate: Double { Double(optimizer.learningRate) }
 
+    public var observationSpace: Space { policy.observationSpace }
+
+    /// Exploring: `act(rows:count:)` on the one observation (a rollout step of one copy).
     public func act(_ observation: Observation, mode: ActMode) -> Action {
         let x = policy.observationSpace.flatten(observation)
-        if mode == .explore {
-            observationMoments?.update(rows: x)
-            resampleNoiseIfDue(rolloutStep: rewards.count)
-        }
-        let (raw, action) = policy.act(flat: input(rows: x), greedy: mode == .greedy, rng: &rng)
-        if mode == .explore { lastRaw = raw }
-        return action
+        if mode == .explore { return exploringAction(observation, form: policy.discreteActions == nil ? .values(width: actionSize) : .indices) }
+        return policy.act(flat: input(rows: x), greedy: true, rng: &rng).action
     }
 
     public func actionProbabilities(_ observation: Observation) -> [Double]? { policy.probabilities(flat: input(observation)) }
@@ -173,32 +171,10 @@ public final class PPO: VectorAgent, ResumableAgent {
     private func input(rows x: [Float]) -> [Float] { observationMoments?.normalized(x, clip: 10) ?? x }
     private func input(_ observation: Observation) -> [Float] { input(rows: policy.observationSpace.flatten(observation)) }
 
-    private func valueOf(_ x: [Float]) -> Double { Double(value.predict(x)[0]) }
-
-    public func learn(_ t: Transition) -> [String: Double] {
-        let x = input(t.observation)
-        observations += x
-        actions += lastRaw
-        var reward = returnScaling?.scale([t.reward], dones: [t.terminated || t.truncated])[0] ?? t.reward
-        // A time limit is not the end of the MDP: bootstrap the cut-off future into the reward (as SB3).
-        if t.truncated && !t.terminated { reward += hyperparameters.gamma * valueOf(input(t.nextObservation)) }
-        rewards.append(reward)
-        dones.append(t.terminated || t.truncated)
-        values.append(valueOf(x))
-        logProbabilities.append(policy.logProbabilities(Matrix(row: x), actions: Matrix(row: lastRaw))[0])
-        guard rewards.count == hyperparameters.nSteps else { return [:] }
-        let last = dones.last! ? 0 : valueOf(input(t.nextObservation))
-        let (advantages, returns) = generalizedAdvantages(rewards: rewards, values: values, dones: dones, lastValue: last,
-                                                          gamma: hyperparameters.gamma, lambda: hyperparameters.gaeLambda)
-        return finishRollout(advantages: advantages, returns: returns)
-    }
-
-    public func act(rows observations: [Float], count: Int) -> [Action] {
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
         observationMoments?.update(rows: observations)
         resampleNoiseIfDue(rolloutStep: vectorSteps)
-        let (raw, actions) = policy.act(rows: Matrix(rows: count, columns: observationSize, data: input(rows: observations)), greedy: false, rng: &rng)
-        lastRaw = raw
-        return actions
+        lastRaw = policy.sample(rows: Matrix(rows: count, columns: observationSize, data: input(rows: observations)), rng: &rng, into: &actions)
     }
 
     /// One step of every copy: the rollout holds `n_steps` of them, step-major, and advantages are computed
@@ -292,65 +268,6 @@ public final class PPO: VectorAgent, ResumableAgent {
             }
         }
         return ["policy_loss": policyLoss / Double(updates), "value_loss": valueLoss / Double(updates), "clip_fraction": clipped / Double(n * h.nEpochs)]
-    }
-
-    public func save(into checkpoint: inout Checkpoint) {
-        checkpoint.set("policy", network: policy.network)
-        checkpoint.set("value", network: value)
-        checkpoint.set("adam", adam: optimizer)
-        if let logStd = policy.logStd { checkpoint.set("log_std", shape: logStd.shape, values: logStd.value) }
-        if let noise = policy.noise { checkpoint.set("sde_log_std", shape: noise.logStd.shape, values: noise.logStd.value) }
-        if let observationMoments { checkpoint.set("observation_moments", moments: observationMoments) }
-    }
-
-    public func restore(from checkpoint: Checkpoint) throws {
-        try checkpoint.load("policy", into: policy.network)
-        try checkpoint.load("value", into: value)
-        try checkpoint.load("adam", into: optimizer)
-        if let logStd = policy.logStd { logStd.value = try checkpoint.values("log_std", count: logStd.count) }
-        if let noise = policy.noise { noise.logStd.value = try checkpoint.values("sde_log_std", count: noise.logStd.count) }
-        if observationMoments != nil { observationMoments = try checkpoint.moments("observation_moments", size: observationSize) }
-    }
-
-    public func saveTrainingState(into checkpoint: inout Checkpoint) {
-        save(into: &checkpoint)
-        checkpoint.set("generator", generator: rng)
-        checkpoint.set("rollout.vector_steps", ints: [vectorSteps])
-        checkpoint.set("rollout.observations", shape: [observations.count], values: observations)
-        checkpoint.set("rollout.actions", shape: [actions.count], values: actions)
-        checkpoint.set("rollout.rewards", doubles: rewards)
-        checkpoint.set("rollout.dones", ints: dones.map { $0 ? 1 : 0 })
-        checkpoint.set("rollout.values", doubles: values)
-        checkpoint.set("rollout.log_probabilities", shape: [logProbabilities.count], values: logProbabilities)
-        checkpoint.set("rollout.last_raw", shape: [lastRaw.count], values: lastRaw)
-        returnScaling?.save(into: &checkpoint, as: "return_scaling")
-        if let noise = policy.noise { checkpoint.set("rollout.sde_noise", shape: [noise.matrices.flatMap { $0 }.count], values: noise.matrices.flatMap { $0 }) }
-    }
-
-    public func restoreTrainingState(from checkpoint: Checkpoint) throws {
-        try restore(from: checkpoint)
-        rng = try checkpoint.generator("generator")
-        let rewards = try checkpoint.doubles("rollout.rewards")
-        let n = rewards.count
-        vectorSteps = try checkpoint.ints("rollout.vector_steps", count: 1)[0]
-        observations = try checkpoint.values("rollout.observations", count: n * observationSize)
-        actions = try checkpoint.values("rollout.actions", count: n * actionSize)
-        self.rewards = rewards
-        dones = try checkpoint.ints("rollout.dones", count: n).map { $0 != 0 }
-        values = try checkpoint.doubles("rollout.values", count: n)
-        logProbabilities = try checkpoint.values("rollout.log_probabilities", count: n)
-        lastRaw = try checkpoint.values("rollout.last_raw")
-        try returnScaling?.restore(from: checkpoint, as: "return_scaling")
-        if let noise = policy.noise {
-            let saved = try checkpoint.values("rollout.sde_noise")
-            guard saved.isEmpty || saved.count == hyperparameters.numEnvs * noise.features * noise.actions else {
-                throw AgentError.checkpoint("the saved gSDE noise does not fit \(name)'s num_envs, hidden features and actions")
-            }
-            noise.restore(saved, copies: hyperparameters.numEnvs)
-        }
-        guard lastRaw.count % max(actionSize, 1) == 0, n < max(hyperparameters.nSteps * hyperparameters.numEnvs, 1) else {
-            throw AgentError.checkpoint("the saved rollout does not fit \(name)'s n_steps and action size")
-        }
     }
 
     public var settings: [String: String] { hyperparameters.values(keys: keys) }

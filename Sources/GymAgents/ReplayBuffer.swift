@@ -62,7 +62,7 @@ public final class ReplayBuffer {
     public func add(_ step: VectorTransition, actionRows: [Float]? = nil) {
         precondition(actionForm == .index || actionRows?.count == step.rewards.count * actionSize)
         for i in 0..<step.rewards.count {
-            if actionForm == .index { actionIndices[next] = step.actions[i].index! }
+            if actionForm == .index { actionIndices[next] = step.actions.indices[i] }
             else { for k in 0..<actionSize { actions[next * actionSize + k] = actionRows![i * actionSize + k] } }
             for k in 0..<observationSize {
                 observations[next * observationSize + k] = step.observations[i * observationSize + k]

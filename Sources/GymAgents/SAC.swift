@@ -63,7 +63,7 @@ public final class SAC: VectorAgent, ResumableAgent {
     private let alphaOptimizer: Adam
     private let targetEntropy: Float
     private let replay: ContinuousReplay
-    private let observationSpace: Space
+    public let observationSpace: Space
     private let box: Box
     private var rng: RandomSource
     private var updateCount = 0
@@ -143,21 +143,23 @@ public final class SAC: VectorAgent, ResumableAgent {
         return draw
     }
 
+    /// Exploring: `act(rows:count:)` on the one observation.
     public func act(_ observation: Observation, mode: ActMode) -> Action {
-        if mode == .explore && replay.isWarmingUp { return box.sampleAction(using: &rng) }
-        let input = Matrix(rows: 1, columns: observationSpace.flatDimension, data: observationSpace.flatten(observation))
-        return replay.scale.action(draw(input, greedy: mode == .greedy).actions.data)
+        let x = observationSpace.flatten(observation)
+        if mode == .explore { return exploringAction(observation, form: .values(width: box.size)) }
+        return replay.scale.action(draw(Matrix(rows: 1, columns: observationSpace.flatDimension, data: x), greedy: true).actions.data)
     }
-
-    public func learn(_ t: Transition) -> [String: Double] { updates(replay.add(t)) }
 
     public var environmentCount: Int { hyperparameters.numEnvs }
 
     /// Exploring actions for every row: random before `learning_starts`, then drawn from the actor.
-    public func act(rows observations: [Float], count: Int) -> [Action] {
-        if replay.isWarmingUp { return (0..<count).map { _ in box.sampleAction(using: &rng) } }
-        let actions = draw(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations)).actions
-        return (0..<count).map { r in replay.scale.action(Array(actions.data[(r * actions.columns)..<((r + 1) * actions.columns)])) }
+    public func act(rows observations: [Float], count: Int, into actions: inout ActionRows) {
+        if replay.isWarmingUp {
+            for r in 0..<count { actions.set(r, box.sampleAction(using: &rng)) }
+            return
+        }
+        let drawn = draw(Matrix(rows: count, columns: observationSpace.flatDimension, data: observations)).actions
+        for r in 0..<count { actions.set(r, values: replay.scale.values(Array(drawn.data[(r * drawn.columns)..<((r + 1) * drawn.columns)]))) }
     }
 
     public func learn(_ step: VectorTransition) -> [String: Double] { updates(replay.add(step)) }

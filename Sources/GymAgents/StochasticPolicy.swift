@@ -104,36 +104,32 @@ final class StochasticPolicy {
         return (raw, .continuous(box!.clip(raw.map(Double.init))))
     }
 
-    /// `act` for a batch: one forward pass over `observations` (rows of flattened observations), row `i`'s
-    /// action sampled (or chosen greedily) as `act` does, in row order. Returns the raw actions, row-major.
-    func act(rows observations: Matrix, greedy: Bool, rng: inout RandomSource) -> (raw: [Float], actions: [Action]) {
-        let output = network.forward(observations)
-        if let noise, !greedy {
-            let f = network.lastHiddenOutput, d = output.columns
-            var raw: [Float] = [], actions: [Action] = []
-            for r in 0..<output.rows {
-                let e = noise.noise(f.data[(r * f.columns)..<((r + 1) * f.columns)], copy: r, rng: &rng)
-                let sample = (0..<d).map { output.data[r * d + $0] + e[$0] }
-                raw += sample
-                actions.append(.continuous(box!.clip(sample.map(Double.init))))
-            }
-            return (raw, actions)
-        }
-        var raw: [Float] = [], actions: [Action] = []
+    /// `act` for a batch, exploring: one forward pass over `observations` (rows of flattened observations),
+    /// row `i`'s action sampled as `act` does, in row order, and written into `actions` (an index, or a row
+    /// of the box's values, clipped). Returns the raw actions, row-major.
+    func sample(rows observations: Matrix, rng: inout RandomSource, into actions: inout ActionRows) -> [Float] {
+        let output = network.forward(observations), d = output.columns
+        var raw: [Float] = []
+        raw.reserveCapacity(output.rows * (discreteActions == nil ? d : 1))
         for r in 0..<output.rows {
-            var out = Array(output.data[(r * output.columns)..<((r + 1) * output.columns)])
-            if discreteActions != nil {
-                if isLinear { out.append(0) }
-                let a = greedy ? out.indices.max { out[$0] < out[$1] }! : Categorical.sample(out, using: &rng)
+            let row = output.data[(r * d)..<((r + 1) * d)]
+            let sample: [Float]
+            if let noise {
+                let f = network.lastHiddenOutput
+                let e = noise.noise(f.data[(r * f.columns)..<((r + 1) * f.columns)], copy: r, rng: &rng)
+                sample = (0..<d).map { output.data[r * d + $0] + e[$0] }
+            } else if discreteActions != nil {
+                let a = Categorical.sample(isLinear ? Array(row) + [0] : Array(row), using: &rng)
                 raw.append(Float(a))
-                actions.append(.discrete(a))
+                actions.indices[r] = a
+                continue
             } else {
-                let sample = greedy ? out : Gaussian.sample(mean: out, logStd: logStd!.value, using: &rng)
-                raw += sample
-                actions.append(.continuous(box!.clip(sample.map(Double.init))))
+                sample = Gaussian.sample(mean: Array(row), logStd: logStd!.value, using: &rng)
             }
+            raw += sample
+            actions.set(r, values: box!.clip(sample.map(Double.init)))
         }
-        return (raw, actions)
+        return raw
     }
 
     /// Log-probabilities of `actions` (rows of raw actions) for a batch of observations, without gradients.

@@ -1,26 +1,6 @@
 import Dispatch
 import Gym
 
-/// An evaluation of the greedy policy on a separately seeded environment copy.
-public struct EvaluationRecord {
-    public var step: Int
-    public var returns: [Double]
-    public init(step: Int, returns: [Double]) {
-        self.step = step
-        self.returns = returns
-    }
-    public var mean: Double { returns.reduce(0, +) / Double(max(returns.count, 1)) }
-    public var standardDeviation: Double {
-        let m = mean
-        return (returns.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(returns.count, 1))).squareRoot()
-    }
-    /// The standard error of the mean, `standardDeviation / sqrt(n - 1)` (the sample standard deviation
-    /// over sqrt(n)); 0 for fewer than two returns.
-    public var standardError: Double {
-        returns.count < 2 ? 0 : standardDeviation / Double(returns.count - 1).squareRoot()
-    }
-}
-
 /// What a progress callback sees.
 public struct TrainingProgress {
     public var step: Int
@@ -32,9 +12,19 @@ public struct TrainingProgress {
     public var lastEvaluation: EvaluationRecord?
 }
 
-/// The shared training loop: steps the environment with the agent's exploring actions, hands every
-/// transition to `Agent.learn`, resets at episode ends, and evaluates the greedy policy every
-/// `evaluationInterval` steps on a separate environment copy (seeded apart from training).
+/// The training loop: steps a vector of environment copies (one copy for a single environment) with the
+/// agent's exploring actions, hands every step to the agent's batched `learn`, and evaluates the greedy
+/// policy at the first step count at or past each `evaluationInterval` on a separate environment
+/// (seeded apart from training; `Trainer.evaluate`).
+///
+/// Agents that train on vectors (`VectorAgent`) act and learn on rows; any other agent trains on one copy
+/// through `act(_:mode:)` and `learn(_: Transition)`, each observation exactly as its environment gives it.
+///
+/// ```swift
+/// let trainer = Trainer(options: Trainer.Options(steps: 10_000, seed: 0))
+/// try trainer.run(agent: agent, environment: env, evaluationEnvironment: evaluationEnv)
+/// trainer.evaluations.last!.mean
+/// ```
 public final class Trainer {
     public struct Options {
         public var steps: Int
@@ -44,8 +34,8 @@ public final class Trainer {
         /// Steps per row of the episode log (`EpisodeLog`); by default a fiftieth of the evaluation
         /// interval, so that a run logs 50 rows per evaluation at most, however short its episodes.
         public var logInterval: Int
-        /// Asked between steps (every 64 steps of one environment, every step of a vector); when it
-        /// answers true, training stops there, before the next step, and `interruptedAt` says where.
+        /// Asked before every step of the vector (every copy's step at once); when it answers true,
+        /// training stops there, before the next step, and `interruptedAt` says where.
         public var stopRequested: (() -> Bool)?
 
         public init(steps: Int, seed: UInt64 = 0, evaluationInterval: Int? = nil, evaluationEpisodes: Int = 5, logInterval: Int? = nil,
@@ -73,173 +63,133 @@ public final class Trainer {
         log = EpisodeLog(interval: options.logInterval)
     }
 
-    /// Trains `agent` on `environment`; `evaluationEnvironment` is a separate copy for evaluations.
-    /// - Parameters:
-    ///   - resuming: where an earlier run stopped; the agent and the environment must have been restored
-    ///     to that moment (`ResumableAgent`, `SnapshottingEnvironment`), and training goes on from there
-    ///     exactly as the earlier run would have.
-    ///   - checkpoint: called after every evaluation, and when a stop is requested, with where the run
-    ///     stands (save the agent's and the environment's state beside it to resume from there).
+    /// Trains `agent` on `environment`, a vector of one copy of it (`VectorEnvironment(count: 1)`, which
+    /// steps a fresh batch of a `BatchSteppable` environment, else `environment` itself); `evaluationEnvironment`
+    /// is a separate copy for evaluations. To resume a run, make the vector yourself and use `run(agent:vector:...)`.
+    /// - Throws: as `run(agent:vector:...)`.
     public func run(agent: Agent, environment: Environment, evaluationEnvironment: Environment,
-                    resuming: TrainerState? = nil, checkpoint: ((TrainerState) throws -> Void)? = nil,
                     progress: ((TrainingProgress) -> Void)? = nil) throws {
-        var observation: Observation
-        var episodeReturn = 0.0, episodeLength = 0
-        var statistics: [String: Double] = [:]
-        var first = 1
-        if let resuming {
-            guard let saved = resuming.observation, resuming.episodeReturns.count == 1, resuming.episodeLengths.count == 1 else {
-                throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not one")
-            }
-            (observation, episodeReturn, episodeLength, statistics) = (saved, resuming.episodeReturns[0], resuming.episodeLengths[0], resuming.statistics)
-            (log, evaluations, first, stepsBefore) = (resuming.log, resuming.evaluations, resuming.step + 1, resuming.step)
-        } else {
-            observation = try environment.reset(seed: options.seed, options: .none).observation
-        }
-        func state(_ step: Int) -> TrainerState {
-            TrainerState(step: step, observation: observation, episodeReturns: [episodeReturn], episodeLengths: [episodeLength],
-                         statistics: statistics, log: log, evaluations: evaluations)
-        }
-        let start = DispatchTime.now().uptimeNanoseconds
-        guard first <= options.steps else { return }
-        for step in first...options.steps {
-            if (step - first) & 63 == 0, let stop = options.stopRequested, stop() {
-                interruptedAt = step - 1
-                try checkpoint?(state(step - 1))
-                return
-            }
-            let action = agent.act(observation, mode: .explore)
-            let result = try environment.step(action)
-            let learned = agent.learn(Transition(observation: observation, action: action, reward: result.reward,
-                                                 nextObservation: result.observation, terminated: result.terminated, truncated: result.truncated))
-            statistics.merge(learned) { $1 }
-            episodeReturn += result.reward
-            episodeLength += 1
-            if result.isLast {
-                log.record(step: step, return: episodeReturn, length: episodeLength, statistics: statistics)
-                episodeReturn = 0
-                episodeLength = 0
-                observation = try environment.reset(seed: nil, options: .none).observation
-            } else {
-                observation = result.observation
-            }
-            if step % options.evaluationInterval == 0 || step == options.steps {
-                try evaluate(agent, at: step, on: evaluationEnvironment, since: start, progress: progress)
-                try checkpoint?(state(step))
-            }
-        }
+        let vector = try VectorEnvironment(count: 1, autoresetMode: .sameStep, threads: 1) { environment }
+        try run(agent: agent, vector: vector, evaluationEnvironment: evaluationEnvironment, progress: progress)
     }
 
     /// Trains `agent` on `vector`'s copies, which must reset in same-step mode, `vector.count` steps at a
     /// time (`options.steps` counts the copies' steps together); `evaluationEnvironment` is a separate
     /// environment for evaluations, which happen at the first step count at or past each interval.
+    /// An agent that is not a `VectorAgent` trains on a vector of one copy.
     /// - Parameters:
     ///   - resuming: where an earlier run on as many copies stopped; the agent and the vector must have been
     ///     restored to that moment (`ResumableAgent`, `VectorEnvironment.restore`), and training goes on
     ///     from there exactly as the earlier run would have.
     ///   - checkpoint: called after every evaluation, and when a stop is requested, with where the run
     ///     stands (save the agent's state and the vector's snapshot beside it to resume from there).
-    /// - Throws: `GymError.invalidArgument` when `vector` does not reset in same-step mode or `resuming` is of
-    ///   another number of copies; the vector's errors.
-    public func run(agent: VectorAgent, vector: VectorEnvironment, evaluationEnvironment: Environment,
+    /// - Throws: `GymError.invalidArgument` when `vector` does not reset in same-step mode, has several copies
+    ///   for an agent that is not a `VectorAgent`, or `resuming` is of another number of copies or of a single
+    ///   environment (an earlier version's state); the vector's errors.
+    public func run(agent: Agent, vector: VectorEnvironment, evaluationEnvironment: Environment,
                     resuming: TrainerState? = nil, checkpoint: ((TrainerState) throws -> Void)? = nil,
                     progress: ((TrainingProgress) -> Void)? = nil) throws {
         guard vector.autoresetMode == .sameStep else {
             throw GymError.invalidArgument("training on a vector needs same-step autoreset, got \(vector.autoresetMode.rawValue)")
         }
-        let n = vector.count, width = vector.observationSpace.flatDimension
-        var returns = [Double](repeating: 0, count: n), lengths = [Int](repeating: 0, count: n)
-        var statistics: [String: Double] = [:]
-        var step = 0
-        if let resuming {
-            guard resuming.observation == nil, resuming.episodeReturns.count == n, resuming.episodeLengths.count == n else {
-                throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not \(n)")
-            }
-            (returns, lengths, statistics) = (resuming.episodeReturns, resuming.episodeLengths, resuming.statistics)
-            (log, evaluations, step, stepsBefore) = (resuming.log, resuming.evaluations, resuming.step, resuming.step)
-        } else {
-            try vector.reset(seed: options.seed)
-        }
-        var observations = vector.observations
-        func state() -> TrainerState {
-            TrainerState(step: step, observation: nil, episodeReturns: returns, episodeLengths: lengths, statistics: statistics,
-                         log: log, evaluations: evaluations)
-        }
+        let learner = try (agent as? VectorAgent) ?? SingleCopyAgent(agent, on: vector)
+        var run = try start(on: vector, resuming: resuming)
         let start = DispatchTime.now().uptimeNanoseconds
+        let n = vector.count, width = vector.observationSpace.flatDimension
+        var observations = Array(vector.observationBuffer), next = observations
+        var actions = ActionRows(count: n, space: vector.actionSpace)
+        var rewards = [Double](repeating: 0, count: n), terminated = [Bool](repeating: false, count: n), truncated = terminated
         // The first multiple of the interval past the steps taken (each evaluation moves it past them).
-        var nextEvaluation = (step / options.evaluationInterval + 1) * options.evaluationInterval
-        while step < options.steps {
+        var nextEvaluation = (run.step / options.evaluationInterval + 1) * options.evaluationInterval
+        while run.step < options.steps {
             if let stop = options.stopRequested, stop() {
-                interruptedAt = step
-                try checkpoint?(state())
+                interruptedAt = run.step
+                try checkpoint?(state(run))
                 return
             }
-            let actions = agent.act(rows: observations, count: n)
-            try vector.step(actions)
-            let next = vector.observations
-            var finalRows = next
-            let rewards = vector.rewards, terminated = vector.terminated, truncated = vector.truncated
-            for i in 0..<n where terminated[i] || truncated[i] {
-                for k in 0..<width { finalRows[i * width + k] = vector.finalObservationRows[i * width + k] }
-            }
-            statistics.merge(agent.learn(VectorTransition(observations: observations, actions: actions, rewards: rewards,
-                                                          nextObservations: finalRows, terminated: terminated, truncated: truncated))) { $1 }
-            for i in 0..<n {
-                returns[i] += rewards[i]
-                lengths[i] += 1
-                if terminated[i] || truncated[i] {
-                    log.record(step: step + i + 1, return: returns[i], length: lengths[i], statistics: statistics)
-                    (returns[i], lengths[i]) = (0, 0)
-                }
-            }
-            step += n
-            observations = next
-            if step >= nextEvaluation || step >= options.steps {
-                try evaluate(agent, at: min(step, options.steps), on: evaluationEnvironment, since: start, progress: progress)
-                while nextEvaluation <= step { nextEvaluation += options.evaluationInterval }
-                try checkpoint?(state())
+            learner.act(rows: observations, count: n, into: &actions)
+            try actions.step(vector)
+            Trainer.read(vector, width: width, into: &next, &rewards, &terminated, &truncated)
+            run.statistics.merge(learner.learn(VectorTransition(observations: observations, actions: actions, rewards: rewards,
+                                                                nextObservations: next, terminated: terminated, truncated: truncated))) { $1 }
+            record(&run, rewards: rewards, ended: { terminated[$0] || truncated[$0] })
+            observations.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: vector.observationBuffer) }
+            if run.step >= nextEvaluation || run.step >= options.steps {
+                try evaluate(agent, at: min(run.step, options.steps), on: evaluationEnvironment, since: start, progress: progress)
+                while nextEvaluation <= run.step { nextEvaluation += options.evaluationInterval }
+                try checkpoint?(state(run))
             }
         }
+    }
+
+    /// Where the loop stands: steps taken, each copy's episode so far and the latest statistics.
+    private struct Position {
+        var step: Int
+        var returns: [Double]
+        var lengths: [Int]
+        var statistics: [String: Double]
+    }
+
+    /// A fresh run's position after resetting the vector with the run's seed, or the resumed one's.
+    private func start(on vector: VectorEnvironment, resuming: TrainerState?) throws -> Position {
+        let n = vector.count
+        guard let resuming else {
+            try vector.reset(seed: options.seed)
+            return Position(step: 0, returns: Array(repeating: 0, count: n), lengths: Array(repeating: 0, count: n), statistics: [:])
+        }
+        guard resuming.observation == nil else {
+            throw GymError.invalidArgument("the training state is of a run on one environment by an earlier version, which kept its "
+                + "observation apart from the environment's state; this version trains every run on a vector and cannot resume it")
+        }
+        guard resuming.episodeReturns.count == n, resuming.episodeLengths.count == n else {
+            throw GymError.invalidArgument("the training state is of a run on \(resuming.episodeReturns.count) environment copies, not \(n)")
+        }
+        (log, evaluations, stepsBefore) = (resuming.log, resuming.evaluations, resuming.step)
+        return Position(step: resuming.step, returns: resuming.episodeReturns, lengths: resuming.episodeLengths, statistics: resuming.statistics)
+    }
+
+    private func state(_ run: Position) -> TrainerState {
+        TrainerState(step: run.step, observation: nil, episodeReturns: run.returns, episodeLengths: run.lengths, statistics: run.statistics,
+                     log: log, evaluations: evaluations)
+    }
+
+    /// The vector's last step, read in place into the loop's arrays: next observations (a copy whose episode
+    /// ended gets its final observation, not the reset one the vector went on from), rewards and flags.
+    private static func read(_ vector: VectorEnvironment, width: Int, into next: inout [Float], _ rewards: inout [Double],
+                             _ terminated: inout [Bool], _ truncated: inout [Bool]) {
+        next.withUnsafeMutableBufferPointer { rows in
+            _ = rows.update(fromContentsOf: vector.observationBuffer)
+            for i in 0..<vector.count where vector.terminatedBuffer[i] || vector.truncatedBuffer[i] {
+                for k in (i * width)..<((i + 1) * width) { rows[k] = vector.finalObservationRows[k] }
+            }
+        }
+        rewards.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: vector.rewardBuffer) }
+        terminated.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: vector.terminatedBuffer) }
+        truncated.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: vector.truncatedBuffer) }
+    }
+
+    /// Counts one step of every copy, logging the episodes that ended (copy `i`'s at step `step + i + 1`).
+    private func record(_ run: inout Position, rewards: [Double], ended: (Int) -> Bool) {
+        for i in 0..<rewards.count {
+            run.returns[i] += rewards[i]
+            run.lengths[i] += 1
+            if ended(i) {
+                log.record(step: run.step + i + 1, return: run.returns[i], length: run.lengths[i], statistics: run.statistics)
+                (run.returns[i], run.lengths[i]) = (0, 0)
+            }
+        }
+        run.step += rewards.count
     }
 
     /// Evaluates `agent` at training step `step`, records it, and reports progress.
     private func evaluate(_ agent: Agent, at step: Int, on environment: Environment, since start: UInt64,
                           progress: ((TrainingProgress) -> Void)?) throws {
         let returns = try Trainer.evaluate(agent, on: environment, episodes: options.evaluationEpisodes,
-                                           seed: options.seed &+ 1_000_003 &* UInt64(evaluations.count + 1))
+                                           seed: Trainer.evaluationSeed(options.seed, after: evaluations.count))
         evaluations.append(EvaluationRecord(step: step, returns: returns))
         guard let progress else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         progress(TrainingProgress(step: step, totalSteps: options.steps, episodes: log.episodeCount, recentMeanReturn: log.recentMeanReturn,
                                   stepsPerSecond: Double(step - stepsBefore) / max(seconds, 1e-9), lastEvaluation: evaluations.last))
-    }
-
-    /// The returns of `episodes` episodes, the first reset with `seed`, acting greedily (or, with
-    /// `mode: .explore`, as the agent does in training: sampling a stochastic policy).
-    /// Episodes longer than 100,000 steps are cut there (for environments without a time limit).
-    public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64, mode: ActMode = .greedy) throws -> [Double] {
-        try evaluate(agent, on: env, episodes: episodes, seed: seed, mode: mode, discount: 1).returns
-    }
-
-    /// The same episodes as `evaluate`, with each one's return and its discounted return
-    /// `r_0 + discount * r_1 + discount^2 * r_2 + ...`, the quantity an agent trained with that discount maximises.
-    public static func evaluate(_ agent: Agent, on env: Environment, episodes: Int, seed: UInt64, mode: ActMode = .greedy,
-                                discount: Double) throws -> (returns: [Double], discounted: [Double]) {
-        var returns: [Double] = [], discounted: [Double] = []
-        for e in 0..<episodes {
-            var (observation, _) = try env.reset(seed: e == 0 ? seed : nil, options: .none)
-            var total = 0.0, discountedTotal = 0.0, weight = 1.0
-            for _ in 0..<100_000 {
-                let step = try env.step(agent.act(observation, mode: mode))
-                total += step.reward
-                discountedTotal += weight * step.reward
-                weight *= discount
-                if step.isLast { break }
-                observation = step.observation
-            }
-            returns.append(total)
-            discounted.append(discountedTotal)
-        }
-        return (returns, discounted)
     }
 }

@@ -23,10 +23,14 @@ public struct ResolvedEnvironment {
     /// A fresh instance with the standard checks (`Registry.make`).
     public func make() throws -> Environment { try Registry.shared.make(spec, overrides: overrides) }
 
-    /// What `agent` trains on: `environment` itself, or a vector of fresh instances (same-step autoreset)
-    /// when the agent trains on several copies (`num_envs` above 1).
+    /// What `agent` trains on: a vector of fresh instances (same-step autoreset) when the agent trains on
+    /// several copies (`num_envs` above 1), else a vector of one copy of `environment` (a fresh batch of it
+    /// where it steps in batches, else `environment` itself).
     public func trainingTarget(for agent: Agent, environment: Environment) throws -> TrainingTarget {
-        guard let vectorAgent = agent as? VectorAgent, vectorAgent.environmentCount > 1 else { return .single(environment) }
-        return .vector(try VectorEnvironment(count: vectorAgent.environmentCount, autoresetMode: .sameStep) { try make() })
+        let copies = (agent as? VectorAgent)?.environmentCount ?? 1
+        guard copies > 1 else {
+            return TrainingTarget(vector: try VectorEnvironment(count: 1, autoresetMode: .sameStep, threads: 1) { environment })
+        }
+        return TrainingTarget(vector: try VectorEnvironment(count: copies, autoresetMode: .sameStep) { try make() })
     }
 }

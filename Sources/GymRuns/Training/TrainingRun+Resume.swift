@@ -9,9 +9,8 @@ import GymPlugins
 /// but not the run's history: the episode log's closed rows are metrics.csv's first rows, which resume
 /// takes back (`metrics.csv` is written before `resume.ckpt`, so it holds at least as many).
 extension TrainingRun {
-    static let resumeFormat = "swiftgym.resume/2"
-    /// The format of earlier versions, whose checkpoint held every episode; still resumed.
-    static let resumeFormats = [resumeFormat, "swiftgym.resume/1"]
+    /// Every run steps a vector (one copy for one environment) and saves the vector's snapshot.
+    static let resumeFormat = "swiftgym.resume/3"
 
     /// The run in `directory`, as its run.json describes it, with its resume.ckpt; with `newTotal`, the
     /// same run going on to that many steps in all (a finished run trains further).
@@ -29,8 +28,9 @@ extension TrainingRun {
                 + "(only runs by agents and on environments that can save their whole state keep one)")
         }
         let checkpoint = try Checkpoint.read(from: resumePath)
-        guard let format = checkpoint.metadata["resume.format"], TrainingRun.resumeFormats.contains(format) else {
-            throw GymError.invalidArgument("\(resumePath): not a resume checkpoint of format \(TrainingRun.resumeFormat)")
+        guard let format = checkpoint.metadata["resume.format"], format == TrainingRun.resumeFormat else {
+            let earlier = checkpoint.metadata["resume.format"].map { " (it is of format \($0), written by an earlier version, which this one does not resume)" }
+            throw GymError.invalidArgument("\(resumePath): not a resume checkpoint of format \(TrainingRun.resumeFormat)" + (earlier ?? ""))
         }
         if let newTotal {
             let taken: Int
