@@ -171,6 +171,24 @@ public final class SAC: VectorAgent, ResumableAgent {
         return stats
     }
 
+    /// The gradient of mean(alpha * log pi - Q) at the actor's outputs (the means, then the log standard
+    /// deviations), through the squashing a = tanh(u), given dQ/da of the smaller critic.
+    private static func actorOutputGradient(_ now: Draw, dQ: Matrix, alpha: Float) -> Matrix {
+        let n = now.actions.rows, a = now.actions.columns, scale = 1 / Float(n)
+        var dOut = Matrix(rows: n, columns: 2 * a, repeating: 0)
+        for r in 0..<n {
+            for c in 0..<a {
+                let k = r * a + c, squashed = now.actions.data[k]
+                let jacobian = 1 - squashed * squashed
+                // d/du of (alpha * log pi - Q) through a = tanh(u); the Gaussian part's dependence on u cancels.
+                let du = (alpha * 2 * squashed / (jacobian + squashEpsilon) - dQ.data[k]) * jacobian
+                dOut.data[r * 2 * a + c] = du * scale
+                dOut.data[r * 2 * a + a + c] = now.clamped[k] ? 0 : (du * now.std[k] * now.noise[k] - alpha) * scale
+            }
+        }
+        return dOut
+    }
+
     /// One step of the critics, the actor and the temperature, then the Polyak target updates.
     func update() -> [String: Double] {
         let h = hyperparameters
@@ -214,20 +232,8 @@ public final class SAC: VectorAgent, ResumableAgent {
             for k in dQ.data.indices { dQ.data[k] += dInput.data[k] }
             for r in 0..<n where chosen[r] == 1 { meanQ += Double(q[i].data[r]) / Double(n) }
         }
-        var dOut = Matrix(rows: n, columns: 2 * a, repeating: 0)
-        let scale = 1 / Float(n)
-        for r in 0..<n {
-            for c in 0..<a {
-                let k = r * a + c, squashed = now.actions.data[k]
-                let jacobian = 1 - squashed * squashed
-                // d/du of (alpha * log pi - Q) through a = tanh(u); the Gaussian part's dependence on u cancels.
-                let du = (alpha * 2 * squashed / (jacobian + Self.squashEpsilon) - dQ.data[k]) * jacobian
-                dOut.data[r * 2 * a + c] = du * scale
-                dOut.data[r * 2 * a + a + c] = now.clamped[k] ? 0 : (du * now.std[k] * now.noise[k] - alpha) * scale
-            }
-        }
         actor.parameters.zeroGradients()
-        actor.backward(dOut)
+        actor.backward(Self.actorOutputGradient(now, dQ: dQ, alpha: alpha))
         actorOptimizer.step()
         let meanLogp = Double(now.logProbabilities.reduce(0, +)) / Double(n)
 
