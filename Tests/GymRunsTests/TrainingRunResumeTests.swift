@@ -35,6 +35,7 @@ final class TrainingRunResumeTests: RunTestCase {
             let stopped = try run(c, in: stoppedDirectory).start(stopRequested: stop(afterPolls: polls))
             let at = try XCTUnwrap(stopped.interruptedAt, "the run ended before it was stopped", file: file, line: line)
             XCTAssertLessThan(at, c.steps, file: file, line: line)
+            XCTAssertGreaterThanOrEqual(at, c.every, "stopped before the first evaluation, the resume would restore little", file: file, line: line)
             XCTAssertEqual(stopped.record.status, .interrupted, file: file, line: line)
             XCTAssertEqual(try TrainingRunRecord.read(from: stoppedDirectory).status, .interrupted, file: file, line: line)
         } else {
@@ -57,7 +58,7 @@ final class TrainingRunResumeTests: RunTestCase {
         try assertResumesExactly(Case(id: "gridworld-v1", agent: "dqn", steps: 6000, every: 1000, seed: 4,
                                       settings: ["hidden_sizes": "16,16", "learning_starts": "200", "train_frequency": "8",
                                                  "gradient_steps": "1", "buffer_size": "5000"], keepBest: true),
-                                 stoppedAfterPolls: 40, comparing: ["agent.ckpt", "best.ckpt", "metrics.csv", "evaluations.csv"])
+                                 stoppedAfterPolls: 2560, comparing: ["agent.ckpt", "best.ckpt", "metrics.csv", "evaluations.csv"])
     }
 
     func testPPOKilledOutrightResumesExactly() throws {
@@ -68,7 +69,7 @@ final class TrainingRunResumeTests: RunTestCase {
     func testPPOWithRunningNormalisationStoppedResumesExactly() throws {
         try assertResumesExactly(Case(id: "point-mass-v1", agent: "ppo", steps: 4000, every: 1000, seed: 2,
                                       settings: ["hidden_sizes": "16,16", "n_steps": "512", "normalize_observation": "true",
-                                                 "normalize_reward": "true", "log_std_init": "-1"]), stoppedAfterPolls: 30)
+                                                 "normalize_reward": "true", "log_std_init": "-1"]), stoppedAfterPolls: 1920)
     }
 
     func testPPOWithStateDependentNoiseOnTwoCopiesStoppedResumesExactly() throws {
@@ -91,12 +92,12 @@ final class TrainingRunResumeTests: RunTestCase {
     func testDPGStoppedResumesExactly() throws {
         try assertResumesExactly(Case(id: "demand-continuous-v1", agent: "dpg", steps: 2000, every: 500, seed: 2,
                                       settings: ["hidden_sizes": "16,16", "learning_starts": "200", "batch_size": "32",
-                                                 "td3": "true", "policy_delay": "2"]), stoppedAfterPolls: 12)
+                                                 "td3": "true", "policy_delay": "2"]), stoppedAfterPolls: 768)
     }
 
     func testSACStoppedResumesExactly() throws {
         try assertResumesExactly(Case(id: "pendulum-v1", agent: "sac", steps: 1200, every: 400, seed: 1,
-                                      settings: ["hidden_sizes": "16,16", "batch_size": "32"]), stoppedAfterPolls: 8)
+                                      settings: ["hidden_sizes": "16,16", "batch_size": "32"]), stoppedAfterPolls: 512)
     }
 
     func testReinforceKilledOutrightResumesExactly() throws {
@@ -106,7 +107,7 @@ final class TrainingRunResumeTests: RunTestCase {
 
     func testAMatrixGameAgainstABestResponseOpponentResumesExactly() throws {
         try assertResumesExactly(Case(id: "rock-paper-scissors-exploiter-v1", agent: "q-learning", steps: 20000, every: 5000, seed: 3),
-                                 stoppedAfterPolls: 100)
+                                 stoppedAfterPolls: 6400)
     }
 
     /// 2^53 + 1 is not a double: run.json keeps it exact, so the evaluations after resuming are seeded as
@@ -114,10 +115,10 @@ final class TrainingRunResumeTests: RunTestCase {
     func testAQLearningRunSeededAbove2To53StoppedResumesExactly() throws {
         let seed: UInt64 = 9_007_199_254_740_993
         try assertResumesExactly(Case(id: "frozen-lake-4x4-v1", agent: "q-learning", steps: 20000, every: 2000, seed: seed),
-                                 stoppedAfterPolls: 100)
+                                 stoppedAfterPolls: 6400)
         let directory = temporary("seed")
         let outcome = try run(Case(id: "frozen-lake-4x4-v1", agent: "q-learning", steps: 4000, every: 2000, seed: seed), in: directory)
-            .start(stopRequested: stop(afterPolls: 40))
+            .start(stopRequested: stop(afterPolls: 2560))
         XCTAssertEqual(outcome.record.seed, seed)
         let text = try String(contentsOfFile: directory + "/run.json", encoding: .utf8)
         XCTAssertTrue(text.contains("\"seed\":9007199254740993,"), text)
